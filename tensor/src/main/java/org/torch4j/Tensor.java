@@ -1,0 +1,1651 @@
+package org.torch4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.torch4j.internal.AutogradHook;
+import org.torch4j.internal.AutogradMeta;
+import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.Dispatcher;
+import org.torch4j.internal.GradMode;
+import org.torch4j.internal.OpTable;
+import org.torch4j.internal.Shapes;
+import org.torch4j.internal.Storage;
+import org.torch4j.internal.TensorFormatter;
+import org.torch4j.internal.random.RandomFill;
+
+/**
+ * An n-dimensional strided array; the equivalent of {@code torch.Tensor}.
+ *
+ * <p>A tensor is a view (shape, strides, offset) of a {@link Storage}; view operations share the storage.
+ * Every operator goes through the op table ({@link Dispatcher}), so the same call runs on the CPU, on
+ * CUDA, and under autograd. In-place operators end with {@code _} as in PyTorch; other multi-word names
+ * are camelCase. Scalar overloads take {@code long} (integer scalars, which keep integer dtypes) or
+ * {@code double} (floating scalars).
+ */
+public final class Tensor {
+    private final Storage storage;
+    private final int[] shape;
+    private final int[] strides;
+    private final int offset;
+    private final boolean wrappedNumber;
+    private AutogradMeta autograd;
+
+    private Tensor(Storage storage, int[] shape, int[] strides, int offset, boolean wrappedNumber) {
+        this.storage = storage;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
+        this.wrappedNumber = wrappedNumber;
+    }
+
+    /**
+     * A tensor viewing {@code storage} with the given geometry, as {@code torch.Tensor().set_(storage,
+     * offset, size, stride)}. Backends use it to build results and views; the arrays are not copied.
+     */
+    public static Tensor of(Storage storage, int[] shape, int[] strides, int offset) {
+        return new Tensor(storage, shape, strides, offset, false);
+    }
+
+    /** A contiguous tensor over the whole of {@code storage}. */
+    public static Tensor of(Storage storage, int... shape) {
+        return new Tensor(storage, shape, Shapes.contiguousStrides(shape), 0, false);
+    }
+
+    /** A 0-dim tensor standing for a Python number in an operator (PyTorch's "wrapped number"). */
+    static Tensor wrappedNumber(double value) {
+        return new Tensor(CpuStorage.wrap(new double[] {value}), new int[0], new int[0], 0, true);
+    }
+
+    static Tensor wrappedNumber(long value) {
+        return new Tensor(CpuStorage.wrap(new long[] {value}), new int[0], new int[0], 0, true);
+    }
+
+    static Tensor wrappedNumber(boolean value) {
+        return new Tensor(CpuStorage.wrap(new boolean[] {value}), new int[0], new int[0], 0, true);
+    }
+
+    // ------------------------------------------------------------------ metadata
+
+    /** {@code tensor.shape} as a copy. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** {@code tensor.size(dim)}; negative dims count from the end. */
+    public int size(int dim) {
+        return shape[Shapes.wrapDim(dim, shape.length)];
+    }
+
+    /** {@code tensor.dim()}. */
+    public int dim() {
+        return shape.length;
+    }
+
+    /** {@code tensor.numel()}. */
+    public int numel() {
+        return Shapes.numel(shape);
+    }
+
+    /** {@code tensor.stride()} as a copy, in elements. */
+    public int[] stride() {
+        return strides.clone();
+    }
+
+    /** {@code tensor.stride(dim)}. */
+    public int stride(int dim) {
+        return strides[Shapes.wrapDim(dim, shape.length)];
+    }
+
+    /** {@code tensor.storage_offset()}. */
+    public int storageOffset() {
+        return offset;
+    }
+
+    /** {@code tensor.is_contiguous()}. */
+    public boolean isContiguous() {
+        return Shapes.isContiguous(shape, strides);
+    }
+
+    /** {@code tensor.dtype}. */
+    public DType dtype() {
+        return storage.dtype();
+    }
+
+    /** {@code tensor.device}. */
+    public Device device() {
+        return storage.device();
+    }
+
+    /** {@code tensor.is_floating_point()}. */
+    public boolean isFloatingPoint() {
+        return dtype().isFloatingPoint();
+    }
+
+    /** {@code tensor.element_size()}. */
+    public int elementSize() {
+        return dtype().itemSize();
+    }
+
+    /** The storage this tensor views ({@code tensor.untyped_storage()}). */
+    public Storage storage() {
+        return storage;
+    }
+
+    /** Whether this 0-dim tensor stands for a Java number passed to an operator (affects type promotion). */
+    public boolean isWrappedNumber() {
+        return wrappedNumber;
+    }
+
+    /** {@code tensor._version}: bumped by every in-place write to the storage. */
+    public int version() {
+        return storage.version();
+    }
+
+    // ------------------------------------------------------------------ autograd state
+
+    /** The opaque autograd state (c10's AutogradMeta), created on first use; for the autograd module. */
+    public AutogradMeta autogradMeta() {
+        if (autograd == null) {
+            autograd = new AutogradMeta();
+        }
+        return autograd;
+    }
+
+    /** The autograd state or null when the tensor never had any. */
+    public AutogradMeta autogradMetaOrNull() {
+        return autograd;
+    }
+
+    /** {@code tensor.requires_grad}. */
+    public boolean requiresGrad() {
+        return autograd != null && (autograd.requiresGrad || autograd.gradFn != null);
+    }
+
+    /** {@code tensor.requires_grad_(flag)}; only leaves of floating dtype may change it. */
+    public Tensor requiresGrad_(boolean flag) {
+        if (autograd != null && autograd.gradFn != null) {
+            if (!flag) {
+                throw new IllegalStateException("you can only change requires_grad flags of leaf variables. If you want to "
+                        + "use a computed variable in a subgraph that doesn't require differentiation use "
+                        + "var_no_grad = var.detach().");
+            }
+            return this;
+        }
+        if (flag && !isFloatingPoint()) {
+            throw new IllegalStateException("only Tensors of floating point and complex dtype can require gradients");
+        }
+        autogradMeta().requiresGrad = flag;
+        return this;
+    }
+
+    /** {@code tensor.requires_grad_()}. */
+    public Tensor requiresGrad_() {
+        return requiresGrad_(true);
+    }
+
+    /** {@code tensor.grad}, or null. */
+    public Tensor grad() {
+        return autograd == null ? null : autograd.grad;
+    }
+
+    /** {@code tensor.grad = g} (null clears it). */
+    public void setGrad(Tensor g) {
+        if (g != null) {
+            if (!java.util.Arrays.equals(g.shape, shape)) {
+                throw new IllegalArgumentException("assigned grad has data of a different size");
+            }
+            if (g.dtype() != dtype()) {
+                throw new IllegalArgumentException("assigned grad has data of a different type");
+            }
+        }
+        if (g != null || autograd != null) {
+            autogradMeta().grad = g;
+        }
+    }
+
+    /** {@code tensor.grad_fn}, or null for leaves. */
+    public GradFn gradFn() {
+        return autograd == null ? null : autograd.gradFn;
+    }
+
+    /** {@code tensor.is_leaf}. */
+    public boolean isLeaf() {
+        return autograd == null || autograd.gradFn == null;
+    }
+
+    /** {@code tensor.retain_grad()}: keep {@code .grad} of a non-leaf after backward. */
+    public Tensor retainGrad() {
+        if (!requiresGrad()) {
+            throw new IllegalStateException("can't retain_grad on Tensor that has requires_grad=False");
+        }
+        if (!isLeaf()) {
+            autogradMeta().retainsGrad = true;
+        }
+        return this;
+    }
+
+    /** {@code tensor.retains_grad}. */
+    public boolean retainsGrad() {
+        return autograd != null && autograd.retainsGrad;
+    }
+
+    /** {@code tensor.backward()} for a scalar output. */
+    public void backward() {
+        backward(null, false, false);
+    }
+
+    /** {@code tensor.backward(gradient)}. */
+    public void backward(Tensor gradient) {
+        backward(gradient, false, false);
+    }
+
+    /** {@code tensor.backward(gradient, retain_graph, create_graph)}; gradient may be null for scalars. */
+    public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
+        AutogradHook hook = Dispatcher.autograd();
+        if (hook == null) {
+            throw new IllegalStateException("backward() needs the autograd engine: add the torch4j-autograd module "
+                    + "(org.torch4j:torch4j-autograd) to the class path");
+        }
+        hook.backward(this, gradient, retainGraph, createGraph);
+    }
+
+    /** {@code tensor.detach()}: a view that shares storage and has no autograd history. */
+    public Tensor detach() {
+        return new Tensor(storage, shape, strides, offset, false);
+    }
+
+    /** {@code tensor.detach_()}: drops the history of this tensor in place. */
+    public Tensor detach_() {
+        if (autograd != null) {
+            autograd.gradFn = null;
+            autograd.requiresGrad = false;
+        }
+        return this;
+    }
+
+    // ------------------------------------------------------------------ conversion and copies
+
+    /** {@code tensor.to(dtype)}; returns this tensor when it already has the dtype. */
+    public Tensor to(DType dtype) {
+        return dtype == dtype() ? this : Dispatcher.of(this).toDType(this, dtype);
+    }
+
+    /** {@code tensor.to(device)}; returns this tensor when it is already there. */
+    public Tensor to(Device device) {
+        if (device.equals(device())) {
+            return this;
+        }
+        if (requiresGrad() && GradMode.isEnabled()) {
+            return Dispatcher.of(this).toDevice(this, device);
+        }
+        OpTable target = Dispatcher.backend(device.isCpu() ? device() : device);
+        return target.toDevice(this, device);
+    }
+
+    /** {@code tensor.to(device, dtype)}. */
+    public Tensor to(Device device, DType dtype) {
+        return to(dtype).to(device);
+    }
+
+    /** {@code tensor.cpu()}. */
+    public Tensor cpu() {
+        return to(Device.CPU);
+    }
+
+    /** {@code tensor.cuda()}: to CUDA device 0. */
+    public Tensor cuda() {
+        return to(Device.cuda(0));
+    }
+
+    /** {@code tensor.float()}. */
+    public Tensor toFloat() {
+        return to(DType.FLOAT32);
+    }
+
+    /** {@code tensor.double()}. */
+    public Tensor toDouble() {
+        return to(DType.FLOAT64);
+    }
+
+    /** {@code tensor.long()}. */
+    public Tensor toLong() {
+        return to(DType.INT64);
+    }
+
+    /** {@code tensor.int()}. */
+    public Tensor toInt() {
+        return to(DType.INT32);
+    }
+
+    /** {@code tensor.bool()}. */
+    public Tensor toBool() {
+        return to(DType.BOOL);
+    }
+
+    /** {@code tensor.clone()}. */
+    public Tensor clone() {
+        return Dispatcher.of(this).clone(this);
+    }
+
+    /** {@code tensor.contiguous()}: this tensor if already contiguous, else a contiguous copy. */
+    public Tensor contiguous() {
+        return isContiguous() ? this : clone();
+    }
+
+    /** {@code tensor.copy_(src)}: src broadcast to this shape and converted to this dtype. */
+    public Tensor copy_(Tensor src) {
+        return Dispatcher.of(this, src).copy_(this, src);
+    }
+
+    /** {@code tensor.fill_(value)}. */
+    public Tensor fill_(double value) {
+        return Dispatcher.of(this).fill_(this, wrappedNumber(value));
+    }
+
+    /** {@code tensor.fill_(value)} for an integer value. */
+    public Tensor fill_(long value) {
+        return Dispatcher.of(this).fill_(this, wrappedNumber(value));
+    }
+
+    /** {@code tensor.fill_(value)} with a 0-dim tensor. */
+    public Tensor fill_(Tensor value) {
+        if (value.dim() != 0) {
+            throw new IllegalArgumentException("fill_ only supports 0-dimension value tensor but got tensor with "
+                    + value.dim() + " dimensions.");
+        }
+        return Dispatcher.of(this, value).fill_(this, value);
+    }
+
+    /** {@code tensor.zero_()}. */
+    public Tensor zero_() {
+        return fill_(0L);
+    }
+
+    /** {@code tensor.item()} of a one-element tensor, as a double. */
+    public double item() {
+        return singleElement().getDouble(0);
+    }
+
+    /** {@code tensor.item()} as a float. */
+    public float itemFloat() {
+        return (float) item();
+    }
+
+    /** {@code tensor.item()} as a long (exact for int64). */
+    public long itemLong() {
+        return singleElement().getLong(0);
+    }
+
+    /** {@code tensor.item()} as an int. */
+    public int itemInt() {
+        return (int) itemLong();
+    }
+
+    /** {@code tensor.item()} as a boolean (non-zero is true). */
+    public boolean itemBool() {
+        return singleElement().getDouble(0) != 0;
+    }
+
+    private CpuStorage singleElement() {
+        if (numel() != 1) {
+            throw new IllegalArgumentException("a Tensor with " + numel() + " elements cannot be converted to Scalar");
+        }
+        return (CpuStorage) cpuContiguous().storage;
+    }
+
+    /** The elements in row-major order as float[] (converted from any dtype). */
+    public float[] toFloatArray() {
+        return (float[]) ((CpuStorage) cpuContiguous(DType.FLOAT32).storage).array();
+    }
+
+    /** The elements in row-major order as double[]. */
+    public double[] toDoubleArray() {
+        return (double[]) ((CpuStorage) cpuContiguous(DType.FLOAT64).storage).array();
+    }
+
+    /** The elements in row-major order as long[]. */
+    public long[] toLongArray() {
+        return (long[]) ((CpuStorage) cpuContiguous(DType.INT64).storage).array();
+    }
+
+    /** The elements in row-major order as int[]. */
+    public int[] toIntArray() {
+        return (int[]) ((CpuStorage) cpuContiguous(DType.INT32).storage).array();
+    }
+
+    /** The elements in row-major order as boolean[]. */
+    public boolean[] toBoolArray() {
+        return (boolean[]) ((CpuStorage) cpuContiguous(DType.BOOL).storage).array();
+    }
+
+    /** {@code tensor.tolist()}: nested lists of Double, Long or Boolean (a bare number for 0-dim). */
+    public Object tolist() {
+        Tensor c = cpuContiguous();
+        CpuStorage s = (CpuStorage) c.storage;
+        return tolist(s, 0, 0);
+    }
+
+    private Object tolist(CpuStorage s, int dim, int base) {
+        if (dim == shape.length) {
+            switch (dtype()) {
+                case BOOL: return s.bools()[base];
+                case INT32:
+                case INT64: return s.getLong(base);
+                default: return s.getDouble(base);
+            }
+        }
+        int step = Shapes.contiguousStrides(shape)[dim];
+        List<Object> list = new ArrayList<>(shape[dim]);
+        for (int i = 0; i < shape[dim]; i++) {
+            list.add(tolist(s, dim + 1, base + i * step));
+        }
+        return list;
+    }
+
+    /** A detached, contiguous CPU tensor of this dtype whose storage is exactly its elements. */
+    private Tensor cpuContiguous() {
+        return cpuContiguous(dtype());
+    }
+
+    /** A fresh or exact-fit, contiguous CPU copy of the requested dtype, with storage holding exactly the elements. */
+    private Tensor cpuContiguous(DType dtype) {
+        try (GradGuard ignored = GradGuard.disable()) {
+            Tensor t = detach().to(Device.CPU).to(dtype);
+            if (t.isContiguous() && t.offset == 0 && t.storage.length() == t.numel()) {
+                return t == this || t.storage == storage ? t.clone() : t;
+            }
+            return t.clone();
+        }
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /** {@code tensor.view(shape)}; one dim may be -1. Fails on layouts that cannot be viewed, as PyTorch does. */
+    public Tensor view(int... shape) {
+        int[] resolved = Shapes.inferSize(shape, numel());
+        if (Shapes.viewStrides(this.shape, strides, resolved) == null) {
+            throw new IllegalStateException("view size is not compatible with input tensor's size and stride (at least "
+                    + "one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
+        }
+        return Dispatcher.of(this).view(this, resolved);
+    }
+
+    /** {@code tensor.view_as(other)}. */
+    public Tensor viewAs(Tensor other) {
+        return view(other.shape);
+    }
+
+    /** {@code tensor.reshape(shape)}: a view when possible, otherwise a copy. */
+    public Tensor reshape(int... shape) {
+        int[] resolved = Shapes.inferSize(shape, numel());
+        if (Shapes.viewStrides(this.shape, strides, resolved) != null) {
+            return Dispatcher.of(this).view(this, resolved);
+        }
+        Tensor copy = clone();
+        return Dispatcher.of(copy).view(copy, resolved);
+    }
+
+    /** {@code tensor.reshape_as(other)}. */
+    public Tensor reshapeAs(Tensor other) {
+        return reshape(other.shape);
+    }
+
+    /** {@code tensor.flatten()}. */
+    public Tensor flatten() {
+        return flatten(0, -1);
+    }
+
+    /** {@code tensor.flatten(start_dim, end_dim)}. */
+    public Tensor flatten(int startDim, int endDim) {
+        if (shape.length == 0) {
+            return reshape(1);
+        }
+        int start = Shapes.wrapDim(startDim, shape.length);
+        int end = Shapes.wrapDim(endDim, shape.length);
+        if (start > end) {
+            throw new IllegalArgumentException("flatten() has invalid args: start_dim cannot come after end_dim");
+        }
+        if (start == end) {
+            return this;
+        }
+        int[] out = new int[shape.length - (end - start)];
+        int k = 0;
+        for (int i = 0; i < start; i++) {
+            out[k++] = shape[i];
+        }
+        int flat = 1;
+        for (int i = start; i <= end; i++) {
+            flat *= shape[i];
+        }
+        out[k++] = flat;
+        for (int i = end + 1; i < shape.length; i++) {
+            out[k++] = shape[i];
+        }
+        return reshape(out);
+    }
+
+    /** {@code tensor.unflatten(dim, sizes)}. */
+    public Tensor unflatten(int dim, int... sizes) {
+        int d = Shapes.wrapDim(dim, shape.length);
+        int[] inner = Shapes.inferSize(sizes, shape[d]);
+        int[] out = new int[shape.length - 1 + inner.length];
+        System.arraycopy(shape, 0, out, 0, d);
+        System.arraycopy(inner, 0, out, d, inner.length);
+        System.arraycopy(shape, d + 1, out, d + inner.length, shape.length - d - 1);
+        return view(out);
+    }
+
+    /** {@code tensor.transpose(dim0, dim1)}. */
+    public Tensor transpose(int dim0, int dim1) {
+        int d0 = Shapes.wrapDim(dim0, shape.length);
+        int d1 = Shapes.wrapDim(dim1, shape.length);
+        return Dispatcher.of(this).transpose(this, d0, d1);
+    }
+
+    /** {@code tensor.t()} for tensors of at most 2 dims. */
+    public Tensor t() {
+        if (shape.length > 2) {
+            throw new IllegalArgumentException("t() expects a tensor with <= 2 dimensions, but self is " + shape.length + "D");
+        }
+        return Dispatcher.of(this).t(this);
+    }
+
+    /** {@code tensor.mT}: the last two dims swapped. */
+    public Tensor mT() {
+        if (shape.length < 2) {
+            throw new IllegalArgumentException("tensor.mT is only supported on matrices or batches of matrices. Got "
+                    + shape.length + "-D tensor.");
+        }
+        return transpose(-2, -1);
+    }
+
+    /** {@code tensor.permute(dims)}. */
+    public Tensor permute(int... dims) {
+        if (dims.length != shape.length) {
+            throw new IllegalArgumentException("permute(sparse_coo): number of dimensions in the tensor input does not "
+                    + "match the length of the desired ordering of dimensions i.e. input.dim() = " + shape.length
+                    + " is not equal to len(dims) = " + dims.length);
+        }
+        int[] wrapped = new int[dims.length];
+        boolean[] seen = new boolean[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            wrapped[i] = Shapes.wrapDim(dims[i], shape.length);
+            if (seen[wrapped[i]]) {
+                throw new IllegalArgumentException("permute(): duplicate dims are not allowed.");
+            }
+            seen[wrapped[i]] = true;
+        }
+        return Dispatcher.of(this).permute(this, wrapped);
+    }
+
+    /** {@code tensor.squeeze()}: drops every size-1 dim. */
+    public Tensor squeeze() {
+        return Dispatcher.of(this).squeeze(this, null);
+    }
+
+    /** {@code tensor.squeeze(dim)}: drops dim if its size is 1. */
+    public Tensor squeeze(int dim) {
+        return Dispatcher.of(this).squeeze(this, Shapes.wrapDim(dim, shape.length));
+    }
+
+    /** {@code tensor.unsqueeze(dim)}. */
+    public Tensor unsqueeze(int dim) {
+        return Dispatcher.of(this).unsqueeze(this, Shapes.wrapDim(dim, shape.length + 1));
+    }
+
+    /** {@code tensor.expand(sizes)}; -1 keeps a size. */
+    public Tensor expand(int... sizes) {
+        if (sizes.length < shape.length) {
+            throw new IllegalArgumentException("expand(torch.FloatTensor{" + Shapes.format(shape) + "}, size="
+                    + Shapes.format(sizes) + "): the number of sizes provided (" + sizes.length + ") must be greater or "
+                    + "equal to the number of dimensions in the tensor (" + shape.length + ")");
+        }
+        int[] target = sizes.clone();
+        int lead = sizes.length - shape.length;
+        for (int i = 0; i < sizes.length; i++) {
+            int own = i >= lead ? shape[i - lead] : 1;
+            if (sizes[i] == -1) {
+                if (i < lead) {
+                    throw new IllegalArgumentException("The expanded size of the tensor (-1) isn't allowed in a leading, "
+                            + "non-existing dimension " + i);
+                }
+                target[i] = own;
+            } else if (i >= lead && own != 1 && own != sizes[i]) {
+                throw new IllegalArgumentException("The expanded size of the tensor (" + sizes[i] + ") must match the "
+                        + "existing size (" + own + ") at non-singleton dimension " + i + ".  Target sizes: "
+                        + Shapes.format(sizes) + ".  Tensor sizes: " + Shapes.format(shape));
+            }
+        }
+        return Dispatcher.of(this).expand(this, target);
+    }
+
+    /** {@code tensor.expand_as(other)}. */
+    public Tensor expandAs(Tensor other) {
+        return expand(other.shape);
+    }
+
+    /** {@code tensor.narrow(dim, start, length)}. */
+    public Tensor narrow(int dim, int start, int length) {
+        int d = Shapes.wrapDim(dim, shape.length);
+        int size = shape[d];
+        int s = start < 0 ? start + size : start;
+        if (s < 0 || s > size) {
+            throw new IndexOutOfBoundsException("start out of range (expected to be in range of [" + (-size) + ", "
+                    + size + "], but got " + start + ")");
+        }
+        if (length < 0 || s + length > size) {
+            throw new IllegalArgumentException("start (" + s + ") + length (" + length
+                    + ") exceeds dimension size (" + size + ").");
+        }
+        return Dispatcher.of(this).slice(this, d, s, s + length, 1);
+    }
+
+    /** {@code tensor[..., start:end, ...]} along dim, Python slice semantics (clamped, negatives from the end). */
+    public Tensor slice(int dim, int start, int end) {
+        return slice(dim, start, end, 1);
+    }
+
+    /** {@code tensor[..., start:end:step, ...]} along dim. */
+    public Tensor slice(int dim, int start, int end, int step) {
+        if (step <= 0) {
+            throw new IllegalArgumentException("slice step must be positive");
+        }
+        int d = Shapes.wrapDim(dim, shape.length);
+        int size = shape[d];
+        int s = clampSliceBound(start, size);
+        int e = Math.max(clampSliceBound(end, size), s);
+        return Dispatcher.of(this).slice(this, d, s, e, step);
+    }
+
+    private static int clampSliceBound(int bound, int size) {
+        int b = bound < 0 ? bound + size : bound;
+        return Math.min(Math.max(b, 0), size);
+    }
+
+    /** {@code tensor.select(dim, index)}: drops dim, keeping the index-th slice. */
+    public Tensor select(int dim, int index) {
+        if (shape.length == 0) {
+            throw new IndexOutOfBoundsException("select() cannot be applied to a 0-dim tensor.");
+        }
+        int d = Shapes.wrapDim(dim, shape.length);
+        int size = shape[d];
+        if (index < -size || index >= size) {
+            throw new IndexOutOfBoundsException("select(): index " + index + " out of range for tensor of size "
+                    + Shapes.format(shape) + " at dimension " + d);
+        }
+        return Dispatcher.of(this).select(this, d, index < 0 ? index + size : index);
+    }
+
+    /** {@code tensor[i]}, {@code tensor[i, j]}, ...: select along the leading dims. */
+    public Tensor get(int... indices) {
+        Tensor t = this;
+        for (int index : indices) {
+            t = t.select(0, index);
+        }
+        return t;
+    }
+
+    /** {@code torch.as_strided(tensor, size, stride, storage_offset)}. */
+    public Tensor asStrided(int[] size, int[] stride, int storageOffset) {
+        if (size.length != stride.length) {
+            throw new IllegalArgumentException("mismatch in length of strides and shape");
+        }
+        return Dispatcher.of(this).asStrided(this, size.clone(), stride.clone(), storageOffset);
+    }
+
+    /** {@code tensor.unbind(dim)}. */
+    public Tensor[] unbind(int dim) {
+        int d = Shapes.wrapDim(dim, shape.length);
+        Tensor[] out = new Tensor[shape[d]];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = select(d, i);
+        }
+        return out;
+    }
+
+    /** {@code tensor.split(split_size, dim)}: views of splitSize along dim (the last may be smaller). */
+    public Tensor[] split(int splitSize, int dim) {
+        int d = Shapes.wrapDim(dim, shape.length);
+        if (splitSize < 0 || (splitSize == 0 && shape[d] != 0)) {
+            throw new IllegalArgumentException("split_size can only be 0 if dimension size is 0, but got dimension size of "
+                    + shape[d]);
+        }
+        int n = splitSize == 0 ? 1 : Math.max((shape[d] + splitSize - 1) / splitSize, 1);
+        Tensor[] out = new Tensor[n];
+        for (int i = 0; i < n; i++) {
+            int start = i * splitSize;
+            out[i] = narrow(d, start, Math.min(splitSize, shape[d] - start));
+        }
+        return out;
+    }
+
+    /** {@code tensor.split(split_size)} along dim 0. */
+    public Tensor[] split(int splitSize) {
+        return split(splitSize, 0);
+    }
+
+    /** {@code tensor.split([sizes], dim)}: views of the given sizes, which must add up to the dim's size. */
+    public Tensor[] split(int[] sizes, int dim) {
+        int d = Shapes.wrapDim(dim, shape.length);
+        int total = 0;
+        for (int s : sizes) {
+            total += s;
+        }
+        if (total != shape[d]) {
+            throw new IllegalArgumentException("split_with_sizes expects split_sizes to sum exactly to " + shape[d]
+                    + " (input tensor's size at dimension " + d + "), but got split_sizes=" + Shapes.format(sizes));
+        }
+        Tensor[] out = new Tensor[sizes.length];
+        int start = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            out[i] = narrow(d, start, sizes[i]);
+            start += sizes[i];
+        }
+        return out;
+    }
+
+    /** {@code tensor.chunk(chunks, dim)}: at most {@code chunks} views of equal size (the last may be smaller). */
+    public Tensor[] chunk(int chunks, int dim) {
+        if (chunks <= 0) {
+            throw new IllegalArgumentException("chunk expects `chunks` to be greater than 0, got: " + chunks);
+        }
+        int d = Shapes.wrapDim(dim, shape.length);
+        int splitSize = (shape[d] + chunks - 1) / chunks;
+        if (splitSize == 0 && shape[d] == 0) {
+            Tensor[] out = new Tensor[chunks];
+            for (int i = 0; i < chunks; i++) {
+                out[i] = narrow(d, 0, 0);
+            }
+            return out;
+        }
+        return split(splitSize, d);
+    }
+
+    /** {@code tensor.chunk(chunks)} along dim 0. */
+    public Tensor[] chunk(int chunks) {
+        return chunk(chunks, 0);
+    }
+
+    // ------------------------------------------------------------------ elementwise binary
+
+    /** {@code tensor + other}. */
+    public Tensor add(Tensor other) {
+        return add(other, 1.0);
+    }
+
+    /** {@code torch.add(tensor, other, alpha=alpha)}. */
+    public Tensor add(Tensor other, double alpha) {
+        return Dispatcher.of(this, other).add(this, other, alpha, null);
+    }
+
+    /** {@code tensor + value}. */
+    public Tensor add(double value) {
+        return add(wrappedNumber(value));
+    }
+
+    /** {@code tensor + value} for an integer value. */
+    public Tensor add(long value) {
+        return add(wrappedNumber(value));
+    }
+
+    /** {@code tensor += other}. */
+    public Tensor add_(Tensor other) {
+        return add_(other, 1.0);
+    }
+
+    /** {@code tensor.add_(other, alpha=alpha)}. */
+    public Tensor add_(Tensor other, double alpha) {
+        return Dispatcher.of(this, other).add(this, other, alpha, this);
+    }
+
+    /** {@code tensor += value}. */
+    public Tensor add_(double value) {
+        return add_(wrappedNumber(value));
+    }
+
+    /** {@code tensor += value} for an integer value. */
+    public Tensor add_(long value) {
+        return add_(wrappedNumber(value));
+    }
+
+    /** {@code tensor - other}. */
+    public Tensor sub(Tensor other) {
+        return sub(other, 1.0);
+    }
+
+    /** {@code torch.sub(tensor, other, alpha=alpha)}. */
+    public Tensor sub(Tensor other, double alpha) {
+        return Dispatcher.of(this, other).sub(this, other, alpha, null);
+    }
+
+    /** {@code tensor - value}. */
+    public Tensor sub(double value) {
+        return sub(wrappedNumber(value));
+    }
+
+    /** {@code tensor - value} for an integer value. */
+    public Tensor sub(long value) {
+        return sub(wrappedNumber(value));
+    }
+
+    /** {@code tensor -= other}. */
+    public Tensor sub_(Tensor other) {
+        return sub_(other, 1.0);
+    }
+
+    /** {@code tensor.sub_(other, alpha=alpha)}. */
+    public Tensor sub_(Tensor other, double alpha) {
+        return Dispatcher.of(this, other).sub(this, other, alpha, this);
+    }
+
+    /** {@code tensor -= value}. */
+    public Tensor sub_(double value) {
+        return sub_(wrappedNumber(value));
+    }
+
+    /** {@code tensor -= value} for an integer value. */
+    public Tensor sub_(long value) {
+        return sub_(wrappedNumber(value));
+    }
+
+    /** {@code value - tensor} ({@code torch.rsub}). */
+    public Tensor rsub(double value) {
+        return wrappedNumber(value).sub(this);
+    }
+
+    /** {@code tensor * other}. */
+    public Tensor mul(Tensor other) {
+        return Dispatcher.of(this, other).mul(this, other, null);
+    }
+
+    /** {@code tensor * value}. */
+    public Tensor mul(double value) {
+        return mul(wrappedNumber(value));
+    }
+
+    /** {@code tensor * value} for an integer value. */
+    public Tensor mul(long value) {
+        return mul(wrappedNumber(value));
+    }
+
+    /** {@code tensor *= other}. */
+    public Tensor mul_(Tensor other) {
+        return Dispatcher.of(this, other).mul(this, other, this);
+    }
+
+    /** {@code tensor *= value}. */
+    public Tensor mul_(double value) {
+        return mul_(wrappedNumber(value));
+    }
+
+    /** {@code tensor *= value} for an integer value. */
+    public Tensor mul_(long value) {
+        return mul_(wrappedNumber(value));
+    }
+
+    /** {@code tensor / other} (true division). */
+    public Tensor div(Tensor other) {
+        return Dispatcher.of(this, other).div(this, other, null);
+    }
+
+    /** {@code tensor / value}. */
+    public Tensor div(double value) {
+        return div(wrappedNumber(value));
+    }
+
+    /** {@code tensor / value} for an integer value. */
+    public Tensor div(long value) {
+        return div(wrappedNumber(value));
+    }
+
+    /** {@code tensor /= other}. */
+    public Tensor div_(Tensor other) {
+        return Dispatcher.of(this, other).div(this, other, this);
+    }
+
+    /** {@code tensor /= value}. */
+    public Tensor div_(double value) {
+        return div_(wrappedNumber(value));
+    }
+
+    /** {@code tensor ** exponent}. */
+    public Tensor pow(Tensor exponent) {
+        return Dispatcher.of(this, exponent).pow(this, exponent, null);
+    }
+
+    /** {@code tensor ** exponent}. */
+    public Tensor pow(double exponent) {
+        return pow(wrappedNumber(exponent));
+    }
+
+    /** {@code tensor ** exponent} for an integer exponent. */
+    public Tensor pow(long exponent) {
+        return pow(wrappedNumber(exponent));
+    }
+
+    /** {@code tensor **= exponent}. */
+    public Tensor pow_(double exponent) {
+        Tensor e = wrappedNumber(exponent);
+        return Dispatcher.of(this, e).pow(this, e, this);
+    }
+
+    /** {@code tensor % other} (Python semantics). */
+    public Tensor remainder(Tensor other) {
+        return Dispatcher.of(this, other).remainder(this, other, null);
+    }
+
+    /** {@code tensor % value}. */
+    public Tensor remainder(double value) {
+        return remainder(wrappedNumber(value));
+    }
+
+    /** {@code tensor % value} for an integer value. */
+    public Tensor remainder(long value) {
+        return remainder(wrappedNumber(value));
+    }
+
+    /** {@code torch.maximum(tensor, other)}. */
+    public Tensor maximum(Tensor other) {
+        return Dispatcher.of(this, other).maximum(this, other, null);
+    }
+
+    /** {@code torch.minimum(tensor, other)}. */
+    public Tensor minimum(Tensor other) {
+        return Dispatcher.of(this, other).minimum(this, other, null);
+    }
+
+    /** {@code torch.atan2(tensor, other)}. */
+    public Tensor atan2(Tensor other) {
+        return Dispatcher.of(this, other).atan2(this, other, null);
+    }
+
+    // ------------------------------------------------------------------ comparisons and logic
+
+    /** {@code tensor == other}. */
+    public Tensor eq(Tensor other) {
+        return Dispatcher.of(this, other).eq(this, other, null);
+    }
+
+    public Tensor eq(double value) {
+        return eq(wrappedNumber(value));
+    }
+
+    public Tensor eq(long value) {
+        return eq(wrappedNumber(value));
+    }
+
+    /** {@code tensor != other}. */
+    public Tensor ne(Tensor other) {
+        return Dispatcher.of(this, other).ne(this, other, null);
+    }
+
+    public Tensor ne(double value) {
+        return ne(wrappedNumber(value));
+    }
+
+    public Tensor ne(long value) {
+        return ne(wrappedNumber(value));
+    }
+
+    /** {@code tensor < other}. */
+    public Tensor lt(Tensor other) {
+        return Dispatcher.of(this, other).lt(this, other, null);
+    }
+
+    public Tensor lt(double value) {
+        return lt(wrappedNumber(value));
+    }
+
+    public Tensor lt(long value) {
+        return lt(wrappedNumber(value));
+    }
+
+    /** {@code tensor <= other}. */
+    public Tensor le(Tensor other) {
+        return Dispatcher.of(this, other).le(this, other, null);
+    }
+
+    public Tensor le(double value) {
+        return le(wrappedNumber(value));
+    }
+
+    public Tensor le(long value) {
+        return le(wrappedNumber(value));
+    }
+
+    /** {@code tensor > other}. */
+    public Tensor gt(Tensor other) {
+        return Dispatcher.of(this, other).gt(this, other, null);
+    }
+
+    public Tensor gt(double value) {
+        return gt(wrappedNumber(value));
+    }
+
+    public Tensor gt(long value) {
+        return gt(wrappedNumber(value));
+    }
+
+    /** {@code tensor >= other}. */
+    public Tensor ge(Tensor other) {
+        return Dispatcher.of(this, other).ge(this, other, null);
+    }
+
+    public Tensor ge(double value) {
+        return ge(wrappedNumber(value));
+    }
+
+    public Tensor ge(long value) {
+        return ge(wrappedNumber(value));
+    }
+
+    /** {@code torch.equal(tensor, other)}: same shape and same elements. */
+    public boolean equal(Tensor other) {
+        return java.util.Arrays.equals(shape, other.shape) && eq(other).all().itemBool();
+    }
+
+    /** {@code torch.allclose(tensor, other, rtol, atol)}. */
+    public boolean allclose(Tensor other, double rtol, double atol) {
+        Tensor a = to(DType.FLOAT64);
+        Tensor b = other.to(DType.FLOAT64);
+        return a.sub(b).abs().le(b.abs().mul(rtol).add(atol)).all().itemBool();
+    }
+
+    /** {@code torch.allclose(tensor, other)} with rtol=1e-5, atol=1e-8. */
+    public boolean allclose(Tensor other) {
+        return allclose(other, 1e-5, 1e-8);
+    }
+
+    /** {@code torch.logical_and}. */
+    public Tensor logicalAnd(Tensor other) {
+        return Dispatcher.of(this, other).logicalAnd(this, other, null);
+    }
+
+    /** {@code torch.logical_or}. */
+    public Tensor logicalOr(Tensor other) {
+        return Dispatcher.of(this, other).logicalOr(this, other, null);
+    }
+
+    /** {@code torch.logical_xor}. */
+    public Tensor logicalXor(Tensor other) {
+        return Dispatcher.of(this, other).logicalXor(this, other, null);
+    }
+
+    /** {@code torch.logical_not}. */
+    public Tensor logicalNot() {
+        return Dispatcher.of(this).logicalNot(this, null);
+    }
+
+    /** {@code tensor.any()}: whether any element is non-zero. */
+    public Tensor any() {
+        return ne(0L).sum().gt(0L);
+    }
+
+    /** {@code tensor.all()}: whether every element is non-zero. */
+    public Tensor all() {
+        return eq(0L).sum().eq(0L);
+    }
+
+    // ------------------------------------------------------------------ elementwise unary
+
+    /** {@code -tensor}. */
+    public Tensor neg() {
+        return Dispatcher.of(this).neg(this, null);
+    }
+
+    public Tensor neg_() {
+        return Dispatcher.of(this).neg(this, this);
+    }
+
+    public Tensor abs() {
+        return Dispatcher.of(this).abs(this, null);
+    }
+
+    public Tensor abs_() {
+        return Dispatcher.of(this).abs(this, this);
+    }
+
+    public Tensor sign() {
+        return Dispatcher.of(this).sign(this, null);
+    }
+
+    public Tensor exp() {
+        return Dispatcher.of(this).exp(this, null);
+    }
+
+    public Tensor exp_() {
+        return Dispatcher.of(this).exp(this, this);
+    }
+
+    public Tensor log() {
+        return Dispatcher.of(this).log(this, null);
+    }
+
+    public Tensor log_() {
+        return Dispatcher.of(this).log(this, this);
+    }
+
+    public Tensor log2() {
+        return Dispatcher.of(this).log2(this, null);
+    }
+
+    public Tensor log10() {
+        return Dispatcher.of(this).log10(this, null);
+    }
+
+    public Tensor log1p() {
+        return Dispatcher.of(this).log1p(this, null);
+    }
+
+    public Tensor expm1() {
+        return Dispatcher.of(this).expm1(this, null);
+    }
+
+    public Tensor sqrt() {
+        return Dispatcher.of(this).sqrt(this, null);
+    }
+
+    public Tensor sqrt_() {
+        return Dispatcher.of(this).sqrt(this, this);
+    }
+
+    public Tensor rsqrt() {
+        return Dispatcher.of(this).rsqrt(this, null);
+    }
+
+    public Tensor reciprocal() {
+        return Dispatcher.of(this).reciprocal(this, null);
+    }
+
+    /** {@code tensor.square()}: {@code tensor ** 2}. */
+    public Tensor square() {
+        return pow(2L);
+    }
+
+    public Tensor sin() {
+        return Dispatcher.of(this).sin(this, null);
+    }
+
+    public Tensor cos() {
+        return Dispatcher.of(this).cos(this, null);
+    }
+
+    public Tensor tan() {
+        return Dispatcher.of(this).tan(this, null);
+    }
+
+    public Tensor asin() {
+        return Dispatcher.of(this).asin(this, null);
+    }
+
+    public Tensor acos() {
+        return Dispatcher.of(this).acos(this, null);
+    }
+
+    public Tensor atan() {
+        return Dispatcher.of(this).atan(this, null);
+    }
+
+    public Tensor sinh() {
+        return Dispatcher.of(this).sinh(this, null);
+    }
+
+    public Tensor cosh() {
+        return Dispatcher.of(this).cosh(this, null);
+    }
+
+    public Tensor tanh() {
+        return Dispatcher.of(this).tanh(this, null);
+    }
+
+    public Tensor tanh_() {
+        return Dispatcher.of(this).tanh(this, this);
+    }
+
+    public Tensor sigmoid() {
+        return Dispatcher.of(this).sigmoid(this, null);
+    }
+
+    public Tensor sigmoid_() {
+        return Dispatcher.of(this).sigmoid(this, this);
+    }
+
+    public Tensor relu() {
+        return Dispatcher.of(this).relu(this, null);
+    }
+
+    public Tensor relu_() {
+        return Dispatcher.of(this).relu(this, this);
+    }
+
+    public Tensor erf() {
+        return Dispatcher.of(this).erf(this, null);
+    }
+
+    public Tensor floor() {
+        return Dispatcher.of(this).floor(this, null);
+    }
+
+    public Tensor ceil() {
+        return Dispatcher.of(this).ceil(this, null);
+    }
+
+    /** {@code torch.round}: half to even. */
+    public Tensor round() {
+        return Dispatcher.of(this).round(this, null);
+    }
+
+    public Tensor trunc() {
+        return Dispatcher.of(this).trunc(this, null);
+    }
+
+    /** {@code tensor.clamp(min, max)}; either bound may be null. */
+    public Tensor clamp(Double min, Double max) {
+        checkClampBounds(min, max);
+        return Dispatcher.of(this).clamp(this, min, max, null);
+    }
+
+    /** {@code tensor.clamp_(min, max)}. */
+    public Tensor clamp_(Double min, Double max) {
+        checkClampBounds(min, max);
+        return Dispatcher.of(this).clamp(this, min, max, this);
+    }
+
+    /** {@code tensor.clamp(min=min)}. */
+    public Tensor clampMin(double min) {
+        return clamp(min, null);
+    }
+
+    /** {@code tensor.clamp(max=max)}. */
+    public Tensor clampMax(double max) {
+        return clamp(null, max);
+    }
+
+    private static void checkClampBounds(Double min, Double max) {
+        if (min == null && max == null) {
+            throw new IllegalArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
+        }
+    }
+
+    // ------------------------------------------------------------------ selection
+
+    /** {@code torch.where(condition, tensor, other)}. */
+    public Tensor where(Tensor condition, Tensor other) {
+        return Torch.where(condition, this, other);
+    }
+
+    /** {@code tensor.masked_fill(mask, value)}. */
+    public Tensor maskedFill(Tensor mask, double value) {
+        return maskedFill(mask, wrappedNumber(value));
+    }
+
+    /** {@code tensor.masked_fill(mask, value)} for an integer value. */
+    public Tensor maskedFill(Tensor mask, long value) {
+        return maskedFill(mask, wrappedNumber(value));
+    }
+
+    /** {@code tensor.masked_fill(mask, value)} with a 0-dim value tensor. */
+    public Tensor maskedFill(Tensor mask, Tensor value) {
+        return Dispatcher.of(this, mask, value).maskedFill(this, mask, checkMaskedFillValue(value), null);
+    }
+
+    /** {@code tensor.masked_fill_(mask, value)}. */
+    public Tensor maskedFill_(Tensor mask, double value) {
+        return maskedFill_(mask, wrappedNumber(value));
+    }
+
+    /** {@code tensor.masked_fill_(mask, value)} for an integer value. */
+    public Tensor maskedFill_(Tensor mask, long value) {
+        return maskedFill_(mask, wrappedNumber(value));
+    }
+
+    /** {@code tensor.masked_fill_(mask, value)} with a 0-dim value tensor. */
+    public Tensor maskedFill_(Tensor mask, Tensor value) {
+        return Dispatcher.of(this, mask, value).maskedFill(this, mask, checkMaskedFillValue(value), this);
+    }
+
+    private static Tensor checkMaskedFillValue(Tensor value) {
+        if (value.dim() != 0) {
+            throw new IllegalArgumentException("masked_fill_ only supports a 0-dimensional value tensor, but got tensor "
+                    + "with " + value.dim() + " dimension(s).");
+        }
+        return value;
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    /** {@code tensor.sum()}. */
+    public Tensor sum() {
+        return Dispatcher.of(this).sum(this, new int[0], false, null);
+    }
+
+    /** {@code tensor.sum(dim)}. */
+    public Tensor sum(int dim) {
+        return sum(new int[] {dim}, false);
+    }
+
+    /** {@code tensor.sum(dim, keepdim)}. */
+    public Tensor sum(int dim, boolean keepdim) {
+        return sum(new int[] {dim}, keepdim);
+    }
+
+    /** {@code tensor.sum(dims, keepdim)}. */
+    public Tensor sum(int[] dims, boolean keepdim) {
+        return Dispatcher.of(this).sum(this, Shapes.wrapDims(dims, shape.length), keepdim, null);
+    }
+
+    /** {@code tensor.sum(dtype=dtype)}. */
+    public Tensor sum(DType dtype) {
+        return Dispatcher.of(this).sum(this, new int[0], false, dtype);
+    }
+
+    /** {@code tensor.mean()}. */
+    public Tensor mean() {
+        return Dispatcher.of(this).mean(this, new int[0], false);
+    }
+
+    /** {@code tensor.mean(dim)}. */
+    public Tensor mean(int dim) {
+        return mean(new int[] {dim}, false);
+    }
+
+    /** {@code tensor.mean(dim, keepdim)}. */
+    public Tensor mean(int dim, boolean keepdim) {
+        return mean(new int[] {dim}, keepdim);
+    }
+
+    /** {@code tensor.mean(dims, keepdim)}. */
+    public Tensor mean(int[] dims, boolean keepdim) {
+        return Dispatcher.of(this).mean(this, Shapes.wrapDims(dims, shape.length), keepdim);
+    }
+
+    /** {@code tensor.prod()}. */
+    public Tensor prod() {
+        return Dispatcher.of(this).prod(this, null, false);
+    }
+
+    /** {@code tensor.prod(dim, keepdim)}. */
+    public Tensor prod(int dim, boolean keepdim) {
+        return Dispatcher.of(this).prod(this, Shapes.wrapDim(dim, shape.length), keepdim);
+    }
+
+    /** {@code tensor.max()}: the largest element as a 0-dim tensor. */
+    public Tensor max() {
+        return Dispatcher.of(this).amax(this, new int[0], false);
+    }
+
+    /** {@code tensor.max(dim)}: values and indices. */
+    public ValuesIndices max(int dim) {
+        return max(dim, false);
+    }
+
+    /** {@code tensor.max(dim, keepdim)}. */
+    public ValuesIndices max(int dim, boolean keepdim) {
+        Tensor[] r = Dispatcher.of(this).maxDim(this, Shapes.wrapDim(dim, shape.length), keepdim);
+        return new ValuesIndices(r[0], r[1]);
+    }
+
+    /** {@code tensor.min()}. */
+    public Tensor min() {
+        return Dispatcher.of(this).amin(this, new int[0], false);
+    }
+
+    /** {@code tensor.min(dim)}. */
+    public ValuesIndices min(int dim) {
+        return min(dim, false);
+    }
+
+    /** {@code tensor.min(dim, keepdim)}. */
+    public ValuesIndices min(int dim, boolean keepdim) {
+        Tensor[] r = Dispatcher.of(this).minDim(this, Shapes.wrapDim(dim, shape.length), keepdim);
+        return new ValuesIndices(r[0], r[1]);
+    }
+
+    /** {@code tensor.amax(dims, keepdim)}. */
+    public Tensor amax(int[] dims, boolean keepdim) {
+        return Dispatcher.of(this).amax(this, Shapes.wrapDims(dims, shape.length), keepdim);
+    }
+
+    /** {@code tensor.amin(dims, keepdim)}. */
+    public Tensor amin(int[] dims, boolean keepdim) {
+        return Dispatcher.of(this).amin(this, Shapes.wrapDims(dims, shape.length), keepdim);
+    }
+
+    /** {@code tensor.argmax()} over the flattened tensor. */
+    public Tensor argmax() {
+        return Dispatcher.of(this).argmax(this, null, false);
+    }
+
+    /** {@code tensor.argmax(dim, keepdim)}. */
+    public Tensor argmax(int dim, boolean keepdim) {
+        return Dispatcher.of(this).argmax(this, Shapes.wrapDim(dim, shape.length), keepdim);
+    }
+
+    /** {@code tensor.argmin()} over the flattened tensor. */
+    public Tensor argmin() {
+        return Dispatcher.of(this).argmin(this, null, false);
+    }
+
+    /** {@code tensor.argmin(dim, keepdim)}. */
+    public Tensor argmin(int dim, boolean keepdim) {
+        return Dispatcher.of(this).argmin(this, Shapes.wrapDim(dim, shape.length), keepdim);
+    }
+
+    /** {@code tensor.var()}: unbiased (correction 1). */
+    public Tensor var() {
+        return Dispatcher.of(this).var(this, new int[0], 1, false);
+    }
+
+    /** {@code tensor.var(dim)} unbiased. */
+    public Tensor var(int dim) {
+        return var(new int[] {dim}, 1, false);
+    }
+
+    /** {@code tensor.var(dims, correction=c, keepdim)}. */
+    public Tensor var(int[] dims, double correction, boolean keepdim) {
+        return Dispatcher.of(this).var(this, Shapes.wrapDims(dims, shape.length), correction, keepdim);
+    }
+
+    /** {@code tensor.std()}: unbiased. */
+    public Tensor std() {
+        return Dispatcher.of(this).std(this, new int[0], 1, false);
+    }
+
+    /** {@code tensor.std(dim)} unbiased. */
+    public Tensor std(int dim) {
+        return std(new int[] {dim}, 1, false);
+    }
+
+    /** {@code tensor.std(dims, correction=c, keepdim)}. */
+    public Tensor std(int[] dims, double correction, boolean keepdim) {
+        return Dispatcher.of(this).std(this, Shapes.wrapDims(dims, shape.length), correction, keepdim);
+    }
+
+    /** {@code tensor.norm()}: the 2-norm of all elements. */
+    public Tensor norm() {
+        return norm(2.0);
+    }
+
+    /** {@code tensor.norm(p)}. */
+    public Tensor norm(double p) {
+        return Dispatcher.of(this).norm(this, p, new int[0], false);
+    }
+
+    /** {@code tensor.norm(p, dims, keepdim)}. */
+    public Tensor norm(double p, int[] dims, boolean keepdim) {
+        return Dispatcher.of(this).norm(this, p, Shapes.wrapDims(dims, shape.length), keepdim);
+    }
+
+    /** {@code tensor.logsumexp(dim, keepdim)}. */
+    public Tensor logsumexp(int dim, boolean keepdim) {
+        return logsumexp(new int[] {dim}, keepdim);
+    }
+
+    /** {@code tensor.logsumexp(dims, keepdim)}. */
+    public Tensor logsumexp(int[] dims, boolean keepdim) {
+        return Dispatcher.of(this).logsumexp(this, Shapes.wrapDims(dims, shape.length), keepdim);
+    }
+
+    /** {@code tensor.softmax(dim)}. */
+    public Tensor softmax(int dim) {
+        return Dispatcher.of(this).softmax(this, Shapes.wrapDim(dim, shape.length));
+    }
+
+    /** {@code tensor.log_softmax(dim)}. */
+    public Tensor logSoftmax(int dim) {
+        return Dispatcher.of(this).logSoftmax(this, Shapes.wrapDim(dim, shape.length));
+    }
+
+    /** {@code tensor.cumsum(dim)}. */
+    public Tensor cumsum(int dim) {
+        return Dispatcher.of(this).cumsum(this, Shapes.wrapDim(dim, shape.length));
+    }
+
+    // ------------------------------------------------------------------ linear algebra
+
+    /** {@code tensor.mm(other)}: matrix product of two 2-d tensors. */
+    public Tensor mm(Tensor other) {
+        return Dispatcher.of(this, other).mm(this, other);
+    }
+
+    /** {@code tensor.bmm(other)}: batched matrix product of two 3-d tensors. */
+    public Tensor bmm(Tensor other) {
+        return Dispatcher.of(this, other).bmm(this, other);
+    }
+
+    /** {@code tensor.mv(vec)}. */
+    public Tensor mv(Tensor vec) {
+        return Dispatcher.of(this, vec).mv(this, vec);
+    }
+
+    /** {@code tensor.dot(other)}. */
+    public Tensor dot(Tensor other) {
+        return Dispatcher.of(this, other).dot(this, other);
+    }
+
+    /** {@code tensor @ other} ({@code torch.matmul}): 1-d, 2-d and batched with broadcasting. */
+    public Tensor matmul(Tensor other) {
+        return Matmul.matmul(this, other);
+    }
+
+    /** {@code torch.outer(tensor, vec)}. */
+    public Tensor outer(Tensor vec) {
+        if (dim() != 1 || vec.dim() != 1) {
+            throw new IllegalArgumentException("outer: Expected 1-D argument self, but got " + dim() + "-D");
+        }
+        return reshape(-1, 1).mul(vec);
+    }
+
+    // ------------------------------------------------------------------ indexing
+
+    /** {@code tensor.index_select(dim, index)}. */
+    public Tensor indexSelect(int dim, Tensor index) {
+        return Dispatcher.of(this, index).indexSelect(this, Shapes.wrapDim(dim, shape.length), index);
+    }
+
+    /** {@code tensor.gather(dim, index)}. */
+    public Tensor gather(int dim, Tensor index) {
+        return Dispatcher.of(this, index).gather(this, Shapes.wrapDim(dim, shape.length), index);
+    }
+
+    /** {@code tensor.scatter(dim, index, src)}. */
+    public Tensor scatter(int dim, Tensor index, Tensor src) {
+        return Dispatcher.of(this, index, src).scatter(this, Shapes.wrapDim(dim, shape.length), index, src, null);
+    }
+
+    /** {@code tensor.scatter(dim, index, value)}. */
+    public Tensor scatter(int dim, Tensor index, double value) {
+        return scatter(dim, index, wrappedNumber(value));
+    }
+
+    /** {@code tensor.scatter_(dim, index, src)}. */
+    public Tensor scatter_(int dim, Tensor index, Tensor src) {
+        return Dispatcher.of(this, index, src).scatter(this, Shapes.wrapDim(dim, shape.length), index, src, this);
+    }
+
+    /** {@code tensor.scatter_(dim, index, value)}. */
+    public Tensor scatter_(int dim, Tensor index, double value) {
+        return scatter_(dim, index, wrappedNumber(value));
+    }
+
+    /** {@code tensor.scatter_add(dim, index, src)}. */
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
+        return Dispatcher.of(this, index, src).scatterAdd(this, Shapes.wrapDim(dim, shape.length), index, src, null);
+    }
+
+    /** {@code tensor.scatter_add_(dim, index, src)}. */
+    public Tensor scatterAdd_(int dim, Tensor index, Tensor src) {
+        return Dispatcher.of(this, index, src).scatterAdd(this, Shapes.wrapDim(dim, shape.length), index, src, this);
+    }
+
+    /** {@code tensor[mask]} for a bool mask. */
+    public Tensor index(Tensor mask) {
+        return Dispatcher.of(this, mask).indexMask(this, mask);
+    }
+
+    /** {@code tensor[mask] = values}. */
+    public Tensor indexPut_(Tensor mask, Tensor values) {
+        return Dispatcher.of(this, mask, values).indexPutMask(this, mask, values, this);
+    }
+
+    /** {@code tensor[mask] = value}. */
+    public Tensor indexPut_(Tensor mask, double value) {
+        return indexPut_(mask, wrappedNumber(value));
+    }
+
+    /** {@code tensor.masked_select(mask)}: mask broadcasts with the tensor. */
+    public Tensor maskedSelect(Tensor mask) {
+        int[] common = Shapes.broadcast(shape, mask.shape);
+        return expand(common).index(mask.expand(common));
+    }
+
+    // ------------------------------------------------------------------ sampling (in place, from a Generator)
+
+    /** {@code tensor.uniform_(from, to)} from the default generator. */
+    public Tensor uniform_(double from, double to) {
+        return uniform_(from, to, Generator.defaultGenerator());
+    }
+
+    /** {@code tensor.uniform_(from, to, generator=g)}. */
+    public Tensor uniform_(double from, double to, Generator g) {
+        return RandomFill.uniform_(this, from, to, g);
+    }
+
+    /** {@code tensor.normal_(mean, std)} from the default generator. */
+    public Tensor normal_(double mean, double std) {
+        return normal_(mean, std, Generator.defaultGenerator());
+    }
+
+    /** {@code tensor.normal_(mean, std, generator=g)}. */
+    public Tensor normal_(double mean, double std, Generator g) {
+        return RandomFill.normal_(this, mean, std, g);
+    }
+
+    /** {@code tensor.random_(from, to)}: integers in [from, to). */
+    public Tensor random_(long from, long to) {
+        return random_(from, to, Generator.defaultGenerator());
+    }
+
+    /** {@code tensor.random_(from, to, generator=g)}. */
+    public Tensor random_(long from, long to, Generator g) {
+        return RandomFill.random_(this, from, to, g);
+    }
+
+    /** {@code tensor.bernoulli_(p)}. */
+    public Tensor bernoulli_(double p) {
+        return bernoulli_(p, Generator.defaultGenerator());
+    }
+
+    /** {@code tensor.bernoulli_(p, generator=g)}. */
+    public Tensor bernoulli_(double p, Generator g) {
+        return RandomFill.bernoulli_(this, p, g);
+    }
+
+    // ------------------------------------------------------------------ printing
+
+    /** What PyTorch prints for {@code repr(tensor)}, character for character. */
+    @Override
+    public String toString() {
+        return TensorFormatter.format(this);
+    }
+}

@@ -1,0 +1,641 @@
+package org.torch4j;
+
+import java.lang.reflect.Array;
+import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.Dispatcher;
+import org.torch4j.internal.GradMode;
+import org.torch4j.internal.Shapes;
+import org.torch4j.internal.random.RandomFill;
+
+/**
+ * The functions of the {@code torch} namespace: creation, random sampling, grad mode, and the function
+ * forms of tensor operators ({@code Torch.exp(x)} is {@code x.exp()}).
+ *
+ * <p>Tensors built from Java arrays take the array's element type: float[] gives float32, double[]
+ * float64, long[] int64, int[] int32, boolean[] bool (as {@code torch.from_numpy} does).
+ */
+public final class Torch {
+    private Torch() {
+    }
+
+    // ------------------------------------------------------------------ from Java data
+
+    /** {@code torch.tensor(data)} from a primitive array of any depth (float[][], long[], ...). */
+    public static Tensor tensor(Object data) {
+        Class<?> leaf = data.getClass();
+        int depth = 0;
+        while (leaf.isArray()) {
+            leaf = leaf.getComponentType();
+            depth++;
+        }
+        if (depth == 0) {
+            throw new IllegalArgumentException("tensor(): expected a primitive array, got " + data.getClass().getName());
+        }
+        DType dtype = dtypeOfArrayElement(leaf);
+        int[] shape = new int[depth];
+        Object level = data;
+        for (int d = 0; d < depth; d++) {
+            shape[d] = Array.getLength(level);
+            level = shape[d] > 0 ? Array.get(level, 0) : null;
+            if (level == null && d < depth - 1) {
+                for (int r = d + 1; r < depth; r++) {
+                    shape[r] = 0;
+                }
+                break;
+            }
+        }
+        CpuStorage storage = CpuStorage.allocate(dtype, Shapes.numel(shape));
+        int filled = copyNested(data, shape, 0, storage.array(), 0);
+        if (filled != storage.length()) {
+            throw new IllegalArgumentException("tensor(): expected a rectangular array");
+        }
+        return Tensor.of(storage, shape);
+    }
+
+    /** {@code torch.tensor(data, dtype=dtype)}. */
+    public static Tensor tensor(Object data, DType dtype) {
+        return tensor(data).to(dtype);
+    }
+
+    /** {@code torch.tensor(data, dtype=..., device=..., requires_grad=...)}. */
+    public static Tensor tensor(Object data, TensorOptions options) {
+        return applyOptions(tensor(data).to(options.dtype()), options);
+    }
+
+    private static DType dtypeOfArrayElement(Class<?> leaf) {
+        if (leaf == float.class) {
+            return DType.FLOAT32;
+        } else if (leaf == double.class) {
+            return DType.FLOAT64;
+        } else if (leaf == long.class) {
+            return DType.INT64;
+        } else if (leaf == int.class) {
+            return DType.INT32;
+        } else if (leaf == boolean.class) {
+            return DType.BOOL;
+        }
+        throw new IllegalArgumentException("tensor(): unsupported element type " + leaf.getName()
+                + " (use float, double, long, int or boolean arrays)");
+    }
+
+    private static int copyNested(Object level, int[] shape, int dim, Object dest, int pos) {
+        int n = Array.getLength(level);
+        if (n != shape[dim]) {
+            throw new IllegalArgumentException("expected sequence of length " + shape[dim] + " at dim " + dim
+                    + " (got " + n + ")");
+        }
+        if (dim == shape.length - 1) {
+            System.arraycopy(level, 0, dest, pos, n);
+            return pos + n;
+        }
+        for (int i = 0; i < n; i++) {
+            pos = copyNested(Array.get(level, i), shape, dim + 1, dest, pos);
+        }
+        return pos;
+    }
+
+    /** {@code torch.scalar_tensor(value)}: a 0-dim tensor of the default dtype. */
+    public static Tensor scalarTensor(double value) {
+        return scalarTensor(value, TensorOptions.defaults());
+    }
+
+    /** {@code torch.scalar_tensor(value, dtype=..., device=...)}. */
+    public static Tensor scalarTensor(double value, TensorOptions options) {
+        return full(new int[0], value, options);
+    }
+
+    // ------------------------------------------------------------------ filled tensors
+
+    /** {@code torch.empty(*size)} (zero-filled on the CPU). */
+    public static Tensor empty(int... shape) {
+        return empty(shape, TensorOptions.defaults());
+    }
+
+    /** {@code torch.empty(size, dtype=..., device=..., requires_grad=...)}. */
+    public static Tensor empty(int[] shape, TensorOptions options) {
+        for (int s : shape) {
+            if (s < 0) {
+                throw new IllegalArgumentException("Trying to create tensor with negative dimension " + s + ": "
+                        + Shapes.format(shape));
+            }
+        }
+        Tensor t = Dispatcher.backend(options.device()).empty(shape.clone(), options.dtype(), options.device());
+        return options.requiresGrad() ? t.requiresGrad_(true) : t;
+    }
+
+    /** {@code torch.zeros(*size)}. */
+    public static Tensor zeros(int... shape) {
+        return zeros(shape, TensorOptions.defaults());
+    }
+
+    /** {@code torch.zeros(size, dtype=..., ...)}. */
+    public static Tensor zeros(int[] shape, TensorOptions options) {
+        return full(shape, 0L, options);
+    }
+
+    /** {@code torch.ones(*size)}. */
+    public static Tensor ones(int... shape) {
+        return ones(shape, TensorOptions.defaults());
+    }
+
+    /** {@code torch.ones(size, dtype=..., ...)}. */
+    public static Tensor ones(int[] shape, TensorOptions options) {
+        return full(shape, 1L, options);
+    }
+
+    /** {@code torch.full(size, value)}: a floating value gives the default dtype. */
+    public static Tensor full(int[] shape, double value) {
+        return full(shape, value, TensorOptions.defaults());
+    }
+
+    /** {@code torch.full(size, value)} with an integer value: int64, as in PyTorch. */
+    public static Tensor full(int[] shape, long value) {
+        return full(shape, value, TensorOptions.ofDType(DType.INT64));
+    }
+
+    /** {@code torch.full(size, value)} with a boolean value: bool. */
+    public static Tensor full(int[] shape, boolean value) {
+        return fillWithOptions(shape, Tensor.wrappedNumber(value), TensorOptions.ofDType(DType.BOOL));
+    }
+
+    /** {@code torch.full(size, value, dtype=..., ...)}. */
+    public static Tensor full(int[] shape, double value, TensorOptions options) {
+        return fillWithOptions(shape, Tensor.wrappedNumber(value), options);
+    }
+
+    /** {@code torch.full(size, value, dtype=..., ...)} with an integer value. */
+    public static Tensor full(int[] shape, long value, TensorOptions options) {
+        return fillWithOptions(shape, Tensor.wrappedNumber(value), options);
+    }
+
+    private static Tensor fillWithOptions(int[] shape, Tensor value, TensorOptions options) {
+        Tensor t = empty(shape, options.requiresGrad(false));
+        try (GradGuard ignored = GradGuard.disable()) {
+            t.fill_(value);
+        }
+        return applyOptions(t, options);
+    }
+
+    private static Tensor applyOptions(Tensor t, TensorOptions options) {
+        Tensor placed = t.to(options.device());
+        return options.requiresGrad() ? placed.requiresGrad_(true) : placed;
+    }
+
+    private static TensorOptions like(Tensor t) {
+        return TensorOptions.ofDType(t.dtype()).device(t.device());
+    }
+
+    /** {@code torch.empty_like(t)}. */
+    public static Tensor emptyLike(Tensor t) {
+        return empty(t.shape(), like(t));
+    }
+
+    /** {@code torch.zeros_like(t)}. */
+    public static Tensor zerosLike(Tensor t) {
+        return zeros(t.shape(), like(t));
+    }
+
+    /** {@code torch.zeros_like(t, dtype=..., ...)}. */
+    public static Tensor zerosLike(Tensor t, TensorOptions options) {
+        return zeros(t.shape(), options);
+    }
+
+    /** {@code torch.ones_like(t)}. */
+    public static Tensor onesLike(Tensor t) {
+        return ones(t.shape(), like(t));
+    }
+
+    /** {@code torch.ones_like(t, dtype=..., ...)}. */
+    public static Tensor onesLike(Tensor t, TensorOptions options) {
+        return ones(t.shape(), options);
+    }
+
+    /** {@code torch.full_like(t, value)}. */
+    public static Tensor fullLike(Tensor t, double value) {
+        return full(t.shape(), value, like(t));
+    }
+
+    /** {@code torch.rand_like(t)}. */
+    public static Tensor randLike(Tensor t) {
+        return rand(t.shape(), like(t), Generator.defaultGenerator());
+    }
+
+    /** {@code torch.randn_like(t)}. */
+    public static Tensor randnLike(Tensor t) {
+        return randn(t.shape(), like(t), Generator.defaultGenerator());
+    }
+
+    // ------------------------------------------------------------------ ranges
+
+    /** {@code torch.arange(end)} with an integer end: int64. */
+    public static Tensor arange(long end) {
+        return arange(0L, end, 1L);
+    }
+
+    /** {@code torch.arange(start, end, step)} with integers: int64. */
+    public static Tensor arange(long start, long end, long step) {
+        return arange(start, end, step, TensorOptions.ofDType(DType.INT64));
+    }
+
+    /** {@code torch.arange(end)} with a floating end: the default dtype. */
+    public static Tensor arange(double end) {
+        return arange(0.0, end, 1.0);
+    }
+
+    /** {@code torch.arange(start, end, step)} with floating arguments: the default dtype. */
+    public static Tensor arange(double start, double end, double step) {
+        return arange(start, end, step, TensorOptions.defaults());
+    }
+
+    /** {@code torch.arange(start, end, step, dtype=..., ...)}. */
+    public static Tensor arange(double start, double end, double step, TensorOptions options) {
+        if (step == 0) {
+            throw new IllegalArgumentException("step must be nonzero");
+        }
+        if ((step > 0 && start > end) || (step < 0 && start < end)) {
+            throw new IllegalArgumentException("upper bound and larger bound inconsistent with step sign");
+        }
+        int n = (int) Math.ceil((end - start) / step);
+        CpuStorage s = CpuStorage.allocate(options.dtype(), n);
+        for (int i = 0; i < n; i++) {
+            if (options.dtype().isFloatingPoint()) {
+                s.setDouble(i, start + i * step);
+            } else {
+                s.setLong(i, (long) start + i * (long) step);
+            }
+        }
+        return applyOptions(Tensor.of(s, n), options);
+    }
+
+    /** {@code torch.linspace(start, end, steps)} in the default dtype. */
+    public static Tensor linspace(double start, double end, int steps) {
+        return linspace(start, end, steps, TensorOptions.defaults());
+    }
+
+    /** {@code torch.linspace(start, end, steps, dtype=..., ...)}, with PyTorch's two-sided formula. */
+    public static Tensor linspace(double start, double end, int steps, TensorOptions options) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("number of steps must be non-negative");
+        }
+        CpuStorage s = CpuStorage.allocate(options.dtype(), steps);
+        int halfway = steps / 2;
+        if (options.dtype() == DType.FLOAT32) {
+            float a = (float) start;
+            float b = (float) end;
+            float step = steps > 1 ? (b - a) / (float) (steps - 1) : 0f;
+            float[] out = s.floats();
+            for (int i = 0; i < steps; i++) {
+                out[i] = i < halfway ? a + step * i : b - step * (steps - i - 1);
+            }
+        } else {
+            double step = steps > 1 ? (end - start) / (steps - 1) : 0;
+            for (int i = 0; i < steps; i++) {
+                s.setDouble(i, i < halfway ? start + step * i : end - step * (steps - i - 1));
+            }
+        }
+        if (steps == 1) {
+            s.setDouble(0, start);
+        }
+        return applyOptions(Tensor.of(s, steps), options);
+    }
+
+    /** {@code torch.eye(n)}. */
+    public static Tensor eye(int n) {
+        return eye(n, n, TensorOptions.defaults());
+    }
+
+    /** {@code torch.eye(n, m)}. */
+    public static Tensor eye(int n, int m) {
+        return eye(n, m, TensorOptions.defaults());
+    }
+
+    /** {@code torch.eye(n, m, dtype=..., ...)}. */
+    public static Tensor eye(int n, int m, TensorOptions options) {
+        if (n < 0 || m < 0) {
+            throw new IllegalArgumentException("n must be greater or equal to 0, got " + Math.min(n, m));
+        }
+        CpuStorage s = CpuStorage.allocate(options.dtype(), n * m);
+        for (int i = 0; i < Math.min(n, m); i++) {
+            s.setLong(i * m + i, 1);
+        }
+        return applyOptions(Tensor.of(s, n, m), options);
+    }
+
+    // ------------------------------------------------------------------ random
+
+    /** {@code torch.manual_seed(seed)}: seeds the default generator. */
+    public static Generator manualSeed(long seed) {
+        return Generator.defaultGenerator().manualSeed(seed);
+    }
+
+    /** {@code torch.initial_seed()}. */
+    public static long initialSeed() {
+        return Generator.defaultGenerator().initialSeed();
+    }
+
+    /** {@code torch.rand(*size)}: uniform on [0, 1). */
+    public static Tensor rand(int... shape) {
+        return rand(shape, TensorOptions.defaults(), Generator.defaultGenerator());
+    }
+
+    /** {@code torch.rand(size, generator=g, dtype=..., ...)}. */
+    public static Tensor rand(int[] shape, TensorOptions options, Generator g) {
+        requireFloating("rand", options.dtype());
+        return sampled(shape, options, t -> t.uniform_(0, 1, g));
+    }
+
+    /** {@code torch.randn(*size)}: standard normal. */
+    public static Tensor randn(int... shape) {
+        return randn(shape, TensorOptions.defaults(), Generator.defaultGenerator());
+    }
+
+    /** {@code torch.randn(size, generator=g, dtype=..., ...)}. */
+    public static Tensor randn(int[] shape, TensorOptions options, Generator g) {
+        requireFloating("randn", options.dtype());
+        return sampled(shape, options, t -> t.normal_(0, 1, g));
+    }
+
+    /** {@code torch.randint(low, high, size)}: int64 in [low, high). */
+    public static Tensor randint(long low, long high, int... shape) {
+        return randint(low, high, shape, TensorOptions.ofDType(DType.INT64), Generator.defaultGenerator());
+    }
+
+    /** {@code torch.randint(high, size)}. */
+    public static Tensor randint(long high, int... shape) {
+        return randint(0, high, shape);
+    }
+
+    /** {@code torch.randint(low, high, size, generator=g, dtype=..., ...)}. */
+    public static Tensor randint(long low, long high, int[] shape, TensorOptions options, Generator g) {
+        if (low >= high) {
+            throw new IllegalArgumentException("random_ expects 'from' to be less than 'to', but got from=" + low
+                    + " >= to=" + high);
+        }
+        return sampled(shape, options, t -> t.random_(low, high, g));
+    }
+
+    /** {@code torch.randperm(n)}: a random permutation of 0..n-1 as int64. */
+    public static Tensor randperm(int n) {
+        return randperm(n, Generator.defaultGenerator());
+    }
+
+    /** {@code torch.randperm(n, generator=g)}. */
+    public static Tensor randperm(int n, Generator g) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be non-negative, got" + n);
+        }
+        return RandomFill.randperm(n, g);
+    }
+
+    /** {@code torch.bernoulli(p)}: 0/1 samples with the probabilities in p. */
+    public static Tensor bernoulli(Tensor p) {
+        return bernoulli(p, Generator.defaultGenerator());
+    }
+
+    /** {@code torch.bernoulli(p, generator=g)}. */
+    public static Tensor bernoulli(Tensor p, Generator g) {
+        Tensor u = rand(p.shape(), TensorOptions.ofDType(p.dtype()), g);
+        return u.lt(p).to(p.dtype());
+    }
+
+    /** {@code torch.normal(mean, std, size)}. */
+    public static Tensor normal(double mean, double std, int... shape) {
+        return sampled(shape, TensorOptions.defaults(), t -> t.normal_(mean, std, Generator.defaultGenerator()));
+    }
+
+    /** {@code torch.multinomial(probs, num_samples, replacement)}. */
+    public static Tensor multinomial(Tensor probs, int numSamples, boolean replacement) {
+        return multinomial(probs, numSamples, replacement, Generator.defaultGenerator());
+    }
+
+    /** {@code torch.multinomial(probs, num_samples, replacement, generator=g)}. */
+    public static Tensor multinomial(Tensor probs, int numSamples, boolean replacement, Generator g) {
+        return RandomFill.multinomial(probs, numSamples, replacement, g);
+    }
+
+    private static Tensor sampled(int[] shape, TensorOptions options, java.util.function.Consumer<Tensor> fill) {
+        Tensor t = empty(shape, options.device(Device.CPU).requiresGrad(false));
+        fill.accept(t);
+        return applyOptions(t, options);
+    }
+
+    private static void requireFloating(String op, DType dtype) {
+        if (!dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("\"" + op + "\" not implemented for '" + dtype.scalarTypeName() + "'");
+        }
+    }
+
+    // ------------------------------------------------------------------ grad mode
+
+    /** {@code torch.no_grad()}: use with try-with-resources. */
+    public static GradGuard noGrad() {
+        return GradGuard.disable();
+    }
+
+    /** {@code torch.enable_grad()}. */
+    public static GradGuard enableGrad() {
+        return GradGuard.enable();
+    }
+
+    /** {@code torch.is_grad_enabled()}. */
+    public static boolean isGradEnabled() {
+        return GradMode.isEnabled();
+    }
+
+    /** {@code torch.set_grad_enabled(mode)}. */
+    public static void setGradEnabled(boolean enabled) {
+        GradMode.set(enabled);
+    }
+
+    // ------------------------------------------------------------------ function forms
+
+    /** {@code torch.add(a, b)}. */
+    public static Tensor add(Tensor a, Tensor b) {
+        return a.add(b);
+    }
+
+    /** {@code torch.sub(a, b)}. */
+    public static Tensor sub(Tensor a, Tensor b) {
+        return a.sub(b);
+    }
+
+    /** {@code torch.mul(a, b)}. */
+    public static Tensor mul(Tensor a, Tensor b) {
+        return a.mul(b);
+    }
+
+    /** {@code torch.div(a, b)}. */
+    public static Tensor div(Tensor a, Tensor b) {
+        return a.div(b);
+    }
+
+    /** {@code torch.pow(a, b)}. */
+    public static Tensor pow(Tensor a, Tensor b) {
+        return a.pow(b);
+    }
+
+    /** {@code torch.pow(a, exponent)}. */
+    public static Tensor pow(Tensor a, double exponent) {
+        return a.pow(exponent);
+    }
+
+    /** {@code torch.maximum(a, b)}. */
+    public static Tensor maximum(Tensor a, Tensor b) {
+        return a.maximum(b);
+    }
+
+    /** {@code torch.minimum(a, b)}. */
+    public static Tensor minimum(Tensor a, Tensor b) {
+        return a.minimum(b);
+    }
+
+    /** {@code torch.neg(x)}. */
+    public static Tensor neg(Tensor x) {
+        return x.neg();
+    }
+
+    /** {@code torch.abs(x)}. */
+    public static Tensor abs(Tensor x) {
+        return x.abs();
+    }
+
+    /** {@code torch.exp(x)}. */
+    public static Tensor exp(Tensor x) {
+        return x.exp();
+    }
+
+    /** {@code torch.log(x)}. */
+    public static Tensor log(Tensor x) {
+        return x.log();
+    }
+
+    /** {@code torch.sqrt(x)}. */
+    public static Tensor sqrt(Tensor x) {
+        return x.sqrt();
+    }
+
+    /** {@code torch.sin(x)}. */
+    public static Tensor sin(Tensor x) {
+        return x.sin();
+    }
+
+    /** {@code torch.cos(x)}. */
+    public static Tensor cos(Tensor x) {
+        return x.cos();
+    }
+
+    /** {@code torch.tanh(x)}. */
+    public static Tensor tanh(Tensor x) {
+        return x.tanh();
+    }
+
+    /** {@code torch.sigmoid(x)}. */
+    public static Tensor sigmoid(Tensor x) {
+        return x.sigmoid();
+    }
+
+    /** {@code torch.relu(x)}. */
+    public static Tensor relu(Tensor x) {
+        return x.relu();
+    }
+
+    /** {@code torch.clamp(x, min, max)}; either bound may be null. */
+    public static Tensor clamp(Tensor x, Double min, Double max) {
+        return x.clamp(min, max);
+    }
+
+    /** {@code torch.where(condition, a, b)}. */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        if (condition.dtype() != DType.BOOL) {
+            throw new IllegalArgumentException("where expected condition to be a boolean tensor, but got a tensor with dtype "
+                    + condition.dtype().scalarTypeName());
+        }
+        return Dispatcher.of(condition, a, b).where(condition, a, b);
+    }
+
+    /** {@code torch.where(condition, a, scalar)}. */
+    public static Tensor where(Tensor condition, Tensor a, double b) {
+        return where(condition, a, Tensor.wrappedNumber(b));
+    }
+
+    /** {@code torch.sum(x)}. */
+    public static Tensor sum(Tensor x) {
+        return x.sum();
+    }
+
+    /** {@code torch.mean(x)}. */
+    public static Tensor mean(Tensor x) {
+        return x.mean();
+    }
+
+    /** {@code torch.softmax(x, dim)}. */
+    public static Tensor softmax(Tensor x, int dim) {
+        return x.softmax(dim);
+    }
+
+    /** {@code torch.log_softmax(x, dim)}. */
+    public static Tensor logSoftmax(Tensor x, int dim) {
+        return x.logSoftmax(dim);
+    }
+
+    /** {@code torch.matmul(a, b)}. */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        return a.matmul(b);
+    }
+
+    /** {@code torch.mm(a, b)}. */
+    public static Tensor mm(Tensor a, Tensor b) {
+        return a.mm(b);
+    }
+
+    /** {@code torch.bmm(a, b)}. */
+    public static Tensor bmm(Tensor a, Tensor b) {
+        return a.bmm(b);
+    }
+
+    /** {@code torch.dot(a, b)}. */
+    public static Tensor dot(Tensor a, Tensor b) {
+        return a.dot(b);
+    }
+
+    /** {@code torch.outer(a, b)}. */
+    public static Tensor outer(Tensor a, Tensor b) {
+        return a.outer(b);
+    }
+
+    /** {@code torch.cat(tensors, dim)}. */
+    public static Tensor cat(Tensor[] tensors, int dim) {
+        if (tensors.length == 0) {
+            throw new IllegalArgumentException("torch.cat(): expected a non-empty list of Tensors");
+        }
+        return Dispatcher.of(tensors).cat(tensors, dim);
+    }
+
+    /** {@code torch.cat(tensors)} along dim 0. */
+    public static Tensor cat(Tensor... tensors) {
+        return cat(tensors, 0);
+    }
+
+    /** {@code torch.stack(tensors, dim)}. */
+    public static Tensor stack(Tensor[] tensors, int dim) {
+        if (tensors.length == 0) {
+            throw new IllegalArgumentException("stack expects a non-empty TensorList");
+        }
+        return Dispatcher.of(tensors).stack(tensors, Shapes.wrapDim(dim, tensors[0].dim() + 1));
+    }
+
+    /** {@code torch.stack(tensors)} along dim 0. */
+    public static Tensor stack(Tensor... tensors) {
+        return stack(tensors, 0);
+    }
+
+    /** {@code torch.equal(a, b)}. */
+    public static boolean equal(Tensor a, Tensor b) {
+        return a.equal(b);
+    }
+
+    /** {@code torch.allclose(a, b, rtol, atol)}. */
+    public static boolean allclose(Tensor a, Tensor b, double rtol, double atol) {
+        return a.allclose(b, rtol, atol);
+    }
+}

@@ -1,0 +1,270 @@
+package org.torch4j.internal;
+
+import org.torch4j.DType;
+import org.torch4j.Device;
+import org.torch4j.Tensor;
+
+/**
+ * The op table: one method per operator, the torch4j equivalent of ATen's native functions as seen
+ * through the dispatcher. The CPU backend implements it, the autograd module implements it again as a
+ * layer that records derivatives and calls the backend below, and the CUDA module implements it for
+ * CUDA tensors. {@link Dispatcher} picks the implementation for each call.
+ *
+ * <p>Conventions shared by every implementation:
+ * <ul>
+ *   <li>Arguments are already validated for the API shape (dims wrapped to be non-negative, -1 sizes
+ *       resolved); implementations check what depends on data: broadcasting, dtypes, index ranges.</li>
+ *   <li>Elementwise ops broadcast and promote types as PyTorch does. A scalar operand is a 0-dim
+ *       "wrapped number" tensor ({@link Tensor#isWrappedNumber()}).</li>
+ *   <li>{@code out} is {@code null} for the functional form; for the in-place form ({@code add_}) it is
+ *       the first input, written in place, and returned.</li>
+ *   <li>{@code dims} of a reduction: an empty array reduces over every dimension.</li>
+ * </ul>
+ */
+public interface OpTable {
+
+    // ---- memory, conversion and copies
+
+    /** {@code torch.empty(shape, dtype, device)}: uninitialised (zero-filled on the CPU). */
+    Tensor empty(int[] shape, DType dtype, Device device);
+
+    /** {@code x.to(device)}: a copy on another device (never called with x already there). */
+    Tensor toDevice(Tensor x, Device device);
+
+    /** {@code x.to(dtype)}: a converted copy (never called with x already of that dtype). */
+    Tensor toDType(Tensor x, DType dtype);
+
+    /** {@code x.clone()}: a contiguous copy with the same dtype. */
+    Tensor clone(Tensor x);
+
+    /** {@code dst.copy_(src)}: copies src, broadcast to dst's shape and converted to dst's dtype. */
+    Tensor copy_(Tensor dst, Tensor src);
+
+    /** {@code x.fill_(value)} where value is a 0-dim tensor. */
+    Tensor fill_(Tensor x, Tensor value);
+
+    // ---- views (share storage with x)
+
+    /** {@code x.view(shape)}; shape has no -1 and the same numel; x's strides allow the view. */
+    Tensor view(Tensor x, int[] shape);
+
+    /** {@code torch.as_strided(x, shape, strides, offset)}. */
+    Tensor asStrided(Tensor x, int[] shape, int[] strides, int offset);
+
+    /** {@code x.expand(shape)}; shape has no -1. */
+    Tensor expand(Tensor x, int[] shape);
+
+    /** {@code x.permute(dims)}. */
+    Tensor permute(Tensor x, int[] dims);
+
+    /** {@code x.transpose(dim0, dim1)}. */
+    Tensor transpose(Tensor x, int dim0, int dim1);
+
+    /** {@code x.t()} for x of at most 2 dims. */
+    Tensor t(Tensor x);
+
+    /** {@code x.squeeze()} (dim == null) or {@code x.squeeze(dim)}. */
+    Tensor squeeze(Tensor x, Integer dim);
+
+    /** {@code x.unsqueeze(dim)}. */
+    Tensor unsqueeze(Tensor x, int dim);
+
+    /** {@code x[..., start:end:step, ...]} along dim; start/end already clamped to the size. */
+    Tensor slice(Tensor x, int dim, int start, int end, int step);
+
+    /** {@code x.select(dim, index)}; index already wrapped and checked. */
+    Tensor select(Tensor x, int dim, int index);
+
+    // ---- elementwise binary (broadcasting, type promotion)
+
+    Tensor add(Tensor a, Tensor b, double alpha, Tensor out);
+
+    Tensor sub(Tensor a, Tensor b, double alpha, Tensor out);
+
+    Tensor mul(Tensor a, Tensor b, Tensor out);
+
+    /** True division: integer inputs give the default float dtype. */
+    Tensor div(Tensor a, Tensor b, Tensor out);
+
+    Tensor pow(Tensor a, Tensor b, Tensor out);
+
+    /** Python's {@code %}: the result has the sign of the divisor. */
+    Tensor remainder(Tensor a, Tensor b, Tensor out);
+
+    Tensor maximum(Tensor a, Tensor b, Tensor out);
+
+    Tensor minimum(Tensor a, Tensor b, Tensor out);
+
+    Tensor atan2(Tensor a, Tensor b, Tensor out);
+
+    // comparisons and logic: bool results (in place: written into out's dtype)
+
+    Tensor eq(Tensor a, Tensor b, Tensor out);
+
+    Tensor ne(Tensor a, Tensor b, Tensor out);
+
+    Tensor lt(Tensor a, Tensor b, Tensor out);
+
+    Tensor le(Tensor a, Tensor b, Tensor out);
+
+    Tensor gt(Tensor a, Tensor b, Tensor out);
+
+    Tensor ge(Tensor a, Tensor b, Tensor out);
+
+    Tensor logicalAnd(Tensor a, Tensor b, Tensor out);
+
+    Tensor logicalOr(Tensor a, Tensor b, Tensor out);
+
+    Tensor logicalXor(Tensor a, Tensor b, Tensor out);
+
+    // ---- elementwise unary (integer inputs of float-valued functions give the default float dtype)
+
+    Tensor neg(Tensor x, Tensor out);
+
+    Tensor abs(Tensor x, Tensor out);
+
+    Tensor sign(Tensor x, Tensor out);
+
+    Tensor exp(Tensor x, Tensor out);
+
+    Tensor log(Tensor x, Tensor out);
+
+    Tensor log2(Tensor x, Tensor out);
+
+    Tensor log10(Tensor x, Tensor out);
+
+    Tensor log1p(Tensor x, Tensor out);
+
+    Tensor expm1(Tensor x, Tensor out);
+
+    Tensor sqrt(Tensor x, Tensor out);
+
+    Tensor rsqrt(Tensor x, Tensor out);
+
+    Tensor reciprocal(Tensor x, Tensor out);
+
+    Tensor sin(Tensor x, Tensor out);
+
+    Tensor cos(Tensor x, Tensor out);
+
+    Tensor tan(Tensor x, Tensor out);
+
+    Tensor asin(Tensor x, Tensor out);
+
+    Tensor acos(Tensor x, Tensor out);
+
+    Tensor atan(Tensor x, Tensor out);
+
+    Tensor sinh(Tensor x, Tensor out);
+
+    Tensor cosh(Tensor x, Tensor out);
+
+    Tensor tanh(Tensor x, Tensor out);
+
+    Tensor sigmoid(Tensor x, Tensor out);
+
+    Tensor relu(Tensor x, Tensor out);
+
+    Tensor erf(Tensor x, Tensor out);
+
+    Tensor floor(Tensor x, Tensor out);
+
+    Tensor ceil(Tensor x, Tensor out);
+
+    /** Round half to even, as {@code torch.round}. */
+    Tensor round(Tensor x, Tensor out);
+
+    Tensor trunc(Tensor x, Tensor out);
+
+    Tensor logicalNot(Tensor x, Tensor out);
+
+    /** {@code torch.clamp(x, min, max)}; either bound may be null (not both). */
+    Tensor clamp(Tensor x, Double min, Double max, Tensor out);
+
+    // ---- selection
+
+    /** {@code torch.where(condition, a, b)} with broadcasting and promotion of a and b. */
+    Tensor where(Tensor condition, Tensor a, Tensor b);
+
+    /** {@code x.masked_fill(mask, value)}; value is a 0-dim tensor; mask broadcasts to x. */
+    Tensor maskedFill(Tensor x, Tensor mask, Tensor value, Tensor out);
+
+    // ---- reductions
+
+    /** {@code torch.sum(x, dims, keepdim, dtype)}; dtype null means PyTorch's default (int/bool sum to int64). */
+    Tensor sum(Tensor x, int[] dims, boolean keepdim, DType dtype);
+
+    Tensor mean(Tensor x, int[] dims, boolean keepdim);
+
+    /** {@code torch.prod}; dim null reduces everything. */
+    Tensor prod(Tensor x, Integer dim, boolean keepdim);
+
+    /** {@code torch.amax(x, dims, keepdim)}; also {@code x.max()} when dims is empty. */
+    Tensor amax(Tensor x, int[] dims, boolean keepdim);
+
+    Tensor amin(Tensor x, int[] dims, boolean keepdim);
+
+    /** {@code torch.max(x, dim, keepdim)}: {values, indices}; ties give the first index. */
+    Tensor[] maxDim(Tensor x, int dim, boolean keepdim);
+
+    Tensor[] minDim(Tensor x, int dim, boolean keepdim);
+
+    /** {@code torch.argmax}; dim null means over the flattened tensor. */
+    Tensor argmax(Tensor x, Integer dim, boolean keepdim);
+
+    Tensor argmin(Tensor x, Integer dim, boolean keepdim);
+
+    /** {@code torch.var(x, dims, correction, keepdim)}. */
+    Tensor var(Tensor x, int[] dims, double correction, boolean keepdim);
+
+    Tensor std(Tensor x, int[] dims, double correction, boolean keepdim);
+
+    /** {@code torch.norm(x, p, dims, keepdim)}: the vector p-norm (p may be infinite). */
+    Tensor norm(Tensor x, double p, int[] dims, boolean keepdim);
+
+    Tensor logsumexp(Tensor x, int[] dims, boolean keepdim);
+
+    Tensor softmax(Tensor x, int dim);
+
+    Tensor logSoftmax(Tensor x, int dim);
+
+    /** {@code torch.cumsum(x, dim)}. */
+    Tensor cumsum(Tensor x, int dim);
+
+    // ---- linear algebra
+
+    /** {@code torch.mm}: (n,k) x (k,m). */
+    Tensor mm(Tensor a, Tensor b);
+
+    /** {@code torch.bmm}: (B,n,k) x (B,k,m). */
+    Tensor bmm(Tensor a, Tensor b);
+
+    /** {@code torch.mv}: (n,k) x (k). */
+    Tensor mv(Tensor a, Tensor v);
+
+    /** {@code torch.dot}: two 1-d tensors of the same length. */
+    Tensor dot(Tensor a, Tensor b);
+
+    // ---- joining
+
+    Tensor cat(Tensor[] tensors, int dim);
+
+    Tensor stack(Tensor[] tensors, int dim);
+
+    // ---- indexing
+
+    Tensor indexSelect(Tensor x, int dim, Tensor index);
+
+    Tensor gather(Tensor x, int dim, Tensor index);
+
+    /** {@code x.scatter(dim, index, src)}; a 0-dim src is the value overload. */
+    Tensor scatter(Tensor x, int dim, Tensor index, Tensor src, Tensor out);
+
+    Tensor scatterAdd(Tensor x, int dim, Tensor index, Tensor src, Tensor out);
+
+    /** {@code x[mask]} for a bool mask whose shape matches x's leading dims: a 1-d (or trailing-dims) copy. */
+    Tensor indexMask(Tensor x, Tensor mask);
+
+    /** {@code x[mask] = values} ({@code index_put_}); values broadcasts to the selected elements. */
+    Tensor indexPutMask(Tensor x, Tensor mask, Tensor values, Tensor out);
+}

@@ -1,0 +1,161 @@
+package org.torch4j.internal;
+
+import java.util.Arrays;
+
+/** Shape and stride arithmetic shared by every backend: numel, dim wrapping, broadcasting, view strides. */
+public final class Shapes {
+    private Shapes() {
+    }
+
+    public static int numel(int[] shape) {
+        long n = 1;
+        for (int s : shape) {
+            n *= s;
+        }
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("tensor of shape " + format(shape)
+                    + " has more elements than a Java array can hold");
+        }
+        return (int) n;
+    }
+
+    /** Row-major strides for a shape. */
+    public static int[] contiguousStrides(int[] shape) {
+        int[] strides = new int[shape.length];
+        int s = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            strides[i] = s;
+            s *= Math.max(shape[i], 1);
+        }
+        return strides;
+    }
+
+    /** Whether shape/strides describe a row-major layout (size-1 dims may have any stride). */
+    public static boolean isContiguous(int[] shape, int[] strides) {
+        int expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] == 0) {
+                return true;
+            }
+            if (shape[i] != 1) {
+                if (strides[i] != expected) {
+                    return false;
+                }
+                expected *= shape[i];
+            }
+        }
+        return true;
+    }
+
+    /** Wraps a possibly negative dim for a tensor of {@code ndim} dims, with PyTorch's IndexError text. */
+    public static int wrapDim(int dim, int ndim) {
+        int n = Math.max(ndim, 1);
+        if (dim < -n || dim >= n) {
+            throw new IndexOutOfBoundsException("Dimension out of range (expected to be in range of ["
+                    + (-n) + ", " + (n - 1) + "], but got " + dim + ")");
+        }
+        return dim < 0 ? dim + n : dim;
+    }
+
+    /** Wraps a list of dims and rejects repeats, as PyTorch's reductions do. */
+    public static int[] wrapDims(int[] dims, int ndim) {
+        int[] out = new int[dims.length];
+        boolean[] seen = new boolean[Math.max(ndim, 1)];
+        for (int i = 0; i < dims.length; i++) {
+            out[i] = wrapDim(dims[i], ndim);
+            if (seen[out[i]]) {
+                throw new IllegalArgumentException("dim " + out[i] + " appears multiple times in the list of dims");
+            }
+            seen[out[i]] = true;
+        }
+        return out;
+    }
+
+    /** The broadcast shape of two shapes, with PyTorch's error text. */
+    public static int[] broadcast(int[] a, int[] b) {
+        int n = Math.max(a.length, b.length);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            int ia = a.length - n + i;
+            int ib = b.length - n + i;
+            int sa = ia >= 0 ? a[ia] : 1;
+            int sb = ib >= 0 ? b[ib] : 1;
+            if (sa != sb && sa != 1 && sb != 1) {
+                throw new IllegalArgumentException("The size of tensor a (" + sa + ") must match the size of tensor b ("
+                        + sb + ") at non-singleton dimension " + i);
+            }
+            out[i] = sa == 1 ? sb : sa;
+        }
+        return out;
+    }
+
+    /** Resolves one -1 in a requested view shape, with PyTorch's errors. */
+    public static int[] inferSize(int[] shape, int numel) {
+        int[] out = shape.clone();
+        int inferred = -1;
+        long product = 1;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == -1) {
+                if (inferred >= 0) {
+                    throw new IllegalArgumentException("only one dimension can be inferred");
+                }
+                inferred = i;
+            } else if (out[i] < 0) {
+                throw new IllegalArgumentException("invalid shape dimension " + out[i]);
+            } else {
+                product *= out[i];
+            }
+        }
+        if (inferred >= 0) {
+            if (product == 0 || numel % product != 0) {
+                throw new IllegalArgumentException("shape '" + format(shape) + "' is invalid for input of size " + numel);
+            }
+            out[inferred] = (int) (numel / product);
+        } else if (product != numel) {
+            throw new IllegalArgumentException("shape '" + format(shape) + "' is invalid for input of size " + numel);
+        }
+        return out;
+    }
+
+    /**
+     * Strides that let {@code newShape} view memory laid out as oldShape/oldStrides, or null when no view is
+     * possible (ATen's {@code computeStride}).
+     */
+    public static int[] viewStrides(int[] oldShape, int[] oldStrides, int[] newShape) {
+        int[] newStrides = new int[newShape.length];
+        if (numel(oldShape) == 0) {
+            return contiguousStrides(newShape);
+        }
+        int viewD = newShape.length - 1;
+        long chunkBaseStride = oldStrides.length > 0 ? oldStrides[oldStrides.length - 1] : 1;
+        long tensorNumel = 1;
+        long viewNumel = 1;
+        for (int tensorD = oldShape.length - 1; tensorD >= 0; tensorD--) {
+            tensorNumel *= oldShape[tensorD];
+            if (tensorD == 0 || (oldShape[tensorD - 1] != 1 && oldStrides[tensorD - 1] != tensorNumel * chunkBaseStride)) {
+                while (viewD >= 0 && (viewNumel < tensorNumel || newShape[viewD] == 1)) {
+                    newStrides[viewD] = (int) (viewNumel * chunkBaseStride);
+                    viewNumel *= newShape[viewD];
+                    viewD--;
+                }
+                if (viewNumel != tensorNumel) {
+                    return null;
+                }
+                if (tensorD > 0) {
+                    chunkBaseStride = oldStrides[tensorD - 1];
+                    tensorNumel = 1;
+                    viewNumel = 1;
+                }
+            }
+        }
+        if (viewD != -1) {
+            return null;
+        }
+        return newStrides;
+    }
+
+    /** A shape as PyTorch prints it in messages: {@code [2, 3]}. */
+    public static String format(int[] shape) {
+        return Arrays.toString(shape);
+    }
+}

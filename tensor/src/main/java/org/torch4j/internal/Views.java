@@ -1,0 +1,143 @@
+package org.torch4j.internal;
+
+import org.torch4j.Tensor;
+
+/** View operators for every backend: new shape, strides and offset over the same storage. */
+public final class Views {
+    private Views() {
+    }
+
+    private static Tensor make(Tensor x, int[] shape, int[] strides, int offset) {
+        return Tensor.of(x.storage(), shape, strides, offset);
+    }
+
+    public static Tensor view(Tensor x, int[] shape) {
+        int[] strides = Shapes.viewStrides(x.shape(), x.stride(), shape);
+        if (strides == null) {
+            throw new IllegalStateException("view size is not compatible with input tensor's size and stride (at least "
+                    + "one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
+        }
+        return make(x, shape.clone(), strides, x.storageOffset());
+    }
+
+    public static Tensor asStrided(Tensor x, int[] shape, int[] strides, int offset) {
+        long last = offset;
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] == 0) {
+                last = offset;
+                break;
+            }
+            last += (long) (shape[i] - 1) * strides[i];
+        }
+        if (offset < 0 || last >= x.storage().length() && Shapes.numel(shape) > 0) {
+            throw new IllegalArgumentException("setStorage: sizes " + Shapes.format(shape) + ", strides "
+                    + Shapes.format(strides) + ", storage offset " + offset + " requiring a storage size of "
+                    + (last + 1) + " are out of bounds for storage of size " + x.storage().length());
+        }
+        return make(x, shape, strides, offset);
+    }
+
+    public static Tensor expand(Tensor x, int[] shape) {
+        int[] own = x.shape();
+        int[] ownStrides = x.stride();
+        int lead = shape.length - own.length;
+        int[] strides = new int[shape.length];
+        for (int i = lead; i < shape.length; i++) {
+            strides[i] = own[i - lead] == shape[i] ? ownStrides[i - lead] : 0;
+        }
+        return make(x, shape.clone(), strides, x.storageOffset());
+    }
+
+    public static Tensor permute(Tensor x, int[] dims) {
+        int[] own = x.shape();
+        int[] ownStrides = x.stride();
+        int[] shape = new int[dims.length];
+        int[] strides = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            shape[i] = own[dims[i]];
+            strides[i] = ownStrides[dims[i]];
+        }
+        return make(x, shape, strides, x.storageOffset());
+    }
+
+    public static Tensor transpose(Tensor x, int dim0, int dim1) {
+        int[] dims = new int[x.dim()];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = i;
+        }
+        if (dims.length > 0) {
+            dims[dim0] = dim1;
+            dims[dim1] = dim0;
+        }
+        return permute(x, dims);
+    }
+
+    public static Tensor t(Tensor x) {
+        return x.dim() < 2 ? make(x, x.shape(), x.stride(), x.storageOffset()) : transpose(x, 0, 1);
+    }
+
+    public static Tensor squeeze(Tensor x, Integer dim) {
+        int[] own = x.shape();
+        int[] ownStrides = x.stride();
+        int kept = 0;
+        for (int i = 0; i < own.length; i++) {
+            if (!squeezes(own, i, dim)) {
+                kept++;
+            }
+        }
+        int[] shape = new int[kept];
+        int[] strides = new int[kept];
+        int k = 0;
+        for (int i = 0; i < own.length; i++) {
+            if (!squeezes(own, i, dim)) {
+                shape[k] = own[i];
+                strides[k++] = ownStrides[i];
+            }
+        }
+        return make(x, shape, strides, x.storageOffset());
+    }
+
+    private static boolean squeezes(int[] shape, int i, Integer dim) {
+        return shape[i] == 1 && (dim == null || dim == i);
+    }
+
+    public static Tensor unsqueeze(Tensor x, int dim) {
+        int[] own = x.shape();
+        int[] ownStrides = x.stride();
+        int[] shape = new int[own.length + 1];
+        int[] strides = new int[own.length + 1];
+        for (int i = 0, k = 0; i < shape.length; i++) {
+            if (i == dim) {
+                shape[i] = 1;
+                strides[i] = dim < own.length ? ownStrides[dim] * own[dim] : 1;
+            } else {
+                shape[i] = own[k];
+                strides[i] = ownStrides[k++];
+            }
+        }
+        return make(x, shape, strides, x.storageOffset());
+    }
+
+    public static Tensor slice(Tensor x, int dim, int start, int end, int step) {
+        int[] shape = x.shape();
+        int[] strides = x.stride();
+        int offset = x.storageOffset() + start * strides[dim];
+        shape[dim] = end > start ? (end - start + step - 1) / step : 0;
+        strides[dim] *= step;
+        return make(x, shape, strides, offset);
+    }
+
+    public static Tensor select(Tensor x, int dim, int index) {
+        int[] own = x.shape();
+        int[] ownStrides = x.stride();
+        int[] shape = new int[own.length - 1];
+        int[] strides = new int[own.length - 1];
+        for (int i = 0, k = 0; i < own.length; i++) {
+            if (i != dim) {
+                shape[k] = own[i];
+                strides[k++] = ownStrides[i];
+            }
+        }
+        return make(x, shape, strides, x.storageOffset() + index * ownStrides[dim]);
+    }
+}

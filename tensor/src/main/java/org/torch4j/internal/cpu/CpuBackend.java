@@ -1,0 +1,487 @@
+package org.torch4j.internal.cpu;
+
+import org.torch4j.DType;
+import org.torch4j.Device;
+import org.torch4j.Tensor;
+import org.torch4j.internal.OpTable;
+import org.torch4j.internal.Views;
+
+/** The CPU implementation of the op table: each operator hands over to its kernel family. */
+public final class CpuBackend implements OpTable {
+    /** The one instance, registered by the dispatcher for {@link Device.Type#CPU}. */
+    public static final CpuBackend INSTANCE = new CpuBackend();
+
+    private CpuBackend() {
+    }
+
+    @Override
+    public Tensor empty(int[] shape, DType dtype, Device device) {
+        return Elementwise.empty(shape, dtype);
+    }
+
+    @Override
+    public Tensor toDevice(Tensor x, Device device) {
+        throw new IllegalStateException("the CPU backend cannot copy to " + device + ": that device's backend does");
+    }
+
+    @Override
+    public Tensor toDType(Tensor x, DType dtype) {
+        return Elementwise.cast(x, dtype);
+    }
+
+    @Override
+    public Tensor clone(Tensor x) {
+        return Elementwise.copy(Elementwise.empty(x.shape(), x.dtype()), x);
+    }
+
+    @Override
+    public Tensor copy_(Tensor dst, Tensor src) {
+        dst.storage().bumpVersion();
+        return Elementwise.copy(dst, src);
+    }
+
+    @Override
+    public Tensor fill_(Tensor x, Tensor value) {
+        return Elementwise.fill(x, value);
+    }
+
+    @Override
+    public Tensor view(Tensor x, int[] shape) {
+        return Views.view(x, shape);
+    }
+
+    @Override
+    public Tensor asStrided(Tensor x, int[] shape, int[] strides, int offset) {
+        return Views.asStrided(x, shape, strides, offset);
+    }
+
+    @Override
+    public Tensor expand(Tensor x, int[] shape) {
+        return Views.expand(x, shape);
+    }
+
+    @Override
+    public Tensor permute(Tensor x, int[] dims) {
+        return Views.permute(x, dims);
+    }
+
+    @Override
+    public Tensor transpose(Tensor x, int dim0, int dim1) {
+        return Views.transpose(x, dim0, dim1);
+    }
+
+    @Override
+    public Tensor t(Tensor x) {
+        return Views.t(x);
+    }
+
+    @Override
+    public Tensor squeeze(Tensor x, Integer dim) {
+        return Views.squeeze(x, dim);
+    }
+
+    @Override
+    public Tensor unsqueeze(Tensor x, int dim) {
+        return Views.unsqueeze(x, dim);
+    }
+
+    @Override
+    public Tensor slice(Tensor x, int dim, int start, int end, int step) {
+        return Views.slice(x, dim, start, end, step);
+    }
+
+    @Override
+    public Tensor select(Tensor x, int dim, int index) {
+        return Views.select(x, dim, index);
+    }
+
+    @Override
+    public Tensor add(Tensor a, Tensor b, double alpha, Tensor out) {
+        return Elementwise.binary(BinaryOp.ADD, a, b, alpha, out);
+    }
+
+    @Override
+    public Tensor sub(Tensor a, Tensor b, double alpha, Tensor out) {
+        return Elementwise.binary(BinaryOp.SUB, a, b, alpha, out);
+    }
+
+    @Override
+    public Tensor mul(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.MUL, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor div(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.DIV, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor pow(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.POW, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor remainder(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.REMAINDER, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor maximum(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.MAXIMUM, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor minimum(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.MINIMUM, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor atan2(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.ATAN2, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor eq(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.EQ, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor ne(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.NE, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor lt(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.LT, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor le(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.LE, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor gt(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.GT, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor ge(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.GE, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor logicalAnd(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.LOGICAL_AND, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor logicalOr(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.LOGICAL_OR, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor logicalXor(Tensor a, Tensor b, Tensor out) {
+        return Elementwise.binary(BinaryOp.LOGICAL_XOR, a, b, 1, out);
+    }
+
+    @Override
+    public Tensor neg(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.NEG, x, out);
+    }
+
+    @Override
+    public Tensor abs(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.ABS, x, out);
+    }
+
+    @Override
+    public Tensor sign(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.SIGN, x, out);
+    }
+
+    @Override
+    public Tensor exp(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.EXP, x, out);
+    }
+
+    @Override
+    public Tensor log(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.LOG, x, out);
+    }
+
+    @Override
+    public Tensor log2(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.LOG2, x, out);
+    }
+
+    @Override
+    public Tensor log10(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.LOG10, x, out);
+    }
+
+    @Override
+    public Tensor log1p(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.LOG1P, x, out);
+    }
+
+    @Override
+    public Tensor expm1(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.EXPM1, x, out);
+    }
+
+    @Override
+    public Tensor sqrt(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.SQRT, x, out);
+    }
+
+    @Override
+    public Tensor rsqrt(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.RSQRT, x, out);
+    }
+
+    @Override
+    public Tensor reciprocal(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.RECIPROCAL, x, out);
+    }
+
+    @Override
+    public Tensor sin(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.SIN, x, out);
+    }
+
+    @Override
+    public Tensor cos(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.COS, x, out);
+    }
+
+    @Override
+    public Tensor tan(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.TAN, x, out);
+    }
+
+    @Override
+    public Tensor asin(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.ASIN, x, out);
+    }
+
+    @Override
+    public Tensor acos(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.ACOS, x, out);
+    }
+
+    @Override
+    public Tensor atan(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.ATAN, x, out);
+    }
+
+    @Override
+    public Tensor sinh(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.SINH, x, out);
+    }
+
+    @Override
+    public Tensor cosh(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.COSH, x, out);
+    }
+
+    @Override
+    public Tensor tanh(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.TANH, x, out);
+    }
+
+    @Override
+    public Tensor sigmoid(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.SIGMOID, x, out);
+    }
+
+    @Override
+    public Tensor relu(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.RELU, x, out);
+    }
+
+    @Override
+    public Tensor erf(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.ERF, x, out);
+    }
+
+    @Override
+    public Tensor floor(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.FLOOR, x, out);
+    }
+
+    @Override
+    public Tensor ceil(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.CEIL, x, out);
+    }
+
+    @Override
+    public Tensor round(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.ROUND, x, out);
+    }
+
+    @Override
+    public Tensor trunc(Tensor x, Tensor out) {
+        return Elementwise.unary(UnaryOp.TRUNC, x, out);
+    }
+
+    @Override
+    public Tensor logicalNot(Tensor x, Tensor out) {
+        return Elementwise.logicalNot(x, out);
+    }
+
+    @Override
+    public Tensor clamp(Tensor x, Double min, Double max, Tensor out) {
+        return Elementwise.clamp(x, min, max, out);
+    }
+
+    @Override
+    public Tensor where(Tensor condition, Tensor a, Tensor b) {
+        return Elementwise.where(condition, a, b);
+    }
+
+    @Override
+    public Tensor maskedFill(Tensor x, Tensor mask, Tensor value, Tensor out) {
+        return Elementwise.maskedFill(x, mask, value, out);
+    }
+
+    @Override
+    public Tensor sum(Tensor x, int[] dims, boolean keepdim, DType dtype) {
+        return Reductions.sum(x, dims, keepdim, dtype);
+    }
+
+    @Override
+    public Tensor mean(Tensor x, int[] dims, boolean keepdim) {
+        return Reductions.mean(x, dims, keepdim);
+    }
+
+    @Override
+    public Tensor prod(Tensor x, Integer dim, boolean keepdim) {
+        return Reductions.prod(x, dim, keepdim);
+    }
+
+    @Override
+    public Tensor amax(Tensor x, int[] dims, boolean keepdim) {
+        return Reductions.amax(x, dims, keepdim);
+    }
+
+    @Override
+    public Tensor amin(Tensor x, int[] dims, boolean keepdim) {
+        return Reductions.amin(x, dims, keepdim);
+    }
+
+    @Override
+    public Tensor[] maxDim(Tensor x, int dim, boolean keepdim) {
+        return Reductions.maxDim(x, dim, keepdim);
+    }
+
+    @Override
+    public Tensor[] minDim(Tensor x, int dim, boolean keepdim) {
+        return Reductions.minDim(x, dim, keepdim);
+    }
+
+    @Override
+    public Tensor argmax(Tensor x, Integer dim, boolean keepdim) {
+        return Reductions.argmax(x, dim, keepdim);
+    }
+
+    @Override
+    public Tensor argmin(Tensor x, Integer dim, boolean keepdim) {
+        return Reductions.argmin(x, dim, keepdim);
+    }
+
+    @Override
+    public Tensor var(Tensor x, int[] dims, double correction, boolean keepdim) {
+        return Reductions.var(x, dims, correction, keepdim);
+    }
+
+    @Override
+    public Tensor std(Tensor x, int[] dims, double correction, boolean keepdim) {
+        return Reductions.std(x, dims, correction, keepdim);
+    }
+
+    @Override
+    public Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
+        return Reductions.norm(x, p, dims, keepdim);
+    }
+
+    @Override
+    public Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
+        return Reductions.logsumexp(x, dims, keepdim);
+    }
+
+    @Override
+    public Tensor softmax(Tensor x, int dim) {
+        return Reductions.softmax(x, dim);
+    }
+
+    @Override
+    public Tensor logSoftmax(Tensor x, int dim) {
+        return Reductions.logSoftmax(x, dim);
+    }
+
+    @Override
+    public Tensor cumsum(Tensor x, int dim) {
+        return Reductions.cumsum(x, dim);
+    }
+
+    @Override
+    public Tensor mm(Tensor a, Tensor b) {
+        return Linalg.mm(a, b);
+    }
+
+    @Override
+    public Tensor bmm(Tensor a, Tensor b) {
+        return Linalg.bmm(a, b);
+    }
+
+    @Override
+    public Tensor mv(Tensor a, Tensor v) {
+        return Linalg.mv(a, v);
+    }
+
+    @Override
+    public Tensor dot(Tensor a, Tensor b) {
+        return Linalg.dot(a, b);
+    }
+
+    @Override
+    public Tensor cat(Tensor[] tensors, int dim) {
+        return Indexing.cat(tensors, dim);
+    }
+
+    @Override
+    public Tensor stack(Tensor[] tensors, int dim) {
+        return Indexing.stack(tensors, dim);
+    }
+
+    @Override
+    public Tensor indexSelect(Tensor x, int dim, Tensor index) {
+        return Indexing.indexSelect(x, dim, index);
+    }
+
+    @Override
+    public Tensor gather(Tensor x, int dim, Tensor index) {
+        return Indexing.gather(x, dim, index);
+    }
+
+    @Override
+    public Tensor scatter(Tensor x, int dim, Tensor index, Tensor src, Tensor out) {
+        return Indexing.scatter(x, dim, index, src, out);
+    }
+
+    @Override
+    public Tensor scatterAdd(Tensor x, int dim, Tensor index, Tensor src, Tensor out) {
+        return Indexing.scatterAdd(x, dim, index, src, out);
+    }
+
+    @Override
+    public Tensor indexMask(Tensor x, Tensor mask) {
+        return Indexing.indexMask(x, mask);
+    }
+
+    @Override
+    public Tensor indexPutMask(Tensor x, Tensor mask, Tensor values, Tensor out) {
+        return Indexing.indexPutMask(x, mask, values, out);
+    }
+}

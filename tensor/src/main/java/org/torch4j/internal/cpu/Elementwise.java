@@ -1,0 +1,390 @@
+package org.torch4j.internal.cpu;
+
+import java.util.Arrays;
+import org.torch4j.DType;
+import org.torch4j.Tensor;
+import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.Shapes;
+import org.torch4j.internal.TypePromotion;
+
+/**
+ * Elementwise operators on CPU tensors: type promotion, broadcasting, the in-place and functional forms,
+ * and the choice between the Vector API loops (contiguous float32/float64 runs) and the scalar loops of
+ * the strided iterator.
+ */
+final class Elementwise {
+    private Elementwise() {
+    }
+
+    // ------------------------------------------------------------------ allocation and conversion
+
+    static Tensor empty(int[] shape, DType dtype) {
+        return Tensor.of(CpuStorage.allocate(dtype, Shapes.numel(shape)), shape);
+    }
+
+    static CpuStorage data(Tensor t) {
+        return (CpuStorage) t.storage();
+    }
+
+    /** t in the given dtype: t itself, or a converted contiguous copy (a 0-dim one for scalars). */
+    static Tensor cast(Tensor t, DType dtype) {
+        if (t.dtype() == dtype) {
+            return t;
+        }
+        Tensor out = empty(t.shape(), dtype);
+        copy(out, t);
+        return out;
+    }
+
+    /** The tensor to write a result of {@code shape}/{@code dtype} into: out (checked) or a new one. */
+    private static Tensor target(Tensor out, int[] shape, DType dtype) {
+        if (out == null) {
+            return empty(shape, dtype);
+        }
+        if (!Arrays.equals(out.shape(), shape)) {
+            throw new IllegalArgumentException("output with shape " + Shapes.format(out.shape())
+                    + " doesn't match the broadcast shape " + Shapes.format(shape));
+        }
+        TypePromotion.checkCastToOut(dtype, out.dtype());
+        out.storage().bumpVersion();
+        return out.dtype() == dtype ? out : empty(shape, dtype);
+    }
+
+    /** Moves a result computed in another dtype into out, or returns it when it already is out. */
+    private static Tensor finish(Tensor result, Tensor out) {
+        if (out != null && result != out) {
+            copy(out, result);
+        }
+        return result == out || out == null ? result : out;
+    }
+
+    // ------------------------------------------------------------------ binary
+
+    static Tensor binary(BinaryOp op, Tensor a, Tensor b, double alpha, Tensor out) {
+        DType common = TypePromotion.resultType(a, b);
+        checkBoolArithmetic(op, common);
+        if (alpha != 1 && !common.isFloatingPoint() && alpha != Math.rint(alpha)) {
+            throw new IllegalArgumentException("For integral input tensors, argument alpha must not be a floating point number.");
+        }
+        if (op == BinaryOp.POW && !common.isFloatingPoint()) {
+            checkIntegerPower(b);
+        }
+        DType compute = op == BinaryOp.DIV || op == BinaryOp.ATAN2 ? TypePromotion.toFloating(common) : common;
+        DType resultType = op.isPredicate() ? DType.BOOL : compute;
+        int[] shape = Shapes.broadcast(a.shape(), b.shape());
+        Tensor ca = cast(a, compute);
+        Tensor cb = cast(b, compute);
+        Tensor result = target(out, shape, resultType);
+        BinaryOp effective = op == BinaryOp.SUB && alpha != 1 ? BinaryOp.ADD : op;
+        double effectiveAlpha = op == BinaryOp.SUB && alpha != 1 ? -alpha : alpha;
+        int[][] strides = {result.stride(), StridedLoop.broadcastStrides(ca, shape), StridedLoop.broadcastStrides(cb, shape)};
+        int[] offsets = {result.storageOffset(), ca.storageOffset(), cb.storageOffset()};
+        StridedLoop.run(shape, strides, offsets, binaryRow(effective, effectiveAlpha, result, ca, cb));
+        return finish(result, out);
+    }
+
+    private static void checkBoolArithmetic(BinaryOp op, DType common) {
+        if (common != DType.BOOL) {
+            return;
+        }
+        if (op == BinaryOp.SUB) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                    + "Use the `^` or `logical_xor()` operator instead.");
+        }
+    }
+
+    private static void checkIntegerPower(Tensor exponent) {
+        CpuStorage e = data(cast(exponent, DType.INT64).contiguous());
+        for (int i = 0; i < e.length(); i++) {
+            if (e.longs()[i] < 0) {
+                throw new IllegalArgumentException("Integers to negative integer powers are not allowed.");
+            }
+        }
+    }
+
+    private static StridedLoop.Row binaryRow(BinaryOp op, double alpha, Tensor result, Tensor a, Tensor b) {
+        DType in = a.dtype();
+        boolean predicate = op.isPredicate();
+        if (in == DType.FLOAT32 && !predicate) {
+            float[] o = data(result).floats();
+            float[] x = data(a).floats();
+            float[] y = data(b).floats();
+            float fa = (float) alpha;
+            return (off, st, n) -> floatRow(op, fa, x, off[1], st[1], y, off[2], st[2], o, off[0], st[0], n);
+        }
+        if (in == DType.FLOAT64 && !predicate) {
+            double[] o = data(result).doubles();
+            double[] x = data(a).doubles();
+            double[] y = data(b).doubles();
+            return (off, st, n) -> doubleRow(op, alpha, x, off[1], st[1], y, off[2], st[2], o, off[0], st[0], n);
+        }
+        CpuStorage o = data(result);
+        CpuStorage x = data(a);
+        CpuStorage y = data(b);
+        if (in.isFloatingPoint()) {
+            return (off, st, n) -> {
+                for (int i = 0; i < n; i++) {
+                    o.setLong(off[0] + i * st[0], op.test(x.getDouble(off[1] + i * st[1]), y.getDouble(off[2] + i * st[2])) ? 1 : 0);
+                }
+            };
+        }
+        long la = (long) alpha;
+        return (off, st, n) -> {
+            for (int i = 0; i < n; i++) {
+                long u = x.getLong(off[1] + i * st[1]);
+                long v = y.getLong(off[2] + i * st[2]);
+                o.setLong(off[0] + i * st[0], op == BinaryOp.ADD ? u + la * v : op.apply(u, v));
+            }
+        };
+    }
+
+    private static void floatRow(BinaryOp op, float alpha, float[] a, int ao, int as, float[] b, int bo, int bs,
+                                 float[] o, int oo, int os, int n) {
+        int done = 0;
+        if (os == 1 && as == 1 && bs == 1) {
+            done = FloatKernels.binary(op, alpha, a, ao, b, bo, o, oo, n);
+        } else if (os == 1 && as == 1 && bs == 0) {
+            done = FloatKernels.binaryScalarRight(op, alpha, a, ao, b[bo], o, oo, n);
+        } else if (os == 1 && as == 0 && bs == 1 && alpha == 1f) {
+            done = FloatKernels.binaryScalarLeft(op, a[ao], b, bo, o, oo, n);
+        }
+        boolean scaled = op == BinaryOp.ADD && alpha != 1f;
+        for (int i = done; i < n; i++) {
+            float x = a[ao + i * as];
+            float y = b[bo + i * bs];
+            o[oo + i * os] = scaled ? x + alpha * y : op.apply(x, y);
+        }
+    }
+
+    private static void doubleRow(BinaryOp op, double alpha, double[] a, int ao, int as, double[] b, int bo, int bs,
+                                  double[] o, int oo, int os, int n) {
+        int done = 0;
+        if (os == 1 && as == 1 && bs == 1) {
+            done = DoubleKernels.binary(op, alpha, a, ao, b, bo, o, oo, n);
+        } else if (os == 1 && as == 1 && bs == 0) {
+            done = DoubleKernels.binaryScalarRight(op, alpha, a, ao, b[bo], o, oo, n);
+        } else if (os == 1 && as == 0 && bs == 1 && alpha == 1) {
+            done = DoubleKernels.binaryScalarLeft(op, a[ao], b, bo, o, oo, n);
+        }
+        boolean scaled = op == BinaryOp.ADD && alpha != 1;
+        for (int i = done; i < n; i++) {
+            double x = a[ao + i * as];
+            double y = b[bo + i * bs];
+            o[oo + i * os] = scaled ? x + alpha * y : op.apply(x, y);
+        }
+    }
+
+    // ------------------------------------------------------------------ unary
+
+    static Tensor unary(UnaryOp op, Tensor x, Tensor out) {
+        if (x.dtype() == DType.BOOL && op == UnaryOp.NEG) {
+            throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. If you are "
+                    + "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
+        DType compute = op.floatValued ? TypePromotion.toFloating(x.dtype()) : x.dtype();
+        Tensor cx = cast(x, compute);
+        int[] shape = x.shape();
+        Tensor result = target(out, shape, compute);
+        int[][] strides = {result.stride(), cx.stride()};
+        int[] offsets = {result.storageOffset(), cx.storageOffset()};
+        StridedLoop.run(shape, strides, offsets, unaryRow(op, result, cx));
+        return finish(result, out);
+    }
+
+    private static StridedLoop.Row unaryRow(UnaryOp op, Tensor result, Tensor x) {
+        switch (x.dtype()) {
+            case FLOAT32: {
+                float[] o = data(result).floats();
+                float[] a = data(x).floats();
+                return (off, st, n) -> {
+                    int done = st[0] == 1 && st[1] == 1 ? FloatKernels.unary(op, a, off[1], o, off[0], n) : 0;
+                    for (int i = done; i < n; i++) {
+                        o[off[0] + i * st[0]] = op.apply(a[off[1] + i * st[1]]);
+                    }
+                };
+            }
+            case FLOAT64: {
+                double[] o = data(result).doubles();
+                double[] a = data(x).doubles();
+                return (off, st, n) -> {
+                    int done = st[0] == 1 && st[1] == 1 ? DoubleKernels.unary(op, a, off[1], o, off[0], n) : 0;
+                    for (int i = done; i < n; i++) {
+                        o[off[0] + i * st[0]] = op.apply(a[off[1] + i * st[1]]);
+                    }
+                };
+            }
+            default: {
+                CpuStorage o = data(result);
+                CpuStorage a = data(x);
+                return (off, st, n) -> {
+                    for (int i = 0; i < n; i++) {
+                        o.setLong(off[0] + i * st[0], op.apply(a.getLong(off[1] + i * st[1])));
+                    }
+                };
+            }
+        }
+    }
+
+    static Tensor logicalNot(Tensor x, Tensor out) {
+        return binary(BinaryOp.EQ, x, Tensor.of(CpuStorage.wrap(new boolean[] {false})), 1, out);
+    }
+
+    static Tensor clamp(Tensor x, Double min, Double max, Tensor out) {
+        double lo = min == null ? Double.NEGATIVE_INFINITY : min;
+        double hi = max == null ? Double.POSITIVE_INFINITY : max;
+        int[] shape = x.shape();
+        Tensor result = target(out, shape, x.dtype());
+        int[][] strides = {result.stride(), x.stride()};
+        int[] offsets = {result.storageOffset(), x.storageOffset()};
+        StridedLoop.Row row;
+        if (x.dtype() == DType.FLOAT32) {
+            float[] o = data(result).floats();
+            float[] a = data(x).floats();
+            float flo = (float) lo;
+            float fhi = (float) hi;
+            row = (off, st, n) -> {
+                int done = st[0] == 1 && st[1] == 1 ? FloatKernels.clamp(a, off[1], flo, fhi, o, off[0], n) : 0;
+                for (int i = done; i < n; i++) {
+                    float v = a[off[1] + i * st[1]];
+                    o[off[0] + i * st[0]] = Float.isNaN(v) ? v : Math.min(Math.max(v, flo), fhi);
+                }
+            };
+        } else if (x.dtype() == DType.FLOAT64) {
+            double[] o = data(result).doubles();
+            double[] a = data(x).doubles();
+            row = (off, st, n) -> {
+                int done = st[0] == 1 && st[1] == 1 ? DoubleKernels.clamp(a, off[1], lo, hi, o, off[0], n) : 0;
+                for (int i = done; i < n; i++) {
+                    double v = a[off[1] + i * st[1]];
+                    o[off[0] + i * st[0]] = Double.isNaN(v) ? v : Math.min(Math.max(v, lo), hi);
+                }
+            };
+        } else {
+            CpuStorage o = data(result);
+            CpuStorage a = data(x);
+            long llo = min == null ? Long.MIN_VALUE : (long) Math.ceil(lo);
+            long lhi = max == null ? Long.MAX_VALUE : (long) Math.floor(hi);
+            row = (off, st, n) -> {
+                for (int i = 0; i < n; i++) {
+                    o.setLong(off[0] + i * st[0], Math.min(Math.max(a.getLong(off[1] + i * st[1]), llo), lhi));
+                }
+            };
+        }
+        StridedLoop.run(shape, strides, offsets, row);
+        return finish(result, out);
+    }
+
+    // ------------------------------------------------------------------ selection
+
+    static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        DType dtype = TypePromotion.resultType(a, b);
+        int[] shape = Shapes.broadcast(condition.shape(), Shapes.broadcast(a.shape(), b.shape()));
+        Tensor ca = cast(a, dtype);
+        Tensor cb = cast(b, dtype);
+        Tensor result = empty(shape, dtype);
+        int[][] strides = {result.stride(), StridedLoop.broadcastStrides(condition, shape),
+            StridedLoop.broadcastStrides(ca, shape), StridedLoop.broadcastStrides(cb, shape)};
+        int[] offsets = {0, condition.storageOffset(), ca.storageOffset(), cb.storageOffset()};
+        boolean[] c = data(condition).bools();
+        CpuStorage o = data(result);
+        CpuStorage x = data(ca);
+        CpuStorage y = data(cb);
+        StridedLoop.run(shape, strides, offsets, (off, st, n) -> {
+            for (int i = 0; i < n; i++) {
+                boolean take = c[off[1] + i * st[1]];
+                copyElement(o, off[0] + i * st[0], take ? x : y, take ? off[2] + i * st[2] : off[3] + i * st[3]);
+            }
+        });
+        return result;
+    }
+
+    static Tensor maskedFill(Tensor x, Tensor mask, Tensor value, Tensor out) {
+        if (mask.dtype() != DType.BOOL) {
+            throw new IllegalArgumentException("masked_fill_ only supports boolean masks, but got mask with dtype "
+                    + mask.dtype().scalarTypeName());
+        }
+        if (value.dtype().isFloatingPoint() && !x.dtype().isFloatingPoint() && out != null) {
+            TypePromotion.checkCastToOut(value.dtype(), x.dtype());
+        }
+        int[] shape = out != null ? x.shape() : Shapes.broadcast(x.shape(), mask.shape());
+        if (out != null && !Arrays.equals(Shapes.broadcast(x.shape(), mask.shape()), shape)) {
+            throw new IllegalArgumentException("The expanded size of the mask " + Shapes.format(mask.shape())
+                    + " must match the size of the tensor " + Shapes.format(shape));
+        }
+        Tensor result = out != null ? out : empty(shape, x.dtype());
+        if (out == null) {
+            copy(result, x);
+        } else {
+            out.storage().bumpVersion();
+        }
+        Tensor v = cast(value, x.dtype());
+        CpuStorage vs = data(v);
+        int vo = v.storageOffset();
+        int[][] strides = {result.stride(), StridedLoop.broadcastStrides(mask, shape)};
+        int[] offsets = {result.storageOffset(), mask.storageOffset()};
+        boolean[] m = data(mask).bools();
+        CpuStorage o = data(result);
+        StridedLoop.run(shape, strides, offsets, (off, st, n) -> {
+            for (int i = 0; i < n; i++) {
+                if (m[off[1] + i * st[1]]) {
+                    copyElement(o, off[0] + i * st[0], vs, vo);
+                }
+            }
+        });
+        return result;
+    }
+
+    // ------------------------------------------------------------------ copies
+
+    /** dst.copy_(src): broadcast, converting. */
+    static Tensor copy(Tensor dst, Tensor src) {
+        int[] shape = dst.shape();
+        int[] check = Shapes.broadcast(shape, src.shape());
+        if (!Arrays.equals(check, shape)) {
+            throw new IllegalArgumentException("output with shape " + Shapes.format(shape)
+                    + " doesn't match the broadcast shape " + Shapes.format(check));
+        }
+        int[][] strides = {dst.stride(), StridedLoop.broadcastStrides(src, shape)};
+        int[] offsets = {dst.storageOffset(), src.storageOffset()};
+        CpuStorage o = data(dst);
+        CpuStorage s = data(src);
+        boolean sameType = dst.dtype() == src.dtype();
+        StridedLoop.run(shape, strides, offsets, (off, st, n) -> {
+            if (sameType && st[0] == 1 && st[1] == 1) {
+                System.arraycopy(s.array(), off[1], o.array(), off[0], n);
+            } else if (sameType && st[0] == 1 && st[1] == 0) {
+                fillRun(o, off[0], n, s, off[1]);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    copyElement(o, off[0] + i * st[0], s, off[1] + i * st[1]);
+                }
+            }
+        });
+        return dst;
+    }
+
+    /** One element from s[j] to o[i], converting as C++ static_cast does. */
+    private static void copyElement(CpuStorage o, int i, CpuStorage s, int j) {
+        if (s.dtype().isFloatingPoint()) {
+            o.setDouble(i, s.getDouble(j));
+        } else {
+            o.setLong(i, s.getLong(j));
+        }
+    }
+
+    /** o[from .. from+n) = s[j], all of one dtype. */
+    private static void fillRun(CpuStorage o, int from, int n, CpuStorage s, int j) {
+        switch (o.dtype()) {
+            case FLOAT32: Arrays.fill(o.floats(), from, from + n, s.floats()[j]); break;
+            case FLOAT64: Arrays.fill(o.doubles(), from, from + n, s.doubles()[j]); break;
+            case INT64: Arrays.fill(o.longs(), from, from + n, s.longs()[j]); break;
+            case INT32: Arrays.fill(o.ints(), from, from + n, s.ints()[j]); break;
+            default: Arrays.fill(o.bools(), from, from + n, s.bools()[j]);
+        }
+    }
+
+    static Tensor fill(Tensor x, Tensor value) {
+        x.storage().bumpVersion();
+        return copy(x, cast(value, x.dtype()));
+    }
+}
