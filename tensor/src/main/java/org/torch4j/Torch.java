@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.GradMode;
+import org.torch4j.internal.Parallel;
 import org.torch4j.internal.Shapes;
 import org.torch4j.internal.random.RandomFill;
 
@@ -457,6 +458,18 @@ public final class Torch {
         if (!dtype.isFloatingPoint()) {
             throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + dtype.scalarTypeName() + "'");
         }
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    /** {@code torch.get_num_threads()}: the size of the intra-op pool (all cores by default). */
+    public static int getNumThreads() {
+        return Parallel.numThreads();
+    }
+
+    /** {@code torch.set_num_threads(n)}. */
+    public static void setNumThreads(int n) {
+        Parallel.setNumThreads(n);
     }
 
     // ------------------------------------------------------------------ grad mode
