@@ -9,6 +9,8 @@ import static org.torch4j.Fixtures.tensor;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -175,7 +177,7 @@ class RandomParityTest {
             }
             assertEquals(c.get("weighted_sum").getAsLong(), weighted, name);
         });
-        assertEquals(16, n);
+        assertEquals(14, n);
     }
 
     @Test
@@ -194,7 +196,8 @@ class RandomParityTest {
     @Test
     void multinomialMatchesPyTorch() {
         int n = forEachSeeded("multinomial/", (rest, c, name) -> {
-            Tensor probs = tensor(c.get("probs"));
+            Tensor probs = rest.contains("/300cats/")
+                    ? Torch.arange(300).mul(37L).remainder(101L).add(1L).toFloat() : tensor(c.get("probs"));
             if (rest.contains("/transposed/")) {
                 probs = probs.t().contiguous().t();
             }
@@ -298,8 +301,14 @@ class RandomParityTest {
         assertExact(outs.get(2), Torch.randint(0, 1L << 40, new int[] {3}, TensorOptions.ofDType(DType.INT64),
                 restored), "after set_state randint");
 
+        // a legacy (pre-1.5) state: 5048 bytes, the cached normal sample in polar form (normal_x, normal_rho)
         JsonObject legacy = at("generator/legacy_state");
-        Generator old = new Generator().setState(HexFormat.of().parseHex(legacy.get("state_hex").getAsString()));
+        ByteBuffer bytes = ByteBuffer.wrap(Arrays.copyOf(new Generator(legacy.get("seed").getAsLong()).getState(),
+                5048)).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.putDouble(5016, legacy.get("normal_x").getAsDouble());
+        bytes.putDouble(5032, legacy.get("normal_rho").getAsDouble());
+        bytes.putInt(5040, 1);
+        Generator old = new Generator().setState(bytes.array());
         assertNormal(legacy.get("out"), Torch.randn(new int[] {3}, dtype("float64"), old), "legacy state");
     }
 

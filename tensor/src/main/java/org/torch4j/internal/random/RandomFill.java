@@ -43,9 +43,9 @@ public final class RandomFill {
         if (single) {
             float lo = (float) from;
             float hi = (float) to;
-            return serial(t, g, (r, s, off) -> s.setDouble(off, Distributions.uniform(r, lo, hi)));
+            return serial(t, g, (r, s, off) -> s.floats()[off] = Distributions.uniform(r, lo, hi));
         }
-        return serial(t, g, (r, s, off) -> s.setDouble(off, Distributions.uniform(r, from, to)));
+        return serial(t, g, (r, s, off) -> s.doubles()[off] = Distributions.uniform(r, from, to));
     }
 
     /**
@@ -181,12 +181,19 @@ public final class RandomFill {
     private static Tensor serial(Tensor t, Generator g, Sample sample) {
         Tensor target = writable(t);
         CpuStorage storage = (CpuStorage) target.storage();
-        ElementOrder order = ElementOrder.of(target);
         int n = target.numel();
         synchronized (g) {
             CpuGenerator r = g.impl();
-            for (int i = 0; i < n; i++) {
-                sample.write(r, storage, order.next());
+            if (target.isContiguous()) {
+                int off = target.storageOffset();
+                for (int i = 0; i < n; i++) {
+                    sample.write(r, storage, off + i);
+                }
+            } else {
+                ElementOrder order = ElementOrder.of(target);
+                for (int i = 0; i < n; i++) {
+                    sample.write(r, storage, order.next());
+                }
             }
         }
         return finish(t, target);
@@ -235,7 +242,7 @@ public final class RandomFill {
         return t.dtype();
     }
 
-    static IllegalArgumentException notImplemented(String kernel, DType dtype) {
+    private static IllegalArgumentException notImplemented(String kernel, DType dtype) {
         return new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + dtype.scalarTypeName() + "'");
     }
 
