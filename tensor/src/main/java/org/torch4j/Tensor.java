@@ -172,7 +172,7 @@ public final class Tensor {
             return this;
         }
         if (flag && !isFloatingPoint()) {
-            throw new IllegalStateException("only Tensors of floating point and complex dtype can require gradients");
+            throw new IllegalStateException("only Tensors of floating point dtype can require gradients");
         }
         autogradMeta().requiresGrad = flag;
         return this;
@@ -322,14 +322,14 @@ public final class Tensor {
         return to(DType.BOOL);
     }
 
-    /** {@code tensor.clone()}. */
+    /** {@code tensor.clone()}: keeps the strides of dense layouts ({@code torch.preserve_format}). */
     public Tensor clone() {
-        return Dispatcher.of(this).clone(this);
+        return Dispatcher.of(this).clone(this, false);
     }
 
-    /** {@code tensor.contiguous()}: this tensor if already contiguous, else a contiguous copy. */
+    /** {@code tensor.contiguous()}: this tensor if already contiguous, else a row-major copy. */
     public Tensor contiguous() {
-        return isContiguous() ? this : clone();
+        return isContiguous() ? this : Dispatcher.of(this).clone(this, true);
     }
 
     /** {@code tensor.copy_(src)}: src broadcast to this shape and converted to this dtype. */
@@ -388,7 +388,7 @@ public final class Tensor {
 
     private CpuStorage singleElement() {
         if (numel() != 1) {
-            throw new IllegalArgumentException("a Tensor with " + numel() + " elements cannot be converted to Scalar");
+            throw new IllegalArgumentException("only one element tensors can be converted to Python scalars");
         }
         return (CpuStorage) cpuContiguous().storage;
     }
@@ -452,9 +452,9 @@ public final class Tensor {
         try (GradGuard ignored = GradGuard.disable()) {
             Tensor t = detach().to(Device.CPU).to(dtype);
             if (t.isContiguous() && t.offset == 0 && t.storage.length() == t.numel()) {
-                return t == this || t.storage == storage ? t.clone() : t;
+                return t == this || t.storage == storage ? Dispatcher.of(t).clone(t, true) : t;
             }
-            return t.clone();
+            return Dispatcher.of(t).clone(t, true);
         }
     }
 
@@ -481,7 +481,7 @@ public final class Tensor {
         if (Shapes.viewStrides(this.shape, strides, resolved) != null) {
             return Dispatcher.of(this).view(this, resolved);
         }
-        Tensor copy = clone();
+        Tensor copy = Dispatcher.of(this).clone(this, true);
         return Dispatcher.of(copy).view(copy, resolved);
     }
 

@@ -34,8 +34,12 @@ public interface OpTable {
     /** {@code x.to(dtype)}: a converted copy (never called with x already of that dtype). */
     Tensor toDType(Tensor x, DType dtype);
 
-    /** {@code x.clone()}: a contiguous copy with the same dtype. */
-    Tensor clone(Tensor x);
+    /**
+     * {@code x.clone(memory_format)}: a copy with the same dtype. With {@code contiguousFormat} false
+     * ({@code torch.preserve_format}, clone's default) a dense non-overlapping x keeps its strides; otherwise,
+     * and always with {@code contiguousFormat} true ({@code x.contiguous()}), the copy is row-major.
+     */
+    Tensor clone(Tensor x, boolean contiguousFormat);
 
     /** {@code dst.copy_(src)}: copies src, broadcast to dst's shape and converted to dst's dtype. */
     Tensor copy_(Tensor dst, Tensor src);
