@@ -69,10 +69,12 @@ public final class CsvOptions {
         return this;
     }
 
+    /** Whether the file has a header line. */
     public boolean header() {
         return header;
     }
 
+    /** The field separator. */
     public char delimiter() {
         return delimiter;
     }
@@ -97,10 +99,12 @@ public final class CsvOptions {
         return labelIndex;
     }
 
+    /** The dtype of the features. */
     public DType dtype() {
         return dtype;
     }
 
+    /** The dtype of the labels. */
     public DType labelDType() {
         return labelDType;
     }

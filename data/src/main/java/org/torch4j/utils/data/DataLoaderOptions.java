@@ -74,38 +74,47 @@ public final class DataLoaderOptions {
         return this;
     }
 
+    /** The batch size. */
     public int batchSize() {
         return batchSize;
     }
 
+    /** Whether to shuffle. */
     public boolean shuffle() {
         return shuffle;
     }
 
+    /** The index sampler, or null. */
     public Sampler<Integer> sampler() {
         return sampler;
     }
 
+    /** The batch sampler, or null. */
     public Sampler<List<Integer>> batchSampler() {
         return batchSampler;
     }
 
+    /** Whether to drop a short last batch. */
     public boolean dropLast() {
         return dropLast;
     }
 
+    /** The number of worker threads. */
     public int numWorkers() {
         return numWorkers;
     }
 
+    /** Batches loaded ahead per worker. */
     public int prefetchFactor() {
         return prefetchFactor;
     }
 
+    /** The longest wait for a batch (zero: no limit). */
     public Duration timeout() {
         return timeout;
     }
 
+    /** The generator, or null for the default one. */
     public Generator generator() {
         return generator;
     }

@@ -55,8 +55,13 @@ final class WorkerIterator<B> extends LoaderIterator<B> {
         pool = new WorkerPool(numWorkers, baseSeed, fetchers, registry);
         WorkerPool cleanupTarget = pool;
         cleanable = CLEANER.register(this, cleanupTarget::shutdown);
-        for (int i = 0; i < loader.prefetchFactor() * numWorkers; i++) {
-            tryPutIndex();
+        try {
+            for (int i = 0; i < loader.prefetchFactor() * numWorkers; i++) {
+                tryPutIndex();
+            }
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
         }
     }
 
@@ -77,8 +82,19 @@ final class WorkerIterator<B> extends LoaderIterator<B> {
         }
     }
 
+    /** The next batch in order; any failure (a worker's, a timeout, the sampler's) stops the workers first. */
     @Override
     Object nextData() {
+        try {
+            return nextInOrder();
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** PyTorch's {@code _next_data}: skips batches of workers whose stream ended, keeps early results aside. */
+    private Object nextInOrder() {
         while (true) {
             while (rcvdIdx < sendIdx) {
                 Sent s = sent.get(rcvdIdx);
@@ -112,7 +128,6 @@ final class WorkerIterator<B> extends LoaderIterator<B> {
     private Object process(WorkerPool.Result r) {
         rcvdIdx++;
         if (r.error != null) {
-            close();
             throw r.error;
         }
         tryPutIndex();
@@ -124,18 +139,15 @@ final class WorkerIterator<B> extends LoaderIterator<B> {
         try {
             message = pool.take(timeout.toNanos());
         } catch (InterruptedException e) {
-            close();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a DataLoader worker", e);
         }
         if (message == null) {
-            close();
             String seconds = BigDecimal.valueOf(timeout.toNanos(), 9).stripTrailingZeros().toPlainString();
             throw new IllegalStateException("DataLoader timed out after " + seconds + " seconds",
                     new TimeoutException());
         }
         if (message == WorkerPool.STOP) {
-            close();
             throw new IllegalStateException("the DataLoader was closed while waiting for a batch");
         }
         return (WorkerPool.Result) message;
