@@ -69,7 +69,7 @@ final class IndexSelect {
         MoveBuffer moves = new MoveBuffer((CpuStorage) result.storage(), (CpuStorage) x.storage(), false);
         int[][] strides = {result.stride(), x.stride()};
         int[] offsets = {result.storageOffset(), x.storageOffset()};
-        StridedLoop.run(outer, strides, offsets, (off, st, len) -> {
+        StridedLoop.runSerial(outer, strides, offsets, (off, st, len) -> {
             if (st[0] == 1 || len == 1) {
                 for (int j = 0; j < positions.length; j++) {
                     moves.run(off[0] + j * rd, st[0], off[1] + positions[j] * xd, st[1], len);

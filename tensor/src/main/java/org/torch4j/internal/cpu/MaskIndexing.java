@@ -25,7 +25,7 @@ final class MaskIndexing {
         int block = Shapes.numel(trailing);
         MoveBuffer moves = new MoveBuffer((CpuStorage) result.storage(), (CpuStorage) x.storage(), false);
         int[][] strides = {Shapes.contiguousStrides(trailing), trailingStrides(x, mask)};
-        StridedLoop.run(trailing, strides, new int[2], (off, st, n) -> {
+        StridedLoop.runSerial(trailing, strides, new int[2], (off, st, n) -> {
             for (int j = 0; j < lead.length; j++) {
                 moves.run(off[0] + j * block, st[0], off[1] + lead[j], st[1], n);
             }
@@ -67,7 +67,7 @@ final class MaskIndexing {
         int rowStride = vStrides[0];
         MoveBuffer moves = new MoveBuffer((CpuStorage) target.storage(), (CpuStorage) v.storage(), false);
         int[][] strides = {trailingStrides(target, mask), Arrays.copyOfRange(vStrides, 1, vStrides.length)};
-        StridedLoop.run(trailing, strides, new int[] {0, v.storageOffset()}, (off, st, n) -> {
+        StridedLoop.runSerial(trailing, strides, new int[] {0, v.storageOffset()}, (off, st, n) -> {
             for (int j = 0; j < lead.length; j++) {
                 moves.run(off[0] + lead[j], st[0], off[1] + j * rowStride, st[1], n);
             }
@@ -100,7 +100,7 @@ final class MaskIndexing {
         int[] count = {0};
         boolean[] m = ((CpuStorage) mask.storage()).bools();
         int[][] strides = {Arrays.copyOf(x.stride(), mask.dim()), mask.stride()};
-        StridedLoop.run(mask.shape(), strides, new int[] {x.storageOffset(), mask.storageOffset()}, (off, st, n) -> {
+        StridedLoop.runSerial(mask.shape(), strides, new int[] {x.storageOffset(), mask.storageOffset()}, (off, st, n) -> {
             for (int i = 0; i < n; i++) {
                 if (m[off[1] + i * st[1]]) {
                     found[count[0]++] = off[0] + i * st[0];

@@ -82,7 +82,7 @@ final class ScatterGather {
         long[] idx = ((CpuStorage) index.storage()).longs();
         int[][] strides = {index.stride(), otherStrides, selfStrides};
         int[] offsets = {index.storageOffset(), otherOffset, self.storageOffset()};
-        StridedLoop.run(index.shape(), strides, offsets, (off, st, n) -> {
+        StridedLoop.runSerial(index.shape(), strides, offsets, (off, st, n) -> {
             int indexAt = off[0];
             int indexStep = st[0];
             int otherAt = off[1];
