@@ -1652,6 +1652,19 @@ public final class Tensor {
         return RandomFill.random_(this, from, to, g);
     }
 
+    /**
+     * {@code tensor.random_()}: integers over the dtype's range ([0, 2^63) for int64, [0, 2^53] for float64,
+     * ...) from the default generator.
+     */
+    public Tensor random_() {
+        return random_(Generator.defaultGenerator());
+    }
+
+    /** {@code tensor.random_(generator=g)}. */
+    public Tensor random_(Generator g) {
+        return RandomFill.random_(this, g);
+    }
+
     /** {@code tensor.bernoulli_(p)}. */
     public Tensor bernoulli_(double p) {
         return bernoulli_(p, Generator.defaultGenerator());
