@@ -1,9 +1,14 @@
 package org.torch4j.utils.data;
 
+import org.torch4j.DType;
 import org.torch4j.Generator;
+import org.torch4j.TensorOptions;
+import org.torch4j.Torch;
 
 /** The seed draws of PyTorch's data loading code. */
 final class Seeds {
+    private static final TensorOptions INT64 = TensorOptions.ofDType(DType.INT64);
+
     private Seeds() {
     }
 
@@ -12,6 +17,6 @@ final class Seeds {
      * two 32-bit draws of the generator.
      */
     static long draw(Generator g) {
-        throw new UnsupportedOperationException("random_(): not implemented yet (waiting for the rng branch)");
+        return Torch.empty(new int[0], INT64).random_(g).itemLong();
     }
 }
