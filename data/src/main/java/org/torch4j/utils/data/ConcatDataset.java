@@ -1,6 +1,5 @@
 package org.torch4j.utils.data;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,7 +11,7 @@ public final class ConcatDataset<T> implements Dataset<T> {
     private final List<Dataset<? extends T>> datasets;
     private final int[] cumulativeSizes;
 
-    /** {@code ConcatDataset(datasets)}. */
+    /** {@code ConcatDataset(datasets)}, for example {@code new ConcatDataset<>(List.of(a, b))}. */
     public ConcatDataset(List<? extends Dataset<? extends T>> datasets) {
         if (datasets.isEmpty()) {
             throw new IllegalArgumentException("datasets should not be an empty iterable");
@@ -24,12 +23,6 @@ public final class ConcatDataset<T> implements Dataset<T> {
             sum = Math.addExact(sum, datasets.get(i).len());
             cumulativeSizes[i] = sum;
         }
-    }
-
-    /** {@code ConcatDataset([a, b, ...])}. */
-    @SafeVarargs
-    public static <T> ConcatDataset<T> of(Dataset<? extends T>... datasets) {
-        return new ConcatDataset<>(Arrays.asList(datasets));
     }
 
     /** {@code dataset.cumulative_sizes}: the running totals of the lengths. */

@@ -53,8 +53,8 @@ final class WorkerIterator<B> extends LoaderIterator<B> {
         active = new boolean[numWorkers];
         Arrays.fill(active, true);
         pool = new WorkerPool(numWorkers, baseSeed, fetchers, registry);
-        WorkerPool cleanupTarget = pool;
-        cleanable = CLEANER.register(this, cleanupTarget::shutdown);
+        // bound to the pool alone: the cleaning action must not keep this iterator reachable
+        cleanable = CLEANER.register(this, pool::shutdown);
         try {
             for (int i = 0; i < loader.prefetchFactor() * numWorkers; i++) {
                 tryPutIndex();

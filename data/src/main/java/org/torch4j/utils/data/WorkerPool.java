@@ -1,5 +1,6 @@
 package org.torch4j.utils.data;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -46,20 +47,18 @@ final class WorkerPool {
     /** Put on a task queue to make its worker exit, and on the result queue to wake a waiting iterator on close. */
     static final Object STOP = new Object();
 
-    private final BlockingQueue<Object>[] tasks;
+    private final List<BlockingQueue<Object>> tasks = new ArrayList<>();
     private final BlockingQueue<Object> results = new LinkedBlockingQueue<>();
     private final Thread[] threads;
     private final Set<WorkerPool> registry;
     private volatile boolean done;
 
-    @SuppressWarnings("unchecked")
     WorkerPool(int numWorkers, long baseSeed, Supplier<Fetcher> fetchers, Set<WorkerPool> registry) {
         this.registry = registry;
-        tasks = new BlockingQueue[numWorkers];
         threads = new Thread[numWorkers];
         registry.add(this);
         for (int id = 0; id < numWorkers; id++) {
-            tasks[id] = new LinkedBlockingQueue<>();
+            tasks.add(new LinkedBlockingQueue<>());
             WorkerInfo info = new WorkerInfo(id, numWorkers, baseSeed + id);
             Thread t = new Thread(() -> work(info, fetchers), "torch4j DataLoader worker " + id);
             t.setDaemon(true);
@@ -72,7 +71,7 @@ final class WorkerPool {
 
     private void work(WorkerInfo info, Supplier<Fetcher> fetchers) {
         WorkerInfo.setCurrent(info);
-        BlockingQueue<Object> queue = tasks[info.id()];
+        BlockingQueue<Object> queue = tasks.get(info.id());
         Fetcher fetcher = fetchers.get();
         boolean ended = false;
         while (!done) {
@@ -105,12 +104,12 @@ final class WorkerPool {
 
     /** Hands a task to a worker. */
     void send(int workerId, Task task) {
-        tasks[workerId].add(task);
+        tasks.get(workerId).add(task);
     }
 
     /** Tells one worker to exit once its queued tasks are skipped (its stream has ended). */
     void retire(int workerId) {
-        tasks[workerId].add(STOP);
+        tasks.get(workerId).add(STOP);
     }
 
     /** The next result, or {@link #STOP} once the pool is shut down, or null after the timeout (0: no timeout). */
@@ -129,8 +128,8 @@ final class WorkerPool {
         done = true;
         registry.remove(this);
         for (int id = 0; id < threads.length; id++) {
-            tasks[id].clear();
-            tasks[id].add(STOP);
+            tasks.get(id).clear();
+            tasks.get(id).add(STOP);
             threads[id].interrupt();
         }
         results.clear();

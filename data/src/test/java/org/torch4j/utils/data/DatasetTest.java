@@ -56,7 +56,7 @@ class DatasetTest {
         Dataset<Integer> b = new Subset<>(new Indices(100), new int[] {50, 60});
         Dataset<Integer> c = new Indices(0);
         Dataset<Integer> d = new Indices(2);
-        ConcatDataset<Integer> cat = ConcatDataset.of(a, b, c, d);
+        ConcatDataset<Integer> cat = new ConcatDataset<>(List.of(a, b, c, d));
         assertEquals(7, cat.len());
         assertArrayEquals(new int[] {3, 5, 5, 7}, cat.cumulativeSizes());
         int[] expected = {0, 1, 2, 50, 60, 0, 1};
