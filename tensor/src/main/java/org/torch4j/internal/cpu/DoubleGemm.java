@@ -37,12 +37,13 @@ final class DoubleGemm extends PackedGemm<double[]> {
         return new double[length];
     }
 
+    /** Rows of C as axpys over rows of B when those vectorise, otherwise one dot per element. */
     @Override
     void simple(int aBase, int bBase, int cBase) {
         for (int i = 0; i < m; i++) {
             int ai = aBase + i * aRs;
             int ci = cBase + i * ldc;
-            if (bCs == 1) {
+            if (bCs == 1 && n >= L) {
                 for (int p = 0; p < k; p++) {
                     DoubleMatVec.axpy(a[ai + p * aCs], b, bBase + p * bRs, c, ci, n);
                 }
@@ -54,15 +55,24 @@ final class DoubleGemm extends PackedGemm<double[]> {
         }
     }
 
+    /** Reads along A's smaller stride: each row's run for row-major A, each column's run for column-major A. */
     @Override
     void packA(double[] dst, int base, int row0, int rows, int p0, int depth) {
         for (int ir = 0; ir < rows; ir += MR) {
             int h = Math.min(MR, rows - ir);
             int panel = ir * depth;
-            for (int i = 0; i < MR; i++) {
-                int src = base + (row0 + ir + i) * aRs + p0 * aCs;
+            int src = base + (row0 + ir) * aRs + p0 * aCs;
+            if (Math.abs(aCs) <= Math.abs(aRs)) {
+                for (int i = 0; i < MR; i++) {
+                    for (int p = 0; p < depth; p++) {
+                        dst[panel + p * MR + i] = i < h ? a[src + i * aRs + p * aCs] : 0.0;
+                    }
+                }
+            } else {
                 for (int p = 0; p < depth; p++) {
-                    dst[panel + p * MR + i] = i < h ? a[src + p * aCs] : 0.0;
+                    for (int i = 0; i < MR; i++) {
+                        dst[panel + p * MR + i] = i < h ? a[src + i * aRs + p * aCs] : 0.0;
+                    }
                 }
             }
         }
@@ -97,7 +107,7 @@ final class DoubleGemm extends PackedGemm<double[]> {
     void addTile(double[] tile, int ci, int rows, int cols) {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                c[ci + i * ldc + j] += tile[i * NR + j];
+                c[ci + i * ldc + j * cCs] += tile[i * NR + j];
             }
         }
         Arrays.fill(tile, 0.0);
