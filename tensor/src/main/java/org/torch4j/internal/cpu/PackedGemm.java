@@ -35,7 +35,7 @@ abstract class PackedGemm<T> {
     static final int NC = 1024;
     /**
      * Up to this many multiply-adds (about 8 x 8 x 8), packing costs more than it saves; above it the packed
-     * path wins even with mostly padded tiles (measured: 12 x 12 x 12 is twice as fast packed).
+     * path wins even with mostly padded tiles (measured on AVX-512: packed is already faster at 12 x 12 x 12).
      */
     static final long SMALL = 512;
 
