@@ -9,6 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class FloatSoftmax implements Softmax.Kernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Elements of one column window of the rows form (n rows x width), sized to stay in the L2 cache. */
+    private static final int WINDOW = 1 << 14;
 
     private final float[] in;
     private final float[] out;
@@ -64,13 +66,19 @@ final class FloatSoftmax implements Softmax.Kernel {
 
     @Override
     public void rows(int base, int n, int inner, boolean log) {
-        int io = inOff + base;
-        System.arraycopy(in, io, maxRow, 0, inner);
-        for (int r = 1; r < n; r++) {
-            FloatReduce.rows(ReduceKind.MAX, maxRow, 0, in, io + r * inner, inner);
+        int width = Math.min(inner, Math.max(L, WINDOW / n / L * L));
+        for (int c = 0; c < inner; c += width) {
+            columns(base + c, n, inner, Math.min(width, inner - c), log);
         }
-        Arrays.fill(sumRow, 0f);
-        int bound = S.loopBound(inner);
+    }
+
+    /** The n rows (stride {@code inner}) of w columns starting at base: max, exp-sum, then scale or shift. */
+    private void columns(int base, int n, int inner, int w, boolean log) {
+        int io = inOff + base;
+        System.arraycopy(in, io, maxRow, 0, w);
+        FloatReduce.rows(ReduceKind.MAX, maxRow, 0, in, io + inner, inner, n - 1, w);
+        Arrays.fill(sumRow, 0, w, 0f);
+        int bound = S.loopBound(w);
         for (int r = 0; r < n; r++) {
             int ri = io + r * inner;
             int ro = base + r * inner;
@@ -80,13 +88,13 @@ final class FloatSoftmax implements Softmax.Kernel {
                 e.intoArray(out, ro + j);
                 e.add(at(sumRow, j)).intoArray(sumRow, j);
             }
-            for (; j < inner; j++) {
+            for (; j < w; j++) {
                 float e = (float) Math.exp(in[ri + j] - maxRow[j]);
                 out[ro + j] = e;
                 sumRow[j] += e;
             }
         }
-        for (int j = 0; j < inner; j++) {
+        for (int j = 0; j < w; j++) {
             sumRow[j] = log ? (float) Math.log(sumRow[j]) : 1 / sumRow[j];
         }
         for (int r = 0; r < n; r++) {
@@ -97,10 +105,10 @@ final class FloatSoftmax implements Softmax.Kernel {
                 for (; j < bound; j += L) {
                     at(in, ri + j).sub(at(maxRow, j)).sub(at(sumRow, j)).intoArray(out, ro + j);
                 }
-                for (; j < inner; j++) out[ro + j] = in[ri + j] - maxRow[j] - sumRow[j];
+                for (; j < w; j++) out[ro + j] = in[ri + j] - maxRow[j] - sumRow[j];
             } else {
                 for (; j < bound; j += L) at(out, ro + j).mul(at(sumRow, j)).intoArray(out, ro + j);
-                for (; j < inner; j++) out[ro + j] *= sumRow[j];
+                for (; j < w; j++) out[ro + j] *= sumRow[j];
             }
         }
     }
