@@ -16,16 +16,20 @@ final class DoubleSoftmax implements Softmax.Kernel {
     private final double[] out;
     /** Offset of the input's first element (the output starts at 0). */
     private final int inOff;
-    /** Per-column max and sum of the rows form. */
+    /** Columns per window of the rows form. */
+    private final int width;
+    /** Per-column max and sum of the current window of the rows form. */
     private final double[] maxRow;
     private final double[] sumRow;
 
-    DoubleSoftmax(double[] in, double[] out, int inOff, int inner) {
+    /** Kernels over slices of n rows of {@code inner} elements (inner == 1: lines of n elements). */
+    DoubleSoftmax(double[] in, double[] out, int inOff, int n, int inner) {
         this.in = in;
         this.out = out;
         this.inOff = inOff;
-        this.maxRow = inner > 1 ? new double[inner] : null;
-        this.sumRow = inner > 1 ? new double[inner] : null;
+        this.width = Math.min(inner, Math.max(L, WINDOW / n / L * L));
+        this.maxRow = inner > 1 ? new double[width] : null;
+        this.sumRow = inner > 1 ? new double[width] : null;
     }
 
     private static DoubleVector at(double[] a, int i) {
@@ -66,7 +70,6 @@ final class DoubleSoftmax implements Softmax.Kernel {
 
     @Override
     public void rows(int base, int n, int inner, boolean log) {
-        int width = Math.min(inner, Math.max(L, WINDOW / n / L * L));
         for (int c = 0; c < inner; c += width) {
             columns(base + c, n, inner, Math.min(width, inner - c), log);
         }
