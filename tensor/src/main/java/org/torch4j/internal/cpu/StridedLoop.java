@@ -43,7 +43,11 @@ final class StridedLoop {
         run(shape, strides, baseOffsets, row, Integer.MAX_VALUE);
     }
 
-    private static void run(int[] shape, int[][] strides, int[] baseOffsets, Row row, int grain) {
+    /**
+     * Runs {@code row} over {@code shape}, splitting over the intra-op pool only above {@code grain} elements
+     * of the iteration (Integer.MAX_VALUE: in order on the calling thread).
+     */
+    static void run(int[] shape, int[][] strides, int[] baseOffsets, Row row, int grain) {
         int ops = strides.length;
         int[] dims = new int[shape.length];
         int[][] st = new int[ops][shape.length];

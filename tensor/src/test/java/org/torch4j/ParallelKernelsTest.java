@@ -1,0 +1,73 @@
+package org.torch4j;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kernels that split work over the intra-op pool give the same bits with one thread as with several, and the
+ * parallel reductions agree with a plain double-precision loop.
+ */
+class ParallelKernelsTest {
+    private static final int THREADS = Torch.getNumThreads();
+
+    @AfterEach
+    void restore() {
+        Torch.setNumThreads(THREADS);
+    }
+
+    /** The values of {@code op} computed with 1 thread and with 3 threads. */
+    private static float[][] serialAndParallel(Supplier<Tensor> op) {
+        Torch.setNumThreads(1);
+        float[] serial = op.get().toFloatArray();
+        Torch.setNumThreads(3);
+        float[] parallel = op.get().toFloatArray();
+        return new float[][] {serial, parallel};
+    }
+
+    @Test
+    void fullReductionsOfLongRuns() {
+        Torch.manualSeed(0);
+        Tensor x = Torch.randn(1_000_003);
+        float[] data = x.toFloatArray();
+        double sum = 0;
+        float max = Float.NEGATIVE_INFINITY;
+        float min = Float.POSITIVE_INFINITY;
+        for (float v : data) {
+            sum += v;
+            max = Math.max(max, v);
+            min = Math.min(min, v);
+        }
+        for (Supplier<Tensor> op : List.<Supplier<Tensor>>of(x::sum, x::mean, x::max, x::min)) {
+            float[][] r = serialAndParallel(op);
+            assertArrayEquals(r[0], r[1]);
+        }
+        assertEquals(sum, x.sum().item(), 1e-3);
+        assertEquals(sum / data.length, x.mean().item(), 1e-9);
+        assertEquals(max, x.max().itemFloat());
+        assertEquals(min, x.min().itemFloat());
+    }
+
+    @Test
+    void maxPropagatesNaNFromAnyBlock() {
+        Tensor x = Torch.zeros(300_000);
+        x.narrow(0, 250_000, 1).fill_(Float.NaN);
+        Torch.setNumThreads(2);
+        assertEquals(Float.NaN, x.max().itemFloat());
+    }
+
+    @Test
+    void reductionsOverDimsAndSoftmax() {
+        Torch.manualSeed(1);
+        Tensor x = Torch.randn(300, 1001);
+        for (Supplier<Tensor> op : List.<Supplier<Tensor>>of(() -> x.sum(1), () -> x.sum(0),
+                () -> x.amax(new int[] {1}, false), () -> x.softmax(1), () -> x.softmax(0), () -> x.logSoftmax(1))) {
+            float[][] r = serialAndParallel(op);
+            assertArrayEquals(r[0], r[1]);
+        }
+    }
+}
