@@ -172,7 +172,7 @@ public final class Tensor {
             return this;
         }
         if (flag && !isFloatingPoint()) {
-            throw new IllegalStateException("only Tensors of floating point and complex dtype can require gradients");
+            throw new IllegalStateException("only Tensors of floating point dtype can require gradients");
         }
         autogradMeta().requiresGrad = flag;
         return this;
@@ -322,14 +322,14 @@ public final class Tensor {
         return to(DType.BOOL);
     }
 
-    /** {@code tensor.clone()}. */
+    /** {@code tensor.clone()}: keeps the strides of dense layouts ({@code torch.preserve_format}). */
     public Tensor clone() {
-        return Dispatcher.of(this).clone(this);
+        return Dispatcher.of(this).clone(this, false);
     }
 
-    /** {@code tensor.contiguous()}: this tensor if already contiguous, else a contiguous copy. */
+    /** {@code tensor.contiguous()}: this tensor if already contiguous, else a row-major copy. */
     public Tensor contiguous() {
-        return isContiguous() ? this : clone();
+        return isContiguous() ? this : Dispatcher.of(this).clone(this, true);
     }
 
     /** {@code tensor.copy_(src)}: src broadcast to this shape and converted to this dtype. */
@@ -388,7 +388,7 @@ public final class Tensor {
 
     private CpuStorage singleElement() {
         if (numel() != 1) {
-            throw new IllegalArgumentException("a Tensor with " + numel() + " elements cannot be converted to Scalar");
+            throw new IllegalArgumentException("only one element tensors can be converted to Python scalars");
         }
         return (CpuStorage) cpuContiguous().storage;
     }
@@ -452,9 +452,9 @@ public final class Tensor {
         try (GradGuard ignored = GradGuard.disable()) {
             Tensor t = detach().to(Device.CPU).to(dtype);
             if (t.isContiguous() && t.offset == 0 && t.storage.length() == t.numel()) {
-                return t == this || t.storage == storage ? t.clone() : t;
+                return t == this || t.storage == storage ? Dispatcher.of(t).clone(t, true) : t;
             }
-            return t.clone();
+            return Dispatcher.of(t).clone(t, true);
         }
     }
 
@@ -481,7 +481,7 @@ public final class Tensor {
         if (Shapes.viewStrides(this.shape, strides, resolved) != null) {
             return Dispatcher.of(this).view(this, resolved);
         }
-        Tensor copy = clone();
+        Tensor copy = Dispatcher.of(this).clone(this, true);
         return Dispatcher.of(copy).view(copy, resolved);
     }
 
@@ -626,14 +626,13 @@ public final class Tensor {
 
     /** {@code tensor.narrow(dim, start, length)}. */
     public Tensor narrow(int dim, int start, int length) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("narrow() cannot be applied to a 0-dim tensor.");
+        }
         int d = Shapes.wrapDim(dim, shape.length);
         int size = shape[d];
-        int s = start < 0 ? start + size : start;
-        if (s < 0 || s > size) {
-            throw new IndexOutOfBoundsException("start out of range (expected to be in range of [" + (-size) + ", "
-                    + size + "], but got " + start + ")");
-        }
-        if (length < 0 || s + length > size) {
+        int s = start == size ? start : Shapes.wrapDim(start, size);
+        if (length < 0 || s > size - length) {
             throw new IllegalArgumentException("start (" + s + ") + length (" + length
                     + ") exceeds dimension size (" + size + ").");
         }
@@ -696,6 +695,9 @@ public final class Tensor {
     /** {@code tensor.unbind(dim)}. */
     public Tensor[] unbind(int dim) {
         int d = Shapes.wrapDim(dim, shape.length);
+        if (shape.length == 0) {
+            throw new IndexOutOfBoundsException("Dimension specified as " + d + " but tensor has no dimensions");
+        }
         Tensor[] out = new Tensor[shape[d]];
         for (int i = 0; i < out.length; i++) {
             out[i] = select(d, i);
@@ -705,8 +707,12 @@ public final class Tensor {
 
     /** {@code tensor.split(split_size, dim)}: views of splitSize along dim (the last may be smaller). */
     public Tensor[] split(int splitSize, int dim) {
+        checkSplittable("split");
+        if (splitSize < 0) {
+            throw new IllegalArgumentException("split expects split_size be non-negative, but got split_size=" + splitSize);
+        }
         int d = Shapes.wrapDim(dim, shape.length);
-        if (splitSize < 0 || (splitSize == 0 && shape[d] != 0)) {
+        if (splitSize == 0 && shape[d] != 0) {
             throw new IllegalArgumentException("split_size can only be 0 if dimension size is 0, but got dimension size of "
                     + shape[d]);
         }
@@ -726,14 +732,19 @@ public final class Tensor {
 
     /** {@code tensor.split([sizes], dim)}: views of the given sizes, which must add up to the dim's size. */
     public Tensor[] split(int[] sizes, int dim) {
+        checkSplittable("split");
         int d = Shapes.wrapDim(dim, shape.length);
         int total = 0;
         for (int s : sizes) {
+            if (s < 0) {
+                throw new IllegalArgumentException("split_with_sizes expects split_sizes have only non-negative entries, "
+                        + "but got split_sizes=" + Shapes.format(sizes));
+            }
             total += s;
         }
         if (total != shape[d]) {
             throw new IllegalArgumentException("split_with_sizes expects split_sizes to sum exactly to " + shape[d]
-                    + " (input tensor's size at dimension " + d + "), but got split_sizes=" + Shapes.format(sizes));
+                    + " (input tensor's size at dimension " + dim + "), but got split_sizes=" + Shapes.format(sizes));
         }
         Tensor[] out = new Tensor[sizes.length];
         int start = 0;
@@ -746,6 +757,7 @@ public final class Tensor {
 
     /** {@code tensor.chunk(chunks, dim)}: at most {@code chunks} views of equal size (the last may be smaller). */
     public Tensor[] chunk(int chunks, int dim) {
+        checkSplittable("chunk");
         if (chunks <= 0) {
             throw new IllegalArgumentException("chunk expects `chunks` to be greater than 0, got: " + chunks);
         }
@@ -759,6 +771,12 @@ public final class Tensor {
             return out;
         }
         return split(splitSize, d);
+    }
+
+    private void checkSplittable(String op) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException(op + " expects at least a 1-dimensional tensor");
+        }
     }
 
     /** {@code tensor.chunk(chunks)} along dim 0. */
@@ -1595,7 +1613,10 @@ public final class Tensor {
 
     /** {@code tensor.masked_select(mask)}: mask broadcasts with the tensor. */
     public Tensor maskedSelect(Tensor mask) {
-        int[] common = Shapes.broadcast(shape, mask.shape);
+        if (mask.dtype() != DType.BOOL) {
+            throw new IllegalArgumentException("masked_select: expected BoolTensor or ByteTensor for mask");
+        }
+        int[] common = Shapes.broadcast(mask.shape, shape);
         return expand(common).index(mask.expand(common));
     }
 

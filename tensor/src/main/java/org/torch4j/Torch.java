@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.GradMode;
+import org.torch4j.internal.Parallel;
 import org.torch4j.internal.Shapes;
 import org.torch4j.internal.random.RandomFill;
 
@@ -257,11 +258,26 @@ public final class Torch {
         }
         int n = (int) Math.ceil((end - start) / step);
         CpuStorage s = CpuStorage.allocate(options.dtype(), n);
-        for (int i = 0; i < n; i++) {
-            if (options.dtype().isFloatingPoint()) {
-                s.setDouble(i, start + i * step);
-            } else {
-                s.setLong(i, (long) start + i * (long) step);
+        if (options.dtype() == DType.FLOAT32) {
+            float[] out = s.floats();
+            float fstep = (float) step;
+            int i = 0;
+            for (; i + PyTorchVectorWidth.FLOAT <= n; i += PyTorchVectorWidth.FLOAT) {
+                float base = (float) (start + step * i);
+                for (int k = 0; k < PyTorchVectorWidth.FLOAT; k++) {
+                    out[i + k] = base + k * fstep;
+                }
+            }
+            for (; i < n; i++) {
+                out[i] = (float) (start + step * i);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                if (options.dtype().isFloatingPoint()) {
+                    s.setDouble(i, start + i * step);
+                } else {
+                    s.setLong(i, (long) start + i * (long) step);
+                }
             }
         }
         return applyOptions(Tensor.of(s, n), options);
@@ -272,7 +288,10 @@ public final class Torch {
         return linspace(start, end, steps, TensorOptions.defaults());
     }
 
-    /** {@code torch.linspace(start, end, steps, dtype=..., ...)}, with PyTorch's two-sided formula. */
+    /**
+     * {@code torch.linspace(start, end, steps, dtype=..., ...)}, with PyTorch's two-sided formula and its
+     * rounding: fused multiply-adds from each end, and {@code base + k * step} inside each vector block.
+     */
     public static Tensor linspace(double start, double end, int steps, TensorOptions options) {
         if (steps < 0) {
             throw new IllegalArgumentException("number of steps must be non-negative");
@@ -282,15 +301,30 @@ public final class Torch {
         if (options.dtype() == DType.FLOAT32) {
             float a = (float) start;
             float b = (float) end;
-            float step = steps > 1 ? (b - a) / (float) (steps - 1) : 0f;
+            float step = (b - a) / (float) (steps - 1);
             float[] out = s.floats();
-            for (int i = 0; i < steps; i++) {
-                out[i] = i < halfway ? a + step * i : b - step * (steps - i - 1);
+            int i = 0;
+            for (; i + PyTorchVectorWidth.FLOAT <= steps; i += PyTorchVectorWidth.FLOAT) {
+                float base = i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b);
+                for (int k = 0; k < PyTorchVectorWidth.FLOAT; k++) {
+                    out[i + k] = base + k * step;
+                }
+            }
+            for (; i < steps; i++) {
+                out[i] = i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b);
             }
         } else {
-            double step = steps > 1 ? (end - start) / (steps - 1) : 0;
-            for (int i = 0; i < steps; i++) {
-                s.setDouble(i, i < halfway ? start + step * i : end - step * (steps - i - 1));
+            double step = (end - start) / (steps - 1);
+            int i = 0;
+            int lanes = options.dtype() == DType.FLOAT64 ? PyTorchVectorWidth.DOUBLE : Integer.MAX_VALUE;
+            for (; i + lanes <= steps; i += lanes) {
+                double base = i < halfway ? Math.fma(step, i, start) : Math.fma(-step, steps - i - 1, end);
+                for (int k = 0; k < lanes; k++) {
+                    s.setDouble(i + k, base + k * step);
+                }
+            }
+            for (; i < steps; i++) {
+                s.setDouble(i, i < halfway ? Math.fma(step, i, start) : Math.fma(-step, steps - i - 1, end));
             }
         }
         if (steps == 1) {
@@ -340,7 +374,7 @@ public final class Torch {
 
     /** {@code torch.rand(size, generator=g, dtype=..., ...)}. */
     public static Tensor rand(int[] shape, TensorOptions options, Generator g) {
-        requireFloating("rand", options.dtype());
+        requireFloating("check_uniform_bounds", options.dtype());
         return sampled(shape, options, t -> t.uniform_(0, 1, g));
     }
 
@@ -351,7 +385,7 @@ public final class Torch {
 
     /** {@code torch.randn(size, generator=g, dtype=..., ...)}. */
     public static Tensor randn(int[] shape, TensorOptions options, Generator g) {
-        requireFloating("randn", options.dtype());
+        requireFloating("normal_kernel_cpu", options.dtype());
         return sampled(shape, options, t -> t.normal_(0, 1, g));
     }
 
@@ -419,10 +453,23 @@ public final class Torch {
         return applyOptions(t, options);
     }
 
-    private static void requireFloating(String op, DType dtype) {
+    /** PyTorch's dispatch error for a floating-only sampling kernel asked for another dtype. */
+    private static void requireFloating(String kernel, DType dtype) {
         if (!dtype.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"" + op + "\" not implemented for '" + dtype.scalarTypeName() + "'");
+            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + dtype.scalarTypeName() + "'");
         }
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    /** {@code torch.get_num_threads()}: the size of the intra-op pool (all cores by default). */
+    public static int getNumThreads() {
+        return Parallel.numThreads();
+    }
+
+    /** {@code torch.set_num_threads(n)}. */
+    public static void setNumThreads(int n) {
+        Parallel.setNumThreads(n);
     }
 
     // ------------------------------------------------------------------ grad mode

@@ -61,16 +61,19 @@ public final class Dispatcher {
 
     /** The table for an op on any number of tensors. */
     public static OpTable of(Tensor... tensors) {
-        Device device = tensors[0].device();
+        Tensor anchor = tensors[0];
         boolean needsGrad = false;
         for (Tensor t : tensors) {
-            device = commonDevice(tensors[0], t);
+            commonDevice(anchor, t);
+            if (anchor.device().isCpu() && anchor.dim() == 0) {
+                anchor = t;
+            }
             needsGrad |= t.requiresGrad();
         }
         if (AUTOGRAD != null && needsGrad && GradMode.isEnabled()) {
             return AUTOGRAD.layer();
         }
-        return backend(device);
+        return backend(anchor.device());
     }
 
     /** The device two operands run on; PyTorch's error when they differ. */

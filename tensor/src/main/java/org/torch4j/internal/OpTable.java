@@ -34,8 +34,12 @@ public interface OpTable {
     /** {@code x.to(dtype)}: a converted copy (never called with x already of that dtype). */
     Tensor toDType(Tensor x, DType dtype);
 
-    /** {@code x.clone()}: a contiguous copy with the same dtype. */
-    Tensor clone(Tensor x);
+    /**
+     * {@code x.clone(memory_format)}: a copy with the same dtype. With {@code contiguousFormat} false
+     * ({@code torch.preserve_format}, clone's default) a dense non-overlapping x keeps its strides; otherwise,
+     * and always with {@code contiguousFormat} true ({@code x.contiguous()}), the copy is row-major.
+     */
+    Tensor clone(Tensor x, boolean contiguousFormat);
 
     /** {@code dst.copy_(src)}: copies src, broadcast to dst's shape and converted to dst's dtype. */
     Tensor copy_(Tensor dst, Tensor src);
@@ -247,6 +251,10 @@ public interface OpTable {
 
     // ---- joining
 
+    /**
+     * {@code torch.cat(tensors, dim)}; unlike other ops, dim arrives unwrapped: PyTorch wraps it against the
+     * first input that is not a legacy empty tensor of shape [0] (such inputs are skipped).
+     */
     Tensor cat(Tensor[] tensors, int dim);
 
     Tensor stack(Tensor[] tensors, int dim);
@@ -257,7 +265,7 @@ public interface OpTable {
 
     Tensor gather(Tensor x, int dim, Tensor index);
 
-    /** {@code x.scatter(dim, index, src)}; a 0-dim src is the value overload. */
+    /** {@code x.scatter(dim, index, src)}; a wrapped-number src is the value overload. */
     Tensor scatter(Tensor x, int dim, Tensor index, Tensor src, Tensor out);
 
     Tensor scatterAdd(Tensor x, int dim, Tensor index, Tensor src, Tensor out);

@@ -47,6 +47,34 @@ public final class Shapes {
         return true;
     }
 
+    /**
+     * The strides of a dense, non-overlapping layout with the same dim order as {@code strides} (what
+     * {@code torch.preserve_format} keeps), or null when strides do not describe one (overlaps, gaps).
+     */
+    public static int[] denseStrides(int[] shape, int[] strides) {
+        Integer[] order = new Integer[shape.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (p, q) -> strides[q] != strides[p] ? Integer.compare(strides[q], strides[p])
+                : Integer.compare(p, q));
+        int expected = 1;
+        for (int k = order.length - 1; k >= 0; k--) {
+            int d = order[k];
+            if (shape[d] != 1 && strides[d] != expected) {
+                return null;
+            }
+            expected *= shape[d];
+        }
+        int[] out = new int[shape.length];
+        expected = 1;
+        for (int k = order.length - 1; k >= 0; k--) {
+            out[order[k]] = expected;
+            expected *= shape[order[k]];
+        }
+        return out;
+    }
+
     /** Wraps a possibly negative dim for a tensor of {@code ndim} dims, with PyTorch's IndexError text. */
     public static int wrapDim(int dim, int ndim) {
         int n = Math.max(ndim, 1);
@@ -123,6 +151,10 @@ public final class Shapes {
      */
     public static int[] viewStrides(int[] oldShape, int[] oldStrides, int[] newShape) {
         int[] newStrides = new int[newShape.length];
+        if (oldShape.length == 0) {
+            java.util.Arrays.fill(newStrides, 1);
+            return newStrides;
+        }
         if (numel(oldShape) == 0) {
             return contiguousStrides(newShape);
         }

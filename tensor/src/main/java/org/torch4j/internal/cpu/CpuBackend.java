@@ -3,7 +3,9 @@ package org.torch4j.internal.cpu;
 import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
+import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.OpTable;
+import org.torch4j.internal.Shapes;
 import org.torch4j.internal.Views;
 
 /** The CPU implementation of the op table: each operator hands over to its kernel family. */
@@ -30,8 +32,11 @@ public final class CpuBackend implements OpTable {
     }
 
     @Override
-    public Tensor clone(Tensor x) {
-        return Elementwise.copy(Elementwise.empty(x.shape(), x.dtype()), x);
+    public Tensor clone(Tensor x, boolean contiguousFormat) {
+        int[] strides = contiguousFormat ? null : Shapes.denseStrides(x.shape(), x.stride());
+        Tensor out = strides == null ? Elementwise.empty(x.shape(), x.dtype())
+                : Tensor.of(CpuStorage.allocate(x.dtype(), x.numel()), x.shape(), strides, 0);
+        return Elementwise.copy(out, x);
     }
 
     @Override

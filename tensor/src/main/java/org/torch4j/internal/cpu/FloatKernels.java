@@ -5,9 +5,10 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API loops for contiguous float32 runs. Each method handles the whole vectors of a run and returns
- * how many elements it did; the caller finishes the tail with the operator's scalar form. Operators
- * without a vector form here return 0.
+ * Vector API loops for contiguous float32 runs. Each public entry handles the whole vectors of a run and
+ * returns how many elements it did; the caller finishes the tail with the operator's scalar form.
+ * Operators without a vector form here return 0. Every operator has its own small loop method: one large
+ * method holding all the loops gets deoptimised and recompiled badly by C2 as new operators show up.
  */
 final class FloatKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -22,78 +23,274 @@ final class FloatKernels {
 
     /** o[i] = a[i] op b[i] (for ADD: a + alpha * b). */
     static int binary(BinaryOp op, float alpha, float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
-        int bound = S.loopBound(n);
-        int i = 0;
         switch (op) {
-            case ADD:
-                if (alpha == 1f) {
-                    for (; i < bound; i += L) at(a, ao + i).add(at(b, bo + i)).intoArray(o, oo + i);
-                } else {
-                    FloatVector va = FloatVector.broadcast(S, alpha);
-                    for (; i < bound; i += L) at(b, bo + i).fma(va, at(a, ao + i)).intoArray(o, oo + i);
-                }
-                break;
-            case SUB: for (; i < bound; i += L) at(a, ao + i).sub(at(b, bo + i)).intoArray(o, oo + i); break;
-            case MUL: for (; i < bound; i += L) at(a, ao + i).mul(at(b, bo + i)).intoArray(o, oo + i); break;
-            case DIV: for (; i < bound; i += L) at(a, ao + i).div(at(b, bo + i)).intoArray(o, oo + i); break;
-            default: break;
+            case ADD: return alpha == 1f ? add(a, ao, b, bo, o, oo, n) : addScaled(alpha, a, ao, b, bo, o, oo, n);
+            case SUB: return sub(a, ao, b, bo, o, oo, n);
+            case MUL: return mul(a, ao, b, bo, o, oo, n);
+            case DIV: return div(a, ao, b, bo, o, oo, n);
+            case MAXIMUM: return max(a, ao, b, bo, o, oo, n);
+            case MINIMUM: return min(a, ao, b, bo, o, oo, n);
+            default: return 0;
+        }
+    }
+
+    private static int add(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(a, ao + i).add(at(b, bo + i)).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int sub(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(a, ao + i).sub(at(b, bo + i)).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int mul(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(a, ao + i).mul(at(b, bo + i)).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int div(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(a, ao + i).div(at(b, bo + i)).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int max(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(a, ao + i).max(at(b, bo + i)).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int min(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(a, ao + i).min(at(b, bo + i)).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int addScaled(float alpha, float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(b, bo + i).fma(va, at(a, ao + i)).intoArray(o, oo + i);
         }
         return i;
     }
 
     /** o[i] = a[i] op b (b a broadcast scalar; for ADD: a + alpha * b). */
     static int binaryScalarRight(BinaryOp op, float alpha, float[] a, int ao, float b, float[] o, int oo, int n) {
-        int bound = S.loopBound(n);
-        int i = 0;
         FloatVector vb = FloatVector.broadcast(S, op == BinaryOp.ADD ? alpha * b : b);
         switch (op) {
-            case ADD: for (; i < bound; i += L) at(a, ao + i).add(vb).intoArray(o, oo + i); break;
-            case SUB: for (; i < bound; i += L) at(a, ao + i).sub(vb).intoArray(o, oo + i); break;
-            case MUL: for (; i < bound; i += L) at(a, ao + i).mul(vb).intoArray(o, oo + i); break;
-            case DIV: for (; i < bound; i += L) at(a, ao + i).div(vb).intoArray(o, oo + i); break;
-            case MAXIMUM: for (; i < bound; i += L) at(a, ao + i).max(vb).intoArray(o, oo + i); break;
-            case MINIMUM: for (; i < bound; i += L) at(a, ao + i).min(vb).intoArray(o, oo + i); break;
-            default: break;
+            case ADD: return addRight(a, ao, vb, o, oo, n);
+            case SUB: return subRight(a, ao, vb, o, oo, n);
+            case MUL: return mulRight(a, ao, vb, o, oo, n);
+            case DIV: return divRight(a, ao, vb, o, oo, n);
+            case MAXIMUM: return maxRight(a, ao, vb, o, oo, n);
+            case MINIMUM: return minRight(a, ao, vb, o, oo, n);
+            default: return 0;
+        }
+    }
+
+    private static int addRight(float[] a, int ao, FloatVector vb, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(a, ao + i).add(vb).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int subRight(float[] a, int ao, FloatVector vb, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(a, ao + i).sub(vb).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int mulRight(float[] a, int ao, FloatVector vb, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(a, ao + i).mul(vb).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int divRight(float[] a, int ao, FloatVector vb, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(a, ao + i).div(vb).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int maxRight(float[] a, int ao, FloatVector vb, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(a, ao + i).max(vb).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int minRight(float[] a, int ao, FloatVector vb, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(a, ao + i).min(vb).intoArray(o, oo + i);
         }
         return i;
     }
 
     /** o[i] = a op b[i] (a a broadcast scalar; ADD with alpha 1 only). */
     static int binaryScalarLeft(BinaryOp op, float a, float[] b, int bo, float[] o, int oo, int n) {
-        int bound = S.loopBound(n);
-        int i = 0;
         FloatVector va = FloatVector.broadcast(S, a);
         switch (op) {
-            case ADD: for (; i < bound; i += L) va.add(at(b, bo + i)).intoArray(o, oo + i); break;
-            case SUB: for (; i < bound; i += L) va.sub(at(b, bo + i)).intoArray(o, oo + i); break;
-            case MUL: for (; i < bound; i += L) va.mul(at(b, bo + i)).intoArray(o, oo + i); break;
-            case DIV: for (; i < bound; i += L) va.div(at(b, bo + i)).intoArray(o, oo + i); break;
-            default: break;
+            case ADD: return addLeft(va, b, bo, o, oo, n);
+            case SUB: return subLeft(va, b, bo, o, oo, n);
+            case MUL: return mulLeft(va, b, bo, o, oo, n);
+            case DIV: return divLeft(va, b, bo, o, oo, n);
+            default: return 0;
+        }
+    }
+
+    private static int addLeft(FloatVector va, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            va.add(at(b, bo + i)).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int subLeft(FloatVector va, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            va.sub(at(b, bo + i)).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int mulLeft(FloatVector va, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            va.mul(at(b, bo + i)).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int divLeft(FloatVector va, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            va.div(at(b, bo + i)).intoArray(o, oo + i);
         }
         return i;
     }
 
     /** o[i] = op(x[i]). */
     static int unary(UnaryOp op, float[] x, int xo, float[] o, int oo, int n) {
-        int bound = S.loopBound(n);
-        int i = 0;
         switch (op) {
-            case NEG: for (; i < bound; i += L) at(x, xo + i).neg().intoArray(o, oo + i); break;
-            case ABS: for (; i < bound; i += L) at(x, xo + i).abs().intoArray(o, oo + i); break;
-            case SQRT: for (; i < bound; i += L) at(x, xo + i).sqrt().intoArray(o, oo + i); break;
-            case EXP: for (; i < bound; i += L) at(x, xo + i).lanewise(VectorOperators.EXP).intoArray(o, oo + i); break;
-            case LOG: for (; i < bound; i += L) at(x, xo + i).lanewise(VectorOperators.LOG).intoArray(o, oo + i); break;
-            case SIN: for (; i < bound; i += L) at(x, xo + i).lanewise(VectorOperators.SIN).intoArray(o, oo + i); break;
-            case COS: for (; i < bound; i += L) at(x, xo + i).lanewise(VectorOperators.COS).intoArray(o, oo + i); break;
-            case TANH: for (; i < bound; i += L) at(x, xo + i).lanewise(VectorOperators.TANH).intoArray(o, oo + i); break;
-            case RELU: for (; i < bound; i += L) at(x, xo + i).max(0f).intoArray(o, oo + i); break;
-            case SIGMOID:
-                FloatVector one = FloatVector.broadcast(S, 1);
-                for (; i < bound; i += L) {
-                    one.div(at(x, xo + i).neg().lanewise(VectorOperators.EXP).add(one)).intoArray(o, oo + i);
-                }
-                break;
-            default: break;
+            case NEG: return neg(x, xo, o, oo, n);
+            case ABS: return abs(x, xo, o, oo, n);
+            case SQRT: return sqrt(x, xo, o, oo, n);
+            case EXP: return exp(x, xo, o, oo, n);
+            case LOG: return log(x, xo, o, oo, n);
+            case SIN: return sin(x, xo, o, oo, n);
+            case COS: return cos(x, xo, o, oo, n);
+            case TANH: return tanh(x, xo, o, oo, n);
+            case RELU: return relu(x, xo, o, oo, n);
+            case SIGMOID: return sigmoid(x, xo, o, oo, n);
+            default: return 0;
+        }
+    }
+
+    private static int neg(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(x, xo + i).neg().intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int abs(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(x, xo + i).abs().intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int sqrt(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(x, xo + i).sqrt().intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int exp(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(x, xo + i).lanewise(VectorOperators.EXP).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int log(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(x, xo + i).lanewise(VectorOperators.LOG).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int sin(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(x, xo + i).lanewise(VectorOperators.SIN).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int cos(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(x, xo + i).lanewise(VectorOperators.COS).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int tanh(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(x, xo + i).lanewise(VectorOperators.TANH).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int relu(float[] x, int xo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(x, xo + i).max(0f).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int sigmoid(float[] x, int xo, float[] o, int oo, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            one.div(at(x, xo + i).neg().lanewise(VectorOperators.EXP).add(one)).intoArray(o, oo + i);
         }
         return i;
     }

@@ -1,0 +1,84 @@
+package org.torch4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Grad mode, autograd state, devices, conversions and element access of the tensor module on its own. */
+class CoreTest {
+    @Test
+    void gradModeScopesNestAndRestore() {
+        assertTrue(Torch.isGradEnabled());
+        try (GradGuard outer = Torch.noGrad()) {
+            assertFalse(Torch.isGradEnabled());
+            try (GradGuard inner = Torch.enableGrad()) {
+                assertTrue(Torch.isGradEnabled());
+            }
+            assertFalse(Torch.isGradEnabled());
+        }
+        assertTrue(Torch.isGradEnabled());
+    }
+
+    @Test
+    void autogradStateLivesOnTheTensor() {
+        Tensor w = Torch.ones(2).requiresGrad_();
+        assertTrue(w.requiresGrad());
+        assertTrue(w.isLeaf());
+        assertNull(w.grad());
+        assertNull(w.gradFn());
+        w.setGrad(Torch.full(new int[] {2}, 3.0));
+        assertEquals(6.0, w.grad().sum().item(), 0);
+        assertFalse(w.detach().requiresGrad());
+        assertSame(w.storage(), w.detach().storage());
+        assertThrows(IllegalArgumentException.class, () -> w.setGrad(Torch.ones(3)));
+        Tensor nonLeaf = Torch.ones(1);
+        nonLeaf.autogradMeta().gradFn = () -> "MulBackward0";
+        assertTrue(nonLeaf.requiresGrad());
+        assertFalse(nonLeaf.isLeaf());
+        assertEquals("MulBackward0", nonLeaf.gradFn().name());
+    }
+
+    @Test
+    void backwardWithoutTheAutogradModuleSaysWhatToAdd() {
+        Tensor loss = Torch.ones(1).requiresGrad_().sum();
+        IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
+        assertTrue(e.getMessage().contains("torch4j-autograd"), e.getMessage());
+    }
+
+    @Test
+    void devicesParseAndMissingBackendsAreNamed() {
+        assertEquals(Device.CPU, Device.of("cpu"));
+        assertEquals(Device.cuda(1), Device.of("cuda:1"));
+        assertEquals("cuda:0", Device.of("cuda").toString());
+        assertThrows(IllegalArgumentException.class, () -> Device.of("tpu"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Torch.ones(2).to(Device.cuda(0)));
+        assertEquals("No backend for device cuda:0: add torch4j-cuda to the class path", e.getMessage());
+    }
+
+    @Test
+    void conversionsAndElementAccess() {
+        Tensor x = Torch.tensor(new float[] {1.5f, -2.5f});
+        assertSame(x, x.to(DType.FLOAT32));
+        assertEquals(DType.INT64, x.toLong().dtype());
+        assertEquals(-2, x.get(1).itemLong());
+        assertEquals(-2.5f, x.get(1).itemFloat());
+        assertTrue(x.get(0).itemBool());
+        assertEquals("[1, -2]", java.util.Arrays.toString(x.toIntArray()));
+        assertEquals("[true, true]", java.util.Arrays.toString(x.toBoolArray()));
+        assertEquals(2, x.t().numel());
+        Tensor strided = Torch.arange(6.0).reshape(2, 3).t();
+        assertEquals("[0.0, 3.0, 1.0, 4.0, 2.0, 5.0]", java.util.Arrays.toString(strided.toDoubleArray()));
+        assertTrue(Torch.allclose(strided.contiguous(), strided, 0, 0));
+        assertTrue(Torch.equal(strided.clone(), strided));
+        assertArrayEqualsInt(new int[] {1, 2}, strided.clone().stride());
+    }
+
+    private static void assertArrayEqualsInt(int[] expected, int[] actual) {
+        assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(actual));
+    }
+}
