@@ -12,7 +12,10 @@ public interface GradFn {
 
     /**
      * {@code grad_fn.next_functions}: the node each input's gradient flows to, in input order; a null entry
-     * stands for an input that does not require grad (PyTorch's {@code (None, 0)}).
+     * stands for an input that does not require grad (PyTorch's {@code (None, 0)}). The autograd module's
+     * nodes override it; the default (a node with no inputs) keeps this a functional interface.
      */
-    List<GradFn> nextFunctions();
+    default List<GradFn> nextFunctions() {
+        return List.of();
+    }
 }

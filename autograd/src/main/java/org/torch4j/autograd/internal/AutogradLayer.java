@@ -61,9 +61,9 @@ public final class AutogradLayer implements OpTable {
     }
 
     @Override
-    public Tensor clone(Tensor x) {
+    public Tensor clone(Tensor x, boolean contiguousFormat) {
         OpNode n = begin("CloneBackward0", null, x);
-        Tensor r = Below.run(() -> Below.table(x).clone(x));
+        Tensor r = Below.run(() -> Below.table(x).clone(x, contiguousFormat));
         return finish(n, r, g -> grads(g[0]));
     }
 
@@ -734,14 +734,16 @@ public final class AutogradLayer implements OpTable {
         }
         int d = dim < 0 ? dim + r.dim() : dim;
         int[] sizes = new int[tensors.length];
+        boolean[] legacyEmpty = new boolean[tensors.length];
         for (int i = 0; i < tensors.length; i++) {
-            sizes[i] = tensors[i].dim() == r.dim() ? tensors[i].size(d) : 0;
+            legacyEmpty[i] = tensors[i].dim() != r.dim();
+            sizes[i] = legacyEmpty[i] ? 0 : tensors[i].size(d);
         }
         return finish(n, r, g -> {
             Tensor[] out = new Tensor[sizes.length];
             int start = 0;
             for (int i = 0; i < sizes.length; i++) {
-                if (needs(n, i)) {
+                if (needs(n, i) && !legacyEmpty[i]) {
                     out[i] = g[0].narrow(d, start, sizes[i]);
                 }
                 start += sizes[i];
@@ -787,7 +789,7 @@ public final class AutogradLayer implements OpTable {
 
     @Override
     public Tensor scatter(Tensor x, int dim, Tensor index, Tensor src, Tensor out) {
-        boolean value = src.dim() == 0;
+        boolean value = src.isWrappedNumber();
         OpNode n = begin(value ? "ScatterBackward1" : "ScatterBackward0", out, x, index, src);
         SavedVariable si = save(n, true, index);
         Tensor r = Below.run(() -> Below.table(x, index, src).scatter(x, dim, index, src, out));
