@@ -218,17 +218,15 @@ public final class GradCheck {
                     element = x.get(unravel(e, shape));
                 }
                 double original = element.item();
-                Tensor[] plus = evaluateAt(fn, inputs, element, original + eps);
-                Tensor[] minus = evaluateAt(fn, inputs, element, original - eps);
+                double[][] plus = evaluateAt(fn, inputs, element, original + eps);
+                double[][] minus = evaluateAt(fn, inputs, element, original - eps);
                 set(element, original);
                 for (int o = 0; o < outputs.length; o++) {
                     if (jac[o][k] == null) {
                         continue;
                     }
-                    double[] p = plus[o].toDoubleArray();
-                    double[] m = minus[o].toDoubleArray();
-                    for (int j = 0; j < p.length; j++) {
-                        jac[o][k][j][e] = (p[j] - m[j]) / (2 * eps);
+                    for (int j = 0; j < plus[o].length; j++) {
+                        jac[o][k][j][e] = (plus[o][j] - minus[o][j]) / (2 * eps);
                     }
                 }
             }
@@ -236,9 +234,15 @@ public final class GradCheck {
         return jac;
     }
 
-    private static Tensor[] evaluateAt(TensorFunction fn, Tensor[] inputs, Tensor element, double value) {
+    /** The outputs' values with one element set to {@code value} (copied: an output may be a view of an input). */
+    private static double[][] evaluateAt(TensorFunction fn, Tensor[] inputs, Tensor element, double value) {
         set(element, value);
-        return fn.apply(inputs);
+        Tensor[] out = fn.apply(inputs);
+        double[][] values = new double[out.length][];
+        for (int o = 0; o < out.length; o++) {
+            values[o] = out[o] != null && out[o].isFloatingPoint() ? out[o].toDoubleArray() : null;
+        }
+        return values;
     }
 
     private static void set(Tensor element, double value) {

@@ -76,9 +76,11 @@ public final class AutogradLayer implements OpTable {
 
     @Override
     public Tensor fill_(Tensor x, Tensor value) {
-        OpNode n = begin(value.isWrappedNumber() ? "FillBackward2" : "FillBackward3", x, x, value);
+        boolean scalar = value.isWrappedNumber();
+        OpNode n = scalar ? begin("FillBackward2", x, x) : begin("FillBackward3", x, x, value);
         Tensor r = Below.run(() -> Below.table(x, value).fill_(x, value));
-        return finish(n, r, g -> grads(needs(n, 0) ? Torch.zerosLike(g[0]) : null, needs(n, 1) ? g[0].sum() : null));
+        return finish(n, r, g -> scalar ? grads(Torch.zerosLike(g[0]))
+                : grads(needs(n, 0) ? Torch.zerosLike(g[0]) : null, needs(n, 1) ? g[0].sum() : null));
     }
 
     // ------------------------------------------------------------------ views
@@ -179,7 +181,12 @@ public final class AutogradLayer implements OpTable {
 
     @Override
     public Tensor sub(Tensor a, Tensor b, double alpha, Tensor out) {
-        OpNode n = begin(a.isWrappedNumber() ? "RsubBackward1" : "SubBackward0", out, a, b);
+        if (a.isWrappedNumber()) {
+            OpNode n = begin("RsubBackward1", out, b);
+            Tensor r = Below.run(() -> Below.table(a, b).sub(a, b, alpha, out));
+            return finish(n, r, g -> grads(scaled(g[0], -alpha)));
+        }
+        OpNode n = begin("SubBackward0", out, a, b);
         Tensor r = Below.run(() -> Below.table(a, b).sub(a, b, alpha, out));
         return finish(n, r, g -> grads(needs(n, 0) ? g[0] : null, needs(n, 1) ? scaled(g[0], -alpha) : null));
     }
@@ -226,20 +233,20 @@ public final class AutogradLayer implements OpTable {
 
     /** {@code x ** scalar} ({@code PowBackward0}). */
     private static Tensor powScalar(Tensor a, Tensor b, Tensor out) {
-        OpNode n = begin("PowBackward0", out, a, b);
+        OpNode n = begin("PowBackward0", out, a);
         double e = b.item();
         SavedVariable sa = save(n, e != 0, a);
         Tensor r = Below.run(() -> Below.table(a, b).pow(a, b, out));
-        return finish(n, r, g -> grads(e == 0 ? Torch.zerosLike(g[0]) : g[0].mul(sa.get().pow(e - 1).mul(e)), null));
+        return finish(n, r, g -> grads(e == 0 ? Torch.zerosLike(g[0]) : g[0].mul(sa.get().pow(e - 1).mul(e))));
     }
 
     @Override
     public Tensor remainder(Tensor a, Tensor b, Tensor out) {
-        OpNode n = begin(b.isWrappedNumber() ? "RemainderBackward0" : "RemainderBackward1", out, a, b);
+        OpNode n = b.isWrappedNumber() ? begin("RemainderBackward0", out, a) : begin("RemainderBackward1", out, a, b);
         SavedVariable sa = save(n, needs(n, 1), a);
         SavedVariable sb = save(n, needs(n, 1), b);
         Tensor r = Below.run(() -> Below.table(a, b).remainder(a, b, out));
-        return finish(n, r, g -> grads(needs(n, 0) ? g[0] : null,
+        return finish(n, r, g -> n.numInputs() == 1 ? grads(g[0]) : grads(needs(n, 0) ? g[0] : null,
                 needs(n, 1) ? g[0].neg().mul(sa.get().div(sb.get()).floor()) : null));
     }
 
@@ -526,20 +533,22 @@ public final class AutogradLayer implements OpTable {
 
     @Override
     public Tensor where(Tensor condition, Tensor a, Tensor b) {
-        OpNode n = begin("WhereBackward0", null, condition, a, b);
+        OpNode n = begin("WhereBackward0", null, a, b);
         SavedVariable c = save(n, true, condition);
         Tensor r = Below.run(() -> Below.table(condition, a, b).where(condition, a, b));
-        return finish(n, r, g -> grads(null, needs(n, 1) ? g[0].maskedFill(c.get().logicalNot(), 0.0) : null,
-                needs(n, 2) ? g[0].maskedFill(c.get(), 0.0) : null));
+        return finish(n, r, g -> grads(needs(n, 0) ? g[0].maskedFill(c.get().logicalNot(), 0.0) : null,
+                needs(n, 1) ? g[0].maskedFill(c.get(), 0.0) : null));
     }
 
     @Override
     public Tensor maskedFill(Tensor x, Tensor mask, Tensor value, Tensor out) {
-        OpNode n = begin(value.isWrappedNumber() ? "MaskedFillBackward0" : "MaskedFillBackward1", out, x, mask, value);
+        boolean scalar = value.isWrappedNumber();
+        OpNode n = scalar ? begin("MaskedFillBackward0", out, x) : begin("MaskedFillBackward1", out, x, value);
         SavedVariable m = save(n, true, mask);
         Tensor r = Below.run(() -> Below.table(x, mask, value).maskedFill(x, mask, value, out));
-        return finish(n, r, g -> grads(needs(n, 0) ? g[0].maskedFill(m.get(), 0.0) : null, null,
-                needs(n, 2) ? g[0].maskedFill(m.get().logicalNot(), 0.0).sum() : null));
+        return finish(n, r, g -> scalar ? grads(g[0].maskedFill(m.get(), 0.0))
+                : grads(needs(n, 0) ? g[0].maskedFill(m.get(), 0.0) : null,
+                        needs(n, 1) ? g[0].maskedFill(m.get().logicalNot(), 0.0).sum() : null));
     }
 
     // ------------------------------------------------------------------ reductions
@@ -771,56 +780,57 @@ public final class AutogradLayer implements OpTable {
 
     @Override
     public Tensor indexSelect(Tensor x, int dim, Tensor index) {
-        OpNode n = begin("IndexSelectBackward0", null, x, index);
+        OpNode n = begin("IndexSelectBackward0", null, x);
         int[] in = x.shape();
         SavedVariable si = save(n, true, index);
         Tensor r = Below.run(() -> Below.table(x, index).indexSelect(x, dim, index));
-        return finish(n, r, g -> grads(Formulas.indexSelectBackward(g[0], in, dim, si.get()), null));
+        return finish(n, r, g -> grads(Formulas.indexSelectBackward(g[0], in, dim, si.get())));
     }
 
     @Override
     public Tensor gather(Tensor x, int dim, Tensor index) {
-        OpNode n = begin("GatherBackward0", null, x, index);
+        OpNode n = begin("GatherBackward0", null, x);
         int[] in = x.shape();
         SavedVariable si = save(n, true, index);
         Tensor r = Below.run(() -> Below.table(x, index).gather(x, dim, index));
-        return finish(n, r, g -> grads(Torch.zeros(in, Formulas.like(g[0])).scatterAdd(dim, si.get(), g[0]), null));
+        return finish(n, r, g -> grads(Torch.zeros(in, Formulas.like(g[0])).scatterAdd(dim, si.get(), g[0])));
     }
 
     @Override
     public Tensor scatter(Tensor x, int dim, Tensor index, Tensor src, Tensor out) {
         boolean value = src.isWrappedNumber();
-        OpNode n = begin(value ? "ScatterBackward1" : "ScatterBackward0", out, x, index, src);
+        OpNode n = value ? begin("ScatterBackward1", out, x) : begin("ScatterBackward0", out, x, src);
         SavedVariable si = save(n, true, index);
         Tensor r = Below.run(() -> Below.table(x, index, src).scatter(x, dim, index, src, out));
-        return finish(n, r, g -> grads(needs(n, 0) ? g[0].scatter(dim, si.get(), 0.0) : null, null,
-                needs(n, 2) && !value ? g[0].gather(dim, si.get()) : null));
+        return finish(n, r, g -> value ? grads(g[0].scatter(dim, si.get(), 0.0))
+                : grads(needs(n, 0) ? g[0].scatter(dim, si.get(), 0.0) : null,
+                        needs(n, 1) ? g[0].gather(dim, si.get()) : null));
     }
 
     @Override
     public Tensor scatterAdd(Tensor x, int dim, Tensor index, Tensor src, Tensor out) {
-        OpNode n = begin("ScatterAddBackward0", out, x, index, src);
+        OpNode n = begin("ScatterAddBackward0", out, x, src);
         SavedVariable si = save(n, true, index);
         Tensor r = Below.run(() -> Below.table(x, index, src).scatterAdd(x, dim, index, src, out));
-        return finish(n, r, g -> grads(needs(n, 0) ? g[0] : null, null, needs(n, 2) ? g[0].gather(dim, si.get()) : null));
+        return finish(n, r, g -> grads(needs(n, 0) ? g[0] : null, needs(n, 1) ? g[0].gather(dim, si.get()) : null));
     }
 
     @Override
     public Tensor indexMask(Tensor x, Tensor mask) {
-        OpNode n = begin("IndexBackward0", null, x, mask);
+        OpNode n = begin("IndexBackward0", null, x);
         int[] in = x.shape();
         SavedVariable m = save(n, true, mask);
         Tensor r = Below.run(() -> Below.table(x, mask).indexMask(x, mask));
-        return finish(n, r, g -> grads(Torch.zeros(in, Formulas.like(g[0])).indexPut_(m.get(), g[0]), null));
+        return finish(n, r, g -> grads(Torch.zeros(in, Formulas.like(g[0])).indexPut_(m.get(), g[0])));
     }
 
     @Override
     public Tensor indexPutMask(Tensor x, Tensor mask, Tensor values, Tensor out) {
-        OpNode n = begin("IndexPutBackward0", out, x, mask, values);
+        OpNode n = begin("IndexPutBackward0", out, x, values);
         int dims = x.dim();
         SavedVariable m = save(n, true, mask);
         Tensor r = Below.run(() -> Below.table(x, mask, values).indexPutMask(x, mask, values, out));
-        return finish(n, r, g -> grads(needs(n, 0) ? g[0].maskedFill(Formulas.leadingMask(m.get(), dims), 0.0) : null, null,
-                needs(n, 2) ? g[0].index(m.get()) : null));
+        return finish(n, r, g -> grads(needs(n, 0) ? g[0].maskedFill(Formulas.leadingMask(m.get(), dims), 0.0) : null,
+                needs(n, 1) ? g[0].index(m.get()) : null));
     }
 }

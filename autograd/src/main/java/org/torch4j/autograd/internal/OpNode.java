@@ -55,12 +55,13 @@ public final class OpNode extends Node {
 
     /** Whether input {@code i} needs its gradient; false when not recording. */
     public static boolean needs(OpNode n, int i) {
-        return n != null && n.needsInputGrad(i);
+        return n != null && i < n.numInputs() && n.needsInputGrad(i);
     }
 
     /**
      * Saves input {@code t} when {@code needed} (and recording); an input that the in-place op is about to
-     * overwrite is saved as a copy of its current value.
+     * overwrite is saved as a copy of its current value (PyTorch's {@code original_self}), recorded so that
+     * double backward still reaches its history.
      */
     public static SavedVariable save(OpNode n, boolean needed, Tensor t) {
         if (n == null || !needed || t == null) {
@@ -68,7 +69,7 @@ public final class OpNode extends Node {
         }
         Tensor value = t;
         if (n.inPlace && t.storage() == n.inPlaceTarget.storage()) {
-            value = Below.run(t::clone);
+            value = t.clone();
         }
         SavedVariable s = SavedVariable.input(value);
         n.saved.add(s);
