@@ -1,7 +1,6 @@
 package org.torch4j.autograd.internal;
 
 import java.util.function.Supplier;
-import org.torch4j.Device;
 import org.torch4j.Tensor;
 import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.GradMode;
@@ -20,14 +19,16 @@ final class Below {
         return Dispatcher.backend(Dispatcher.commonDevice(a, b));
     }
 
+    /** The backend of several operands: the device of the first that is not a 0-dim CPU scalar (as the dispatcher). */
     static OpTable table(Tensor... tensors) {
-        Device device = tensors[0].device();
+        Tensor anchor = tensors[0];
         for (Tensor t : tensors) {
-            if (t != null) {
-                device = Dispatcher.commonDevice(tensors[0], t);
+            Dispatcher.commonDevice(anchor, t);
+            if (anchor.device().isCpu() && anchor.dim() == 0) {
+                anchor = t;
             }
         }
-        return Dispatcher.backend(device);
+        return Dispatcher.backend(anchor.device());
     }
 
     /** Runs {@code op} with grad mode off (so nothing it calls records history) and restores the mode. */
