@@ -1357,6 +1357,11 @@ public final class Tensor {
         return Dispatcher.of(this).sum(this, new int[0], false, dtype);
     }
 
+    /** {@code tensor.sum(dims, keepdim, dtype=dtype)}. */
+    public Tensor sum(int[] dims, boolean keepdim, DType dtype) {
+        return Dispatcher.of(this).sum(this, Shapes.wrapDims(dims, shape.length), keepdim, dtype);
+    }
+
     /** {@code tensor.mean()}. */
     public Tensor mean() {
         return Dispatcher.of(this).mean(this, new int[0], false);
@@ -1650,6 +1655,19 @@ public final class Tensor {
     /** {@code tensor.random_(from, to, generator=g)}. */
     public Tensor random_(long from, long to, Generator g) {
         return RandomFill.random_(this, from, to, g);
+    }
+
+    /**
+     * {@code tensor.random_()}: integers over the dtype's range ([0, 2^63) for int64, [0, 2^53] for float64,
+     * ...) from the default generator.
+     */
+    public Tensor random_() {
+        return random_(Generator.defaultGenerator());
+    }
+
+    /** {@code tensor.random_(generator=g)}. */
+    public Tensor random_(Generator g) {
+        return RandomFill.random_(this, g);
     }
 
     /** {@code tensor.bernoulli_(p)}. */

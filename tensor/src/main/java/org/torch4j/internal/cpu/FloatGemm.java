@@ -78,6 +78,7 @@ final class FloatGemm extends PackedGemm<float[]> {
         }
     }
 
+    /** Copies row runs of row-major B whole; otherwise reads along B's smaller stride. */
     @Override
     void packB(float[] dst, int base, int p0, int depth, int col0, int cols) {
         for (int jr = 0; jr < cols; jr += NR) {
@@ -88,9 +89,15 @@ final class FloatGemm extends PackedGemm<float[]> {
                 for (int p = 0; p < depth; p++) {
                     System.arraycopy(b, src + p * bRs, dst, panel + p * NR, w);
                 }
-            } else {
+            } else if (Math.abs(bRs) <= Math.abs(bCs)) {
                 for (int j = 0; j < w; j++) {
                     for (int p = 0; p < depth; p++) {
+                        dst[panel + p * NR + j] = b[src + j * bCs + p * bRs];
+                    }
+                }
+            } else {
+                for (int p = 0; p < depth; p++) {
+                    for (int j = 0; j < w; j++) {
                         dst[panel + p * NR + j] = b[src + j * bCs + p * bRs];
                     }
                 }

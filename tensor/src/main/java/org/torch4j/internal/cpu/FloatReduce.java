@@ -5,10 +5,10 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Reduction loops over float32 data: a whole run folded to one value ({@link #run}), or a contiguous row
- * folded elementwise into a row of accumulators ({@link #rows}). Contiguous runs use the Vector API; sums
- * add blocks in four vector accumulators and carry the block totals in float64, so they are at least as
- * accurate as PyTorch's cascade summation.
+ * Reduction loops over float32 data: a whole run folded to one value ({@link #run}), or contiguous rows
+ * folded elementwise into a row of accumulators ({@link #rows}). Contiguous runs use the Vector API with four
+ * independent accumulators; sums add blocks of {@link #BLOCK} elements in float lanes and carry the block
+ * totals in float64, so they are at least as accurate as PyTorch's cascade summation.
  */
 final class FloatReduce {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -107,47 +107,146 @@ final class FloatReduce {
         return s;
     }
 
+    /** The product of n &gt;= L contiguous elements, in four vector accumulators. */
     private static double prod(float[] a, int off, int n) {
-        FloatVector p = at(a, off);
-        int i = L;
-        for (; i < S.loopBound(n); i += L) {
-            p = p.mul(at(a, off + i));
+        FloatVector p0 = FloatVector.broadcast(S, 1f);
+        FloatVector p1 = p0;
+        FloatVector p2 = p0;
+        FloatVector p3 = p0;
+        int bound4 = n - n % (4 * L);
+        int i = 0;
+        for (; i < bound4; i += 4 * L) {
+            p0 = p0.mul(at(a, off + i));
+            p1 = p1.mul(at(a, off + i + L));
+            p2 = p2.mul(at(a, off + i + 2 * L));
+            p3 = p3.mul(at(a, off + i + 3 * L));
         }
-        float r = p.reduceLanes(VectorOperators.MUL);
+        for (; i < S.loopBound(n); i += L) {
+            p0 = p0.mul(at(a, off + i));
+        }
+        float r = p0.mul(p1).mul(p2.mul(p3)).reduceLanes(VectorOperators.MUL);
         for (; i < n; i++) {
             r *= a[off + i];
         }
         return r;
     }
 
+    /** The max of n &gt;= L contiguous elements (NaN if any is NaN), in four vector accumulators. */
     private static double max(float[] a, int off, int n) {
-        FloatVector m = at(a, off);
-        int i = L;
-        for (; i < S.loopBound(n); i += L) {
-            m = m.max(at(a, off + i));
+        FloatVector m0 = at(a, off);
+        FloatVector m1 = m0;
+        FloatVector m2 = m0;
+        FloatVector m3 = m0;
+        int bound4 = n - n % (4 * L);
+        int i = 0;
+        for (; i < bound4; i += 4 * L) {
+            m0 = m0.max(at(a, off + i));
+            m1 = m1.max(at(a, off + i + L));
+            m2 = m2.max(at(a, off + i + 2 * L));
+            m3 = m3.max(at(a, off + i + 3 * L));
         }
-        float r = m.reduceLanes(VectorOperators.MAX);
+        for (; i < S.loopBound(n); i += L) {
+            m0 = m0.max(at(a, off + i));
+        }
+        float r = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX);
         for (; i < n; i++) {
             r = Math.max(r, a[off + i]);
         }
         return r;
     }
 
+    /** The min of n &gt;= L contiguous elements (NaN if any is NaN), in four vector accumulators. */
     private static double min(float[] a, int off, int n) {
-        FloatVector m = at(a, off);
-        int i = L;
-        for (; i < S.loopBound(n); i += L) {
-            m = m.min(at(a, off + i));
+        FloatVector m0 = at(a, off);
+        FloatVector m1 = m0;
+        FloatVector m2 = m0;
+        FloatVector m3 = m0;
+        int bound4 = n - n % (4 * L);
+        int i = 0;
+        for (; i < bound4; i += 4 * L) {
+            m0 = m0.min(at(a, off + i));
+            m1 = m1.min(at(a, off + i + L));
+            m2 = m2.min(at(a, off + i + 2 * L));
+            m3 = m3.min(at(a, off + i + 3 * L));
         }
-        float r = m.reduceLanes(VectorOperators.MIN);
+        for (; i < S.loopBound(n); i += L) {
+            m0 = m0.min(at(a, off + i));
+        }
+        float r = m0.min(m1).min(m2.min(m3)).reduceLanes(VectorOperators.MIN);
         for (; i < n; i++) {
             r = Math.min(r, a[off + i]);
         }
         return r;
     }
 
+    /**
+     * Folds {@code rows} contiguous rows of n elements, row k at off + k * rowStride, elementwise into the row
+     * of accumulators acc[ao .. ao + n). Sums and extremes take four rows per pass over the accumulators.
+     */
+    static void rows(ReduceKind kind, float[] acc, int ao, float[] a, int off, int rowStride, int rows, int n) {
+        int k = 0;
+        if (kind != ReduceKind.PROD) {
+            for (; k + 4 <= rows; k += 4) {
+                int o0 = off + k * rowStride;
+                fourRows(kind, acc, ao, a, o0, o0 + rowStride, o0 + 2 * rowStride, o0 + 3 * rowStride, n);
+            }
+        }
+        for (; k < rows; k++) {
+            row(kind, acc, ao, a, off + k * rowStride, n);
+        }
+    }
+
+    private static void fourRows(ReduceKind kind, float[] acc, int ao, float[] a, int o0, int o1, int o2, int o3, int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        switch (kind) {
+            case SUM:
+                for (; i < bound; i += L) {
+                    FloatVector v = at(a, o0 + i).add(at(a, o1 + i)).add(at(a, o2 + i).add(at(a, o3 + i)));
+                    at(acc, ao + i).add(v).intoArray(acc, ao + i);
+                }
+                for (; i < n; i++) acc[ao + i] += (a[o0 + i] + a[o1 + i]) + (a[o2 + i] + a[o3 + i]);
+                break;
+            case SUM_SQ:
+                for (; i < bound; i += L) {
+                    FloatVector v0 = at(a, o0 + i);
+                    FloatVector v1 = at(a, o1 + i);
+                    FloatVector v2 = at(a, o2 + i);
+                    FloatVector v3 = at(a, o3 + i);
+                    FloatVector v = v0.fma(v0, v1.mul(v1)).add(v2.fma(v2, v3.mul(v3)));
+                    at(acc, ao + i).add(v).intoArray(acc, ao + i);
+                }
+                for (; i < n; i++) {
+                    float v0 = a[o0 + i];
+                    float v1 = a[o1 + i];
+                    float v2 = a[o2 + i];
+                    float v3 = a[o3 + i];
+                    acc[ao + i] += (v0 * v0 + v1 * v1) + (v2 * v2 + v3 * v3);
+                }
+                break;
+            case MAX:
+                for (; i < bound; i += L) {
+                    FloatVector v = at(a, o0 + i).max(at(a, o1 + i)).max(at(a, o2 + i).max(at(a, o3 + i)));
+                    at(acc, ao + i).max(v).intoArray(acc, ao + i);
+                }
+                for (; i < n; i++) {
+                    acc[ao + i] = Math.max(Math.max(acc[ao + i], Math.max(a[o0 + i], a[o1 + i])), Math.max(a[o2 + i], a[o3 + i]));
+                }
+                break;
+            default:
+                for (; i < bound; i += L) {
+                    FloatVector v = at(a, o0 + i).min(at(a, o1 + i)).min(at(a, o2 + i).min(at(a, o3 + i)));
+                    at(acc, ao + i).min(v).intoArray(acc, ao + i);
+                }
+                for (; i < n; i++) {
+                    acc[ao + i] = Math.min(Math.min(acc[ao + i], Math.min(a[o0 + i], a[o1 + i])), Math.min(a[o2 + i], a[o3 + i]));
+                }
+                break;
+        }
+    }
+
     /** acc[ao + j] = fold(acc[ao + j], a[off + j]) for j &lt; n: one contiguous row into a row of accumulators. */
-    static void rows(ReduceKind kind, float[] acc, int ao, float[] a, int off, int n) {
+    private static void row(ReduceKind kind, float[] acc, int ao, float[] a, int off, int n) {
         int bound = S.loopBound(n);
         int i = 0;
         switch (kind) {

@@ -9,21 +9,27 @@ import jdk.incubator.vector.VectorSpecies;
 final class FloatSoftmax implements Softmax.Kernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Elements of one column window of the rows form (n rows x width), sized to stay in the L2 cache. */
+    private static final int WINDOW = 1 << 14;
 
     private final float[] in;
     private final float[] out;
     /** Offset of the input's first element (the output starts at 0). */
     private final int inOff;
-    /** Per-column max and sum of the rows form. */
+    /** Columns per window of the rows form. */
+    private final int width;
+    /** Per-column max and sum of the current window of the rows form. */
     private final float[] maxRow;
     private final float[] sumRow;
 
-    FloatSoftmax(float[] in, float[] out, int inOff, int inner) {
+    /** Kernels over slices of n rows of {@code inner} elements (inner == 1: lines of n elements). */
+    FloatSoftmax(float[] in, float[] out, int inOff, int n, int inner) {
         this.in = in;
         this.out = out;
         this.inOff = inOff;
-        this.maxRow = inner > 1 ? new float[inner] : null;
-        this.sumRow = inner > 1 ? new float[inner] : null;
+        this.width = Math.min(inner, Math.max(L, WINDOW / n / L * L));
+        this.maxRow = inner > 1 ? new float[width] : null;
+        this.sumRow = inner > 1 ? new float[width] : null;
     }
 
     private static FloatVector at(float[] a, int i) {
@@ -64,13 +70,18 @@ final class FloatSoftmax implements Softmax.Kernel {
 
     @Override
     public void rows(int base, int n, int inner, boolean log) {
-        int io = inOff + base;
-        System.arraycopy(in, io, maxRow, 0, inner);
-        for (int r = 1; r < n; r++) {
-            FloatReduce.rows(ReduceKind.MAX, maxRow, 0, in, io + r * inner, inner);
+        for (int c = 0; c < inner; c += width) {
+            columns(base + c, n, inner, Math.min(width, inner - c), log);
         }
-        Arrays.fill(sumRow, 0f);
-        int bound = S.loopBound(inner);
+    }
+
+    /** The n rows (stride {@code inner}) of w columns starting at base: max, exp-sum, then scale or shift. */
+    private void columns(int base, int n, int inner, int w, boolean log) {
+        int io = inOff + base;
+        System.arraycopy(in, io, maxRow, 0, w);
+        FloatReduce.rows(ReduceKind.MAX, maxRow, 0, in, io + inner, inner, n - 1, w);
+        Arrays.fill(sumRow, 0, w, 0f);
+        int bound = S.loopBound(w);
         for (int r = 0; r < n; r++) {
             int ri = io + r * inner;
             int ro = base + r * inner;
@@ -80,13 +91,13 @@ final class FloatSoftmax implements Softmax.Kernel {
                 e.intoArray(out, ro + j);
                 e.add(at(sumRow, j)).intoArray(sumRow, j);
             }
-            for (; j < inner; j++) {
+            for (; j < w; j++) {
                 float e = (float) Math.exp(in[ri + j] - maxRow[j]);
                 out[ro + j] = e;
                 sumRow[j] += e;
             }
         }
-        for (int j = 0; j < inner; j++) {
+        for (int j = 0; j < w; j++) {
             sumRow[j] = log ? (float) Math.log(sumRow[j]) : 1 / sumRow[j];
         }
         for (int r = 0; r < n; r++) {
@@ -97,10 +108,10 @@ final class FloatSoftmax implements Softmax.Kernel {
                 for (; j < bound; j += L) {
                     at(in, ri + j).sub(at(maxRow, j)).sub(at(sumRow, j)).intoArray(out, ro + j);
                 }
-                for (; j < inner; j++) out[ro + j] = in[ri + j] - maxRow[j] - sumRow[j];
+                for (; j < w; j++) out[ro + j] = in[ri + j] - maxRow[j] - sumRow[j];
             } else {
                 for (; j < bound; j += L) at(out, ro + j).mul(at(sumRow, j)).intoArray(out, ro + j);
-                for (; j < inner; j++) out[ro + j] *= sumRow[j];
+                for (; j < w; j++) out[ro + j] *= sumRow[j];
             }
         }
     }

@@ -54,11 +54,15 @@ final class Reducer {
     private static void floatRows(ReduceKind kind, ReductionPlan p, float[] in, int base, float[] out, int o, int n) {
         Arrays.fill(out, o, o + n, (float) kind.identity());
         double[] carry = kind.isSum() ? new double[n] : null;
+        int limit = carry != null ? FLUSH : Integer.MAX_VALUE;
         int pending = 0;
         for (int r : p.runStarts) {
-            for (int k = 0; k < p.innerSize; k++) {
-                FloatReduce.rows(kind, out, o, in, base + r + k * p.innerStride, n);
-                if (carry != null && ++pending == FLUSH) {
+            for (int k = 0; k < p.innerSize; ) {
+                int take = Math.min(p.innerSize - k, limit - pending);
+                FloatReduce.rows(kind, out, o, in, base + r + k * p.innerStride, p.innerStride, take, n);
+                k += take;
+                pending += take;
+                if (pending == FLUSH && carry != null) {
                     flush(carry, out, o, n);
                     pending = 0;
                 }
@@ -84,9 +88,7 @@ final class Reducer {
             if (rowWise(p, st, n)) {
                 Arrays.fill(out, off[0], off[0] + n, kind.identity());
                 for (int r : p.runStarts) {
-                    for (int k = 0; k < p.innerSize; k++) {
-                        DoubleReduce.rows(kind, out, off[0], in, off[1] + r + k * p.innerStride, n);
-                    }
+                    DoubleReduce.rows(kind, out, off[0], in, off[1] + r, p.innerStride, p.innerSize, n);
                 }
                 return;
             }

@@ -38,8 +38,8 @@ final class Softmax {
         int n = shape.length == 0 ? 1 : shape[dim];
         int off = x.storageOffset();
         Kernel k = x.dtype() == DType.FLOAT32
-                ? new FloatSoftmax(Elementwise.data(x).floats(), Elementwise.data(out).floats(), off, inner)
-                : new DoubleSoftmax(Elementwise.data(x).doubles(), Elementwise.data(out).doubles(), off, inner);
+                ? new FloatSoftmax(Elementwise.data(x).floats(), Elementwise.data(out).floats(), off, n, inner)
+                : new DoubleSoftmax(Elementwise.data(x).doubles(), Elementwise.data(out).doubles(), off, n, inner);
         for (int o = 0; o < outer; o++) {
             if (inner == 1) {
                 k.line(o * n, n, log);
