@@ -4,6 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -17,8 +18,17 @@ import jdk.incubator.vector.VectorSpecies;
  * multiply-adds that are written here as {@code fma}. float64 follows the scalar {@code normal_fill_16}.
  */
 final class NormalFill {
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED.length() >= 8
-            ? FloatVector.SPECIES_256 : FloatVector.SPECIES_PREFERRED;
+    /**
+     * The preferred species wherever it holds at most 16 floats: using another species anywhere in the process
+     * pollutes the type profiles inside FloatVector's shared methods (fma, add, intoArray, ...) and makes C2
+     * compile every other kernel with boxed vectors, several times slower (the float GEMM fell tenfold).
+     */
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED.length() <= 16
+            ? FloatVector.SPECIES_PREFERRED : FloatVector.SPECIES_256;
+    /** Whether one vector holds a whole block of 16: the radius uniforms in lanes 0-7, the angle ones in 8-15. */
+    private static final boolean WHOLE_BLOCK = F.length() == 16;
+    private static final VectorShuffle<Float> SWAP_HALVES = WHOLE_BLOCK ? VectorShuffle.fromOp(F, i -> (i + 8) % 16) : null;
+    private static final VectorMask<Float> UPPER_HALF = WHOLE_BLOCK ? VectorMask.fromLong(F, 0xff00L) : null;
     private static final float TWO_PI = (float) (2.0f * Math.PI);
     private static final double TWO_PI_D = 2.0f * Math.PI;
 
@@ -79,6 +89,11 @@ final class NormalFill {
     private static void block16(float[] a, int base, float mean, float std) {
         FloatVector meanV = FloatVector.broadcast(F, mean);
         FloatVector stdV = FloatVector.broadcast(F, std);
+        if (WHOLE_BLOCK) {
+            FloatVector v = FloatVector.fromArray(F, a, base);
+            polar(log(ONE.sub(v)).mul(-2f).sqrt(), v.mul(TWO_PI), stdV, meanV, a, base);
+            return;
+        }
         for (int h = 0; h < 8; h += F.length()) {
             FloatVector u1 = ONE.sub(FloatVector.fromArray(F, a, base + h));
             FloatVector u2 = FloatVector.fromArray(F, a, base + 8 + h);
@@ -122,7 +137,8 @@ final class NormalFill {
 
     /**
      * {@code sincos256_ps(theta)}, then stores {@code radius * cos * std + mean} at {@code a[at..]} and
-     * {@code radius * sin * std + mean} at {@code a[at + 8..]}.
+     * {@code radius * sin * std + mean} at {@code a[at + 8..]}. With a whole block per vector, the radius is in
+     * lanes 0-7 and the angle in lanes 8-15: the halves are swapped to pair them, lane by lane the same operations.
      */
     private static void polar(FloatVector radius, FloatVector v, FloatVector std, FloatVector mean, float[] a,
             int at) {
@@ -148,6 +164,12 @@ final class NormalFill {
         FloatVector cos = yc.sub(sinFromC).add(ys.sub(sinFromS));
         sin = sin.reinterpretAsInts().lanewise(VectorOperators.XOR, signSin).reinterpretAsFloats();
         cos = cos.reinterpretAsInts().lanewise(VectorOperators.XOR, signCos).reinterpretAsFloats();
+        if (WHOLE_BLOCK) {
+            FloatVector low = radius.mul(cos.rearrange(SWAP_HALVES));
+            FloatVector high = radius.rearrange(SWAP_HALVES).mul(sin);
+            low.blend(high, UPPER_HALF).fma(std, mean).intoArray(a, at);
+            return;
+        }
         radius.mul(cos).fma(std, mean).intoArray(a, at);
         radius.mul(sin).fma(std, mean).intoArray(a, at + 8);
     }
