@@ -70,4 +70,28 @@ class ParallelKernelsTest {
             assertArrayEquals(r[0], r[1]);
         }
     }
+
+    @Test
+    void largeMatmulsSplitOverThreads() {
+        Torch.manualSeed(2);
+        Tensor a = Torch.randn(301, 517);
+        Tensor b = Torch.randn(517, 1100);
+        for (Supplier<Tensor> op : List.<Supplier<Tensor>>of(() -> a.matmul(b), () -> b.t().matmul(a.t()),
+                () -> a.to(DType.FLOAT64).matmul(b.to(DType.FLOAT64)).to(DType.FLOAT32))) {
+            float[][] r = serialAndParallel(op);
+            assertArrayEquals(r[0], r[1]);
+        }
+        float[] x = a.toFloatArray();
+        float[] y = b.toFloatArray();
+        float[] c = a.matmul(b).toFloatArray();
+        for (int i = 0; i < 301; i += 37) {
+            for (int j = 0; j < 1100; j += 53) {
+                double expected = 0;
+                for (int p = 0; p < 517; p++) {
+                    expected += (double) x[i * 517 + p] * y[p * 1100 + j];
+                }
+                assertEquals(expected, c[i * 1100 + j], 1e-3, "C[" + i + ", " + j + "]");
+            }
+        }
+    }
 }

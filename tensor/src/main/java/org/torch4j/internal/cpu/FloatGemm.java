@@ -80,10 +80,10 @@ final class FloatGemm extends PackedGemm<float[]> {
 
     /** Copies row runs of row-major B whole; otherwise reads along B's smaller stride. */
     @Override
-    void packB(float[] dst, int base, int p0, int depth, int col0, int cols) {
+    void packB(float[] dst, int dstOff, int base, int p0, int depth, int col0, int cols) {
         for (int jr = 0; jr < cols; jr += NR) {
             int w = Math.min(NR, cols - jr);
-            int panel = jr * depth;
+            int panel = dstOff + jr * depth;
             int src = base + p0 * bRs + (col0 + jr) * bCs;
             if (bCs == 1) {
                 for (int p = 0; p < depth; p++) {

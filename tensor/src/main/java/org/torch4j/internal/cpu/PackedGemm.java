@@ -19,9 +19,10 @@ import org.torch4j.internal.Views;
  * tile) so that the padding falls on the short side. Products of at most {@link #SMALL} multiply-adds, and
  * matrix-vector shapes (one row or one column), skip packing and take the subclass's simple loop.
  *
- * <p>The row blocks of one (jc, pc) step write disjoint rows of C and only read the shared packed B, so
- * large products run them in parallel on the intra-op pool ({@link Parallel}), each chunk with its own A
- * buffer and scratch tile.
+ * <p>Large products pack each B block in parallel (disjoint micro-panels), then split the rows of C into one
+ * contiguous range of micro-panels per thread on the intra-op pool ({@link Parallel}): the ranges write disjoint
+ * rows of C and only read the shared packed B, each with its own A buffer and scratch tile, and differ by at
+ * most one micro-panel, so two threads stay balanced whatever m is.
  *
  * @param <T> the array type of the dtype (float[] or double[])
  */
@@ -110,10 +111,11 @@ abstract class PackedGemm<T> {
     abstract void packA(T dst, int base, int row0, int rows, int p0, int depth);
 
     /**
-     * Packs B[p0 .. p0+depth, col0 .. col0+cols) of the batch at {@code base} into {@code dst} as micro-panels of
-     * nr columns, each stored depth-major ({@code dst[panel * nr * depth + p * nr + j]}), zero-padding the last.
+     * Packs B[p0 .. p0+depth, col0 .. col0+cols) of the batch at {@code base} into {@code dst} from {@code dstOff}
+     * as micro-panels of nr columns, each stored depth-major ({@code dst[dstOff + panel * nr * depth + p * nr + j]}),
+     * zero-padding the last.
      */
-    abstract void packB(T dst, int base, int p0, int depth, int col0, int cols);
+    abstract void packB(T dst, int dstOff, int base, int p0, int depth, int col0, int cols);
 
     /**
      * The micro-kernel: {@code target[ti + i * ld + j] += sum_p aPack[ai + p * mr + i] * bPack[bi + p * nr + j]}
@@ -146,28 +148,31 @@ abstract class PackedGemm<T> {
         int kcMax = Math.min(KC, k);
         int aPackLength = roundUp(Math.min(mcMax, m), mr) * kcMax;
         T aPack = allocate(aPackLength);
-        int rowBlocks = (m + mcMax - 1) / mcMax;
-        int grain = (long) m * n * k >= PARALLEL_WORK ? 1 : rowBlocks;
-        T bPack = allocate(kcMax * roundUp(Math.min(ncMax, n), nr));
         T tile = allocate(mr * nr);
+        T bPack = allocate(kcMax * roundUp(Math.min(ncMax, n), nr));
+        int rowPanels = (m + mr - 1) / mr;
+        boolean parallel = (long) m * n * k >= PARALLEL_WORK;
         for (int t = 0; t < batches; t++) {
             int aBase = aOff + t * aBs;
             int bBase = bOff + t * bBs;
             int cBase = cOff + t * cBs;
             for (int jc = 0; jc < n; jc += ncMax) {
                 int nc = Math.min(ncMax, n - jc);
+                int colPanels = (nc + nr - 1) / nr;
                 for (int pc = 0; pc < k; pc += KC) {
                     int kc = Math.min(KC, k - pc);
-                    packB(bPack, bBase, pc, kc, jc, nc);
-                    int colBase = cBase + jc * cCs;
                     int p0 = pc;
-                    Parallel.forRange(rowBlocks, grain, (first, end) -> {
+                    int col0 = jc;
+                    Parallel.forRange(colPanels, parallel ? 1 : colPanels, (first, end) -> packB(bPack,
+                            first * nr * kc, bBase, p0, kc, col0 + first * nr, Math.min(nc, end * nr) - first * nr));
+                    int colBase = cBase + jc * cCs;
+                    Parallel.forRange(rowPanels, parallel ? 1 : rowPanels, (first, end) -> {
                         boolean caller = first == 0;
                         T ownA = caller ? aPack : allocate(aPackLength);
                         T ownTile = caller ? tile : allocate(mr * nr);
-                        for (int blk = first; blk < end; blk++) {
-                            int ic = blk * mcMax;
-                            rowBlock(ownA, bPack, ownTile, aBase, colBase + ic * ldc, ic, Math.min(mcMax, m - ic), p0, kc, nc);
+                        int last = Math.min(m, end * mr);
+                        for (int ic = first * mr; ic < last; ic += mcMax) {
+                            rowBlock(ownA, bPack, ownTile, aBase, colBase + ic * ldc, ic, Math.min(mcMax, last - ic), p0, kc, nc);
                         }
                     });
                 }
