@@ -19,12 +19,10 @@ import org.torch4j.internal.Views;
  * tile) so that the padding falls on the short side. Products of at most {@link #SMALL} multiply-adds, and
  * matrix-vector shapes (one row or one column), skip packing and take the subclass's simple loop.
  *
- * <p>Large products pack each B block in parallel (disjoint micro-panels), then split the rows of C into one
- * contiguous range of micro-panels per thread on the intra-op pool ({@link Parallel}): the ranges write disjoint
- * rows of C and only read the shared packed B, each with its own A buffer and scratch tile, and differ by at
- * most one micro-panel, so two threads stay balanced whatever m is.
- *
- * @param <T> the array type of the dtype (float[] or double[])
+ * <p>Large products pack each B block in parallel (disjoint micro-panels), then split the rows of C into
+ * ranges of micro-panels that the threads of the intra-op pool ({@link Parallel}) claim one by one: the ranges
+ * write disjoint rows of C and only read the shared packed B, each thread with its own A buffer and scratch
+ * tile. Packing buffers are kept per thread, so a product allocates nothing but its result.
  */
 abstract class PackedGemm<T> {
     /**
@@ -101,8 +99,19 @@ abstract class PackedGemm<T> {
         cCs = tc.stride(2);
     }
 
-    /** A zero-filled array of the dtype. */
-    abstract T allocate(int length);
+    /** Scratch slot of the packed A block. */
+    static final int A_PACK = 0;
+    /** Scratch slot of the packed B block. */
+    static final int B_PACK = 1;
+    /** Scratch slot of the edge tile (all zero between uses). */
+    static final int TILE = 2;
+
+    /**
+     * The calling thread's scratch array of the dtype for a slot, at least {@code length} long: kept per thread
+     * so that products allocate nothing but their result. Packing writes every element it reads back, and the
+     * tile is zeroed after each use.
+     */
+    abstract T scratch(int slot, int length);
 
     /**
      * Packs A[row0 .. row0+rows, p0 .. p0+depth) of the batch at {@code base} into {@code dst} as micro-panels of
@@ -147,9 +156,7 @@ abstract class PackedGemm<T> {
         int ncMax = NC / nr * nr;
         int kcMax = Math.min(KC, k);
         int aPackLength = roundUp(Math.min(mcMax, m), mr) * kcMax;
-        T aPack = allocate(aPackLength);
-        T tile = allocate(mr * nr);
-        T bPack = allocate(kcMax * roundUp(Math.min(ncMax, n), nr));
+        T bPack = scratch(B_PACK, kcMax * roundUp(Math.min(ncMax, n), nr));
         int rowPanels = (m + mr - 1) / mr;
         boolean parallel = (long) m * n * k >= PARALLEL_WORK;
         for (int t = 0; t < batches; t++) {
@@ -167,9 +174,8 @@ abstract class PackedGemm<T> {
                             first * nr * kc, bBase, p0, kc, col0 + first * nr, Math.min(nc, end * nr) - first * nr));
                     int colBase = cBase + jc * cCs;
                     Parallel.forRange(rowPanels, parallel ? 1 : rowPanels, (first, end) -> {
-                        boolean caller = first == 0;
-                        T ownA = caller ? aPack : allocate(aPackLength);
-                        T ownTile = caller ? tile : allocate(mr * nr);
+                        T ownA = scratch(A_PACK, aPackLength);
+                        T ownTile = scratch(TILE, mr * nr);
                         int last = Math.min(m, end * mr);
                         for (int ic = first * mr; ic < last; ic += mcMax) {
                             rowBlock(ownA, bPack, ownTile, aBase, colBase + ic * ldc, ic, Math.min(mcMax, last - ic), p0, kc, nc);
