@@ -51,6 +51,11 @@ public final class PyRepr {
         return sb.append(values.length == 1 ? ",)" : ")").toString();
     }
 
+    /** An int option as the user gave it: a bare int for one value, a tuple for several. */
+    public static String intOrTuple(int[] values) {
+        return values.length == 1 ? Integer.toString(values[0]) : tuple(values);
+    }
+
     /** A Python list of strings: {@code ['a', 'b']}. */
     public static String strings(List<String> values) {
         StringBuilder sb = new StringBuilder("[");
