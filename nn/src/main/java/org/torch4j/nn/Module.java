@@ -108,7 +108,7 @@ public abstract class Module {
 
     private void checkName(String kind, String name, Map<String, ?> own) {
         if (name.contains(".")) {
-            throw new IllegalArgumentException(kind + " name can't contain \".\", got: " + name);
+            throw new IllegalArgumentException(kind + " name can't contain \".\"" + (kind.equals("module") ? ", got: " + name : ""));
         }
         if (name.isEmpty()) {
             throw new IllegalArgumentException(kind + " name can't be empty string \"\"");
