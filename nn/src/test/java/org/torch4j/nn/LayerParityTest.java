@@ -205,7 +205,6 @@ class LayerParityTest {
                 tests.add(DynamicTest.dynamicTest(name, () -> check(name, c)));
             }
         });
-        assertTrue(tests.size() > 150, "layer cases found: " + tests.size());
         return tests.stream();
     }
 

@@ -79,7 +79,7 @@ final class Pooling {
         return new Windows.Geometry(k, s, p, d);
     }
 
-    /** ATen's avg_pool2d divide factor for each output cell, as a (outH, outW) tensor of x's dtype. */
+    /** ATen's avg_pool2d divide factor of each output cell, flat (outH * outW), in x's dtype. */
     private static Tensor divisors(Windows.Geometry g, int h, int w, boolean ceilMode, boolean countIncludePad, Tensor x) {
         int outH = g.poolOutput(0, h, ceilMode);
         int outW = g.poolOutput(1, w, ceilMode);
@@ -90,7 +90,7 @@ final class Pooling {
                 div[i * outW + j] = (double) rows * windowLength(j, g, 1, w, countIncludePad);
             }
         }
-        return Torch.tensor(div).view(outH, outW).to(x.dtype()).to(x.device());
+        return Torch.tensor(div).to(x.dtype()).to(x.device());
     }
 
     /** The length of output cell i's window along a dim, with or without its padding cells. */
