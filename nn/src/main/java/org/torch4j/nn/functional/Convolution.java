@@ -24,7 +24,8 @@ final class Convolution {
         return batched ? out : out.squeeze(0);
     }
 
-    static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
+    static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+            int groups) {
         boolean batched = checkRank("conv2d", input, 2);
         Tensor x = batched ? input : input.unsqueeze(0);
         checkShapes(x, weight, bias, stride, padding, dilation, groups, false);
@@ -60,10 +61,10 @@ final class Convolution {
         checkShapes(x, weight, bias, stride, padding, dilation, groups, true);
         for (int d = 0; d < 2; d++) {
             if (outputPadding[d] >= stride[d] && outputPadding[d] >= dilation[d]) {
-                throw new IllegalArgumentException("output padding must be smaller than either stride or dilation, but got "
-                        + "output_padding_height: " + outputPadding[0] + " output_padding_width: " + outputPadding[1]
-                        + " stride_height: " + stride[0] + " stride_width: " + stride[1] + " dilation_height: "
-                        + dilation[0] + " dilation_width: " + dilation[1]);
+                throw new IllegalArgumentException("output padding must be smaller than either stride or dilation, "
+                        + "but got output_padding_height: " + outputPadding[0] + " output_padding_width: "
+                        + outputPadding[1] + " stride_height: " + stride[0] + " stride_width: " + stride[1]
+                        + " dilation_height: " + dilation[0] + " dilation_width: " + dilation[1]);
             }
         }
         int n = x.size(0);

@@ -52,8 +52,8 @@ final class Pooling {
         int outH = g.poolOutput(0, h, ceilMode);
         int outW = g.poolOutput(1, w, ceilMode);
         if (outH < 1 || outW < 1) {
-            throw new IllegalArgumentException("Given input size: (" + c + "x" + h + "x" + w + "). Calculated output size: ("
-                    + c + "x" + outH + "x" + outW + "). Output size is too small");
+            throw new IllegalArgumentException("Given input size: (" + c + "x" + h + "x" + w
+                    + "). Calculated output size: (" + c + "x" + outH + "x" + outW + "). Output size is too small");
         }
         return new int[] {outH, outW};
     }
