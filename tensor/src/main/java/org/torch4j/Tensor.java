@@ -626,14 +626,13 @@ public final class Tensor {
 
     /** {@code tensor.narrow(dim, start, length)}. */
     public Tensor narrow(int dim, int start, int length) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("narrow() cannot be applied to a 0-dim tensor.");
+        }
         int d = Shapes.wrapDim(dim, shape.length);
         int size = shape[d];
-        int s = start < 0 ? start + size : start;
-        if (s < 0 || s > size) {
-            throw new IndexOutOfBoundsException("start out of range (expected to be in range of [" + (-size) + ", "
-                    + size + "], but got " + start + ")");
-        }
-        if (length < 0 || s + length > size) {
+        int s = start == size ? start : Shapes.wrapDim(start, size);
+        if (length < 0 || s > size - length) {
             throw new IllegalArgumentException("start (" + s + ") + length (" + length
                     + ") exceeds dimension size (" + size + ").");
         }
@@ -696,6 +695,9 @@ public final class Tensor {
     /** {@code tensor.unbind(dim)}. */
     public Tensor[] unbind(int dim) {
         int d = Shapes.wrapDim(dim, shape.length);
+        if (shape.length == 0) {
+            throw new IndexOutOfBoundsException("Dimension specified as " + d + " but tensor has no dimensions");
+        }
         Tensor[] out = new Tensor[shape[d]];
         for (int i = 0; i < out.length; i++) {
             out[i] = select(d, i);
@@ -705,8 +707,12 @@ public final class Tensor {
 
     /** {@code tensor.split(split_size, dim)}: views of splitSize along dim (the last may be smaller). */
     public Tensor[] split(int splitSize, int dim) {
+        checkSplittable("split");
+        if (splitSize < 0) {
+            throw new IllegalArgumentException("split expects split_size be non-negative, but got split_size=" + splitSize);
+        }
         int d = Shapes.wrapDim(dim, shape.length);
-        if (splitSize < 0 || (splitSize == 0 && shape[d] != 0)) {
+        if (splitSize == 0 && shape[d] != 0) {
             throw new IllegalArgumentException("split_size can only be 0 if dimension size is 0, but got dimension size of "
                     + shape[d]);
         }
@@ -726,14 +732,19 @@ public final class Tensor {
 
     /** {@code tensor.split([sizes], dim)}: views of the given sizes, which must add up to the dim's size. */
     public Tensor[] split(int[] sizes, int dim) {
+        checkSplittable("split");
         int d = Shapes.wrapDim(dim, shape.length);
         int total = 0;
         for (int s : sizes) {
+            if (s < 0) {
+                throw new IllegalArgumentException("split_with_sizes expects split_sizes have only non-negative entries, "
+                        + "but got split_sizes=" + Shapes.format(sizes));
+            }
             total += s;
         }
         if (total != shape[d]) {
             throw new IllegalArgumentException("split_with_sizes expects split_sizes to sum exactly to " + shape[d]
-                    + " (input tensor's size at dimension " + d + "), but got split_sizes=" + Shapes.format(sizes));
+                    + " (input tensor's size at dimension " + dim + "), but got split_sizes=" + Shapes.format(sizes));
         }
         Tensor[] out = new Tensor[sizes.length];
         int start = 0;
@@ -746,6 +757,7 @@ public final class Tensor {
 
     /** {@code tensor.chunk(chunks, dim)}: at most {@code chunks} views of equal size (the last may be smaller). */
     public Tensor[] chunk(int chunks, int dim) {
+        checkSplittable("chunk");
         if (chunks <= 0) {
             throw new IllegalArgumentException("chunk expects `chunks` to be greater than 0, got: " + chunks);
         }
@@ -759,6 +771,12 @@ public final class Tensor {
             return out;
         }
         return split(splitSize, d);
+    }
+
+    private void checkSplittable(String op) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException(op + " expects at least a 1-dimensional tensor");
+        }
     }
 
     /** {@code tensor.chunk(chunks)} along dim 0. */
@@ -1339,6 +1357,11 @@ public final class Tensor {
         return Dispatcher.of(this).sum(this, new int[0], false, dtype);
     }
 
+    /** {@code tensor.sum(dims, keepdim, dtype=dtype)}. */
+    public Tensor sum(int[] dims, boolean keepdim, DType dtype) {
+        return Dispatcher.of(this).sum(this, Shapes.wrapDims(dims, shape.length), keepdim, dtype);
+    }
+
     /** {@code tensor.mean()}. */
     public Tensor mean() {
         return Dispatcher.of(this).mean(this, new int[0], false);
@@ -1595,7 +1618,10 @@ public final class Tensor {
 
     /** {@code tensor.masked_select(mask)}: mask broadcasts with the tensor. */
     public Tensor maskedSelect(Tensor mask) {
-        int[] common = Shapes.broadcast(shape, mask.shape);
+        if (mask.dtype() != DType.BOOL) {
+            throw new IllegalArgumentException("masked_select: expected BoolTensor or ByteTensor for mask");
+        }
+        int[] common = Shapes.broadcast(mask.shape, shape);
         return expand(common).index(mask.expand(common));
     }
 
@@ -1629,6 +1655,19 @@ public final class Tensor {
     /** {@code tensor.random_(from, to, generator=g)}. */
     public Tensor random_(long from, long to, Generator g) {
         return RandomFill.random_(this, from, to, g);
+    }
+
+    /**
+     * {@code tensor.random_()}: integers over the dtype's range ([0, 2^63) for int64, [0, 2^53] for float64,
+     * ...) from the default generator.
+     */
+    public Tensor random_() {
+        return random_(Generator.defaultGenerator());
+    }
+
+    /** {@code tensor.random_(generator=g)}. */
+    public Tensor random_(Generator g) {
+        return RandomFill.random_(this, g);
     }
 
     /** {@code tensor.bernoulli_(p)}. */

@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.GradMode;
+import org.torch4j.internal.Parallel;
 import org.torch4j.internal.Shapes;
 import org.torch4j.internal.random.RandomFill;
 
@@ -366,6 +367,21 @@ public final class Torch {
         return Generator.defaultGenerator().initialSeed();
     }
 
+    /** {@code torch.seed()}: reseeds the default generator non-deterministically and returns the seed. */
+    public static long seed() {
+        return Generator.defaultGenerator().seed();
+    }
+
+    /** {@code torch.get_rng_state()}: the default generator's state (the bytes of PyTorch's state tensor). */
+    public static byte[] getRngState() {
+        return Generator.defaultGenerator().getState();
+    }
+
+    /** {@code torch.set_rng_state(state)}. */
+    public static void setRngState(byte[] state) {
+        Generator.defaultGenerator().setState(state);
+    }
+
     /** {@code torch.rand(*size)}: uniform on [0, 1). */
     public static Tensor rand(int... shape) {
         return rand(shape, TensorOptions.defaults(), Generator.defaultGenerator());
@@ -373,7 +389,6 @@ public final class Torch {
 
     /** {@code torch.rand(size, generator=g, dtype=..., ...)}. */
     public static Tensor rand(int[] shape, TensorOptions options, Generator g) {
-        requireFloating("check_uniform_bounds", options.dtype());
         return sampled(shape, options, t -> t.uniform_(0, 1, g));
     }
 
@@ -384,7 +399,6 @@ public final class Torch {
 
     /** {@code torch.randn(size, generator=g, dtype=..., ...)}. */
     public static Tensor randn(int[] shape, TensorOptions options, Generator g) {
-        requireFloating("normal_kernel_cpu", options.dtype());
         return sampled(shape, options, t -> t.normal_(0, 1, g));
     }
 
@@ -415,7 +429,7 @@ public final class Torch {
     /** {@code torch.randperm(n, generator=g)}. */
     public static Tensor randperm(int n, Generator g) {
         if (n < 0) {
-            throw new IllegalArgumentException("n must be non-negative, got" + n);
+            throw new IllegalArgumentException("Trying to create tensor with negative dimension " + n + ": [" + n + "]");
         }
         return RandomFill.randperm(n, g);
     }
@@ -427,8 +441,7 @@ public final class Torch {
 
     /** {@code torch.bernoulli(p, generator=g)}. */
     public static Tensor bernoulli(Tensor p, Generator g) {
-        Tensor u = rand(p.shape(), TensorOptions.ofDType(p.dtype()), g);
-        return u.lt(p).to(p.dtype());
+        return RandomFill.bernoulli(p, g);
     }
 
     /** {@code torch.normal(mean, std, size)}. */
@@ -452,11 +465,16 @@ public final class Torch {
         return applyOptions(t, options);
     }
 
-    /** PyTorch's dispatch error for a floating-only sampling kernel asked for another dtype. */
-    private static void requireFloating(String kernel, DType dtype) {
-        if (!dtype.isFloatingPoint()) {
-            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + dtype.scalarTypeName() + "'");
-        }
+    // ------------------------------------------------------------------ threads
+
+    /** {@code torch.get_num_threads()}: the size of the intra-op pool (all cores by default). */
+    public static int getNumThreads() {
+        return Parallel.numThreads();
+    }
+
+    /** {@code torch.set_num_threads(n)}. */
+    public static void setNumThreads(int n) {
+        Parallel.setNumThreads(n);
     }
 
     // ------------------------------------------------------------------ grad mode

@@ -251,6 +251,10 @@ public interface OpTable {
 
     // ---- joining
 
+    /**
+     * {@code torch.cat(tensors, dim)}; unlike other ops, dim arrives unwrapped: PyTorch wraps it against the
+     * first input that is not a legacy empty tensor of shape [0] (such inputs are skipped).
+     */
     Tensor cat(Tensor[] tensors, int dim);
 
     Tensor stack(Tensor[] tensors, int dim);
@@ -261,7 +265,7 @@ public interface OpTable {
 
     Tensor gather(Tensor x, int dim, Tensor index);
 
-    /** {@code x.scatter(dim, index, src)}; a 0-dim src is the value overload. */
+    /** {@code x.scatter(dim, index, src)}; a wrapped-number src is the value overload. */
     Tensor scatter(Tensor x, int dim, Tensor index, Tensor src, Tensor out);
 
     Tensor scatterAdd(Tensor x, int dim, Tensor index, Tensor src, Tensor out);

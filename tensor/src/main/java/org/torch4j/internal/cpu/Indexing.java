@@ -2,44 +2,52 @@ package org.torch4j.internal.cpu;
 
 import org.torch4j.Tensor;
 
-/** Joining and indexing on CPU tensors: cat, stack, index_select, gather, scatter, boolean masks. */
+/**
+ * Joining and indexing on CPU tensors, the op table's entry points: cat and stack ({@link Concat}),
+ * index_select ({@link IndexSelect}), gather, scatter and scatter_add ({@link ScatterGather}), and
+ * boolean masks ({@link MaskIndexing}).
+ */
 final class Indexing {
     private Indexing() {
     }
 
-    private static UnsupportedOperationException todo(String op) {
-        return new UnsupportedOperationException(op + ": not implemented yet");
-    }
-
+    /** {@code torch.cat(tensors, dim)}; dim arrives unwrapped and is wrapped here as PyTorch does. */
     static Tensor cat(Tensor[] tensors, int dim) {
-        throw todo("cat");
+        return Concat.cat(tensors, dim);
     }
 
+    /** {@code torch.stack(tensors, dim)}; dim already wrapped. */
     static Tensor stack(Tensor[] tensors, int dim) {
-        throw todo("stack");
+        return Concat.stack(tensors, dim);
     }
 
+    /** {@code x.index_select(dim, index)}. */
     static Tensor indexSelect(Tensor x, int dim, Tensor index) {
-        throw todo("index_select");
+        return IndexSelect.indexSelect(x, dim, index);
     }
 
+    /** {@code x.gather(dim, index)}. */
     static Tensor gather(Tensor x, int dim, Tensor index) {
-        throw todo("gather");
+        return ScatterGather.gather(x, dim, index);
     }
 
+    /** {@code x.scatter(dim, index, src)} or, for a wrapped-number src, {@code x.scatter(dim, index, value)}. */
     static Tensor scatter(Tensor x, int dim, Tensor index, Tensor src, Tensor out) {
-        throw todo("scatter");
+        return ScatterGather.scatter(x, dim, index, src, out);
     }
 
+    /** {@code x.scatter_add(dim, index, src)}. */
     static Tensor scatterAdd(Tensor x, int dim, Tensor index, Tensor src, Tensor out) {
-        throw todo("scatter_add");
+        return ScatterGather.scatterAdd(x, dim, index, src, out);
     }
 
+    /** {@code x[mask]}. */
     static Tensor indexMask(Tensor x, Tensor mask) {
-        throw todo("index");
+        return MaskIndexing.index(x, mask);
     }
 
+    /** {@code x[mask] = values}. */
     static Tensor indexPutMask(Tensor x, Tensor mask, Tensor values, Tensor out) {
-        throw todo("index_put_");
+        return MaskIndexing.indexPut(x, mask, values, out);
     }
 }

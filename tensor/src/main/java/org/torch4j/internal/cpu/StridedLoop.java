@@ -1,11 +1,13 @@
 package org.torch4j.internal.cpu;
 
 import org.torch4j.Tensor;
+import org.torch4j.internal.Parallel;
 
 /**
  * The one general strided iterator of the CPU backend: walks a shape over several operands with their own
  * strides (0 for broadcast dims) and hands each innermost run to a {@link Row} callback. Adjacent dims
- * that are contiguous for every operand are merged first, so contiguous tensors are a single run.
+ * that are contiguous for every operand are merged first, so contiguous tensors are a single run. Large
+ * iterations are split over the intra-op pool ({@link Parallel}); a Row must only write its own elements.
  */
 final class StridedLoop {
     /** One innermost run: operand k starts at {@code offsets[k]} and steps by {@code steps[k]}, n times. */
@@ -28,8 +30,20 @@ final class StridedLoop {
         return strides;
     }
 
-    /** Runs {@code row} over {@code shape} for operands with the given strides and base offsets. */
+    /**
+     * Runs {@code row} over {@code shape} for operands with the given strides and base offsets, in parallel
+     * chunks when large: rows must write only the elements they are given.
+     */
     static void run(int[] shape, int[][] strides, int[] baseOffsets, Row row) {
+        run(shape, strides, baseOffsets, row, Parallel.GRAIN_SIZE);
+    }
+
+    /** Runs {@code row} in order on the calling thread (for rows that accumulate into shared state). */
+    static void runSerial(int[] shape, int[][] strides, int[] baseOffsets, Row row) {
+        run(shape, strides, baseOffsets, row, Integer.MAX_VALUE);
+    }
+
+    private static void run(int[] shape, int[][] strides, int[] baseOffsets, Row row, int grain) {
         int ops = strides.length;
         int[] dims = new int[shape.length];
         int[][] st = new int[ops][shape.length];
@@ -54,22 +68,47 @@ final class StridedLoop {
             }
             nd++;
         }
-        int[] offsets = baseOffsets.clone();
+        int inner = nd == 0 ? 1 : dims[nd - 1];
         int[] steps = new int[ops];
-        if (nd == 0) {
-            row.run(offsets, steps, 1);
+        for (int k = 0; k < ops; k++) {
+            steps[k] = nd == 0 ? 0 : st[k][nd - 1];
+        }
+        if (nd <= 1) {
+            Parallel.forRange(inner, grain, (begin, end) -> {
+                int[] offsets = new int[ops];
+                for (int k = 0; k < ops; k++) {
+                    offsets[k] = baseOffsets[k] + begin * steps[k];
+                }
+                row.run(offsets, steps, end - begin);
+            });
             return;
         }
-        int inner = dims[nd - 1];
-        for (int k = 0; k < ops; k++) {
-            steps[k] = st[k][nd - 1];
+        int outerDims = nd - 1;
+        int rows = 1;
+        for (int d = 0; d < outerDims; d++) {
+            rows *= dims[d];
         }
-        int outer = nd - 1;
-        int[] counter = new int[Math.max(outer, 1)];
-        while (true) {
+        Parallel.forRange(rows, grain == Integer.MAX_VALUE ? grain : Math.max(1, grain / inner),
+                (begin, end) -> runRows(dims, st, outerDims, baseOffsets, steps, inner, begin, end, row));
+    }
+
+    /** Runs rows [begin, end) of the outer dims (row-major numbering). */
+    private static void runRows(int[] dims, int[][] st, int outerDims, int[] baseOffsets, int[] steps, int inner,
+                                int begin, int end, Row row) {
+        int ops = baseOffsets.length;
+        int[] counter = new int[outerDims];
+        int[] offsets = baseOffsets.clone();
+        int rest = begin;
+        for (int d = outerDims - 1; d >= 0; d--) {
+            counter[d] = rest % dims[d];
+            rest /= dims[d];
+            for (int k = 0; k < ops; k++) {
+                offsets[k] += counter[d] * st[k][d];
+            }
+        }
+        for (int r = begin; r < end; r++) {
             row.run(offsets, steps, inner);
-            int d = outer - 1;
-            while (d >= 0) {
+            for (int d = outerDims - 1; d >= 0; d--) {
                 counter[d]++;
                 for (int k = 0; k < ops; k++) {
                     offsets[k] += st[k][d];
@@ -81,10 +120,6 @@ final class StridedLoop {
                     offsets[k] -= st[k][d] * dims[d];
                 }
                 counter[d] = 0;
-                d--;
-            }
-            if (d < 0) {
-                return;
             }
         }
     }
