@@ -260,4 +260,29 @@ class OptimizerTest {
             assertArrayEquals(a.get(i).toDoubleArray(), c.get(i).toDoubleArray());
         }
     }
+
+    /**
+     * The usual LBFGS loop: the closure clears the gradients, computes Rosenbrock with tensor ops and
+     * back-propagates; five steps end where PyTorch's end.
+     */
+    @Test
+    void lbfgsWithAnAutogradClosureFollowsPyTorch() {
+        Tensor xy = Torch.tensor(new double[] {-1.5, 2.0}).requiresGrad_();
+        LBFGS lbfgs = new LBFGS(List.of(xy), new LBFGS.Options().lineSearchFn("strong_wolfe"));
+        LossClosure closure = () -> {
+            lbfgs.zeroGrad();
+            Tensor x = xy.narrow(0, 0, 1);
+            Tensor y = xy.narrow(0, 1, 1);
+            Tensor loss = y.sub(x.pow(2)).pow(2).mul(100).add(x.rsub(1).pow(2)).sum();
+            loss.backward();
+            return loss;
+        };
+        for (int i = 0; i < 5; i++) {
+            lbfgs.step(closure);
+        }
+        JsonObject expected = OptimizerParityTest.CASES.get("lbfgs_autograd/rosenbrock");
+        assertClose(expected.get("xy"), xy, 1e-12, 1e-14, "xy");
+        assertEquals(expected.get("n_iter").getAsLong(), lbfgs.state().get(xy).get("n_iter"));
+        assertEquals(expected.get("func_evals").getAsLong(), lbfgs.state().get(xy).get("func_evals"));
+    }
 }

@@ -47,6 +47,7 @@ class ValidationTest {
     @Test
     void parameterChecks() {
         expect("empty", () -> new SGD(List.<Tensor>of(), new SGD.Options(0.1)));
+        expect("non_leaf", () -> new SGD(List.of(Torch.ones(3).requiresGrad_().mul(2)), new SGD.Options(0.1)));
         expect("duplicate_groups",
             () -> new SGD(List.of(new ParamGroup(p), new ParamGroup(p)), new SGD.Options(0.1)));
         SGD sgd = new SGD(p, new SGD.Options(0.1));
