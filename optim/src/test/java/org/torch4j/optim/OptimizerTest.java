@@ -49,6 +49,7 @@ class OptimizerTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void stepEvaluatesTheClosureWithGradEnabledAndUpdatesWithout() {
         List<Tensor> p = params();
         boolean[] gradEnabled = new boolean[1];
