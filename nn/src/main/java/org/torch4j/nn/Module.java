@@ -336,7 +336,11 @@ public abstract class Module {
 
     // ------------------------------------------------------------------ conversion
 
-    /** {@code module.to(dtype)}: converts floating parameters, gradients and buffers (integer ones stay). */
+    /**
+     * {@code module.to(dtype)}: converts floating parameters, gradients and buffers (integer ones stay). The
+     * module's tensors are replaced by converted ones, so references taken before (an optimizer's parameter
+     * list) still see the old tensors: convert first, as PyTorch advises for {@code cuda()}.
+     */
     public Module to(DType dtype) {
         return convert(t -> t.isFloatingPoint() ? t.to(dtype) : t);
     }

@@ -31,6 +31,11 @@ final class Windows {
             return out;
         }
 
+        /** The extent of outputs windows along a dim: the padded input size they need. */
+        int span(int dim, int outputs) {
+            return (outputs - 1) * stride[dim] + dilation[dim] * (kernel[dim] - 1) + 1;
+        }
+
         boolean isIdentity() {
             for (int d = 0; d < 2; d++) {
                 if (kernel[d] != 1 || stride[d] != 1 || padding[d] != 0) {
@@ -59,8 +64,8 @@ final class Windows {
     static Tensor pad(Tensor x, Geometry g, int outH, int outW, double fill) {
         int h = x.size(2);
         int w = x.size(3);
-        int hp = Math.max(h + 2 * g.padding()[0], (outH - 1) * g.stride()[0] + g.dilation()[0] * (g.kernel()[0] - 1) + 1);
-        int wp = Math.max(w + 2 * g.padding()[1], (outW - 1) * g.stride()[1] + g.dilation()[1] * (g.kernel()[1] - 1) + 1);
+        int hp = Math.max(h + 2 * g.padding()[0], g.span(0, outH));
+        int wp = Math.max(w + 2 * g.padding()[1], g.span(1, outW));
         if (hp == h && wp == w) {
             return x;
         }
