@@ -31,7 +31,7 @@ final class Windows {
             return out;
         }
 
-        /** The extent of outputs windows along a dim: the padded input size they need. */
+        /** The extent of that many consecutive windows along a dim: the padded input size they need. */
         int span(int dim, int outputs) {
             return (outputs - 1) * stride[dim] + dilation[dim] * (kernel[dim] - 1) + 1;
         }
