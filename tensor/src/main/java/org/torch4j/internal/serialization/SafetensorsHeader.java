@@ -120,10 +120,15 @@ public final class SafetensorsHeader {
         } catch (SerializationException e) {
             throw e;
         } catch (IOException | IllegalStateException | NumberFormatException e) {
-            throw new SerializationException("invalid safetensors header: " + e.getMessage(), e);
+            throw new SerializationException("invalid safetensors header: " + jsonProblem(e), e);
         }
         checkLayout(entries, bufferLength);
         return new SafetensorsHeader(entries, metadata);
+    }
+
+    /** Gson's message without its advice to parse leniently and its help link. */
+    private static String jsonProblem(Exception e) {
+        return String.valueOf(e.getMessage()).split("\n")[0].replaceFirst("Use JsonReader\\.setStrictness\\([^)]*\\) to accept ", "");
     }
 
     private static void readMetadata(JsonReader reader, Map<String, String> metadata) throws IOException {

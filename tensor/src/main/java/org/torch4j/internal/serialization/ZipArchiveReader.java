@@ -136,7 +136,8 @@ public final class ZipArchiveReader implements Closeable {
     }
 
     private static SerializationException corrupt(String record, IOException e) {
-        return new SerializationException("record " + record + " is corrupt (" + e.getMessage() + ")", e);
+        String problem = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return new SerializationException("record " + record + " is corrupt (" + problem + ")", e);
     }
 
     @Override
