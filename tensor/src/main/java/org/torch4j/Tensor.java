@@ -1357,6 +1357,11 @@ public final class Tensor {
         return Dispatcher.of(this).sum(this, new int[0], false, dtype);
     }
 
+    /** {@code tensor.sum(dims, keepdim, dtype=dtype)}. */
+    public Tensor sum(int[] dims, boolean keepdim, DType dtype) {
+        return Dispatcher.of(this).sum(this, Shapes.wrapDims(dims, shape.length), keepdim, dtype);
+    }
+
     /** {@code tensor.mean()}. */
     public Tensor mean() {
         return Dispatcher.of(this).mean(this, new int[0], false);

@@ -44,6 +44,16 @@ class CoreTest {
     }
 
     @Test
+    void freshTensorsStartAtVersionZeroAndInPlaceOpsBumpIt() {
+        Tensor ones = Torch.ones(2);
+        assertEquals(0, ones.version());
+        assertEquals(0, Torch.full(new int[] {2}, 3L).version());
+        ones.add_(1L);
+        ones.view(2).mul_(2L);
+        assertEquals(2, ones.version());
+    }
+
+    @Test
     void backwardWithoutTheAutogradModuleSaysWhatToAdd() {
         Tensor loss = Torch.ones(1).requiresGrad_().sum();
         IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
@@ -75,7 +85,7 @@ class CoreTest {
         assertEquals("[0.0, 3.0, 1.0, 4.0, 2.0, 5.0]", java.util.Arrays.toString(strided.toDoubleArray()));
         assertTrue(Torch.allclose(strided.contiguous(), strided, 0, 0));
         assertTrue(Torch.equal(strided.clone(), strided));
-        assertArrayEqualsInt(new int[] {1, 2}, strided.clone().stride());
+        assertArrayEqualsInt(new int[] {1, 3}, strided.clone().stride());
     }
 
     private static void assertArrayEqualsInt(int[] expected, int[] actual) {

@@ -1,0 +1,278 @@
+package org.torch4j.internal.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Reduction loops over float32 data: a whole run folded to one value ({@link #run}), or contiguous rows
+ * folded elementwise into a row of accumulators ({@link #rows}). Contiguous runs use the Vector API with four
+ * independent accumulators; sums add blocks of {@link #BLOCK} elements in float lanes and carry the block
+ * totals in float64, so they are at least as accurate as PyTorch's cascade summation.
+ */
+final class FloatReduce {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Elements summed in float lanes before the block total moves to a float64 carry. */
+    private static final int BLOCK = 4096;
+
+    private FloatReduce() {
+    }
+
+    private static FloatVector at(float[] a, int i) {
+        return FloatVector.fromArray(S, a, i);
+    }
+
+    /** The fold of a[off], a[off + stride], ... (n elements), in float64. */
+    static double run(ReduceKind kind, float[] a, int off, int stride, int n) {
+        if (stride == 1 && n >= L) {
+            switch (kind) {
+                case SUM:
+                case SUM_SQ: {
+                    double total = 0;
+                    for (int start = 0; start < n; start += BLOCK) {
+                        total += sumBlock(kind == ReduceKind.SUM_SQ, a, off + start, Math.min(BLOCK, n - start));
+                    }
+                    return total;
+                }
+                case PROD: return prod(a, off, n);
+                case MAX: return max(a, off, n);
+                default: return min(a, off, n);
+            }
+        }
+        return strided(kind, a, off, stride, n);
+    }
+
+    private static double strided(ReduceKind kind, float[] a, int off, int stride, int n) {
+        double acc = kind.identity();
+        switch (kind) {
+            case SUM: for (int i = 0; i < n; i++) acc += a[off + i * stride]; break;
+            case SUM_SQ:
+                for (int i = 0; i < n; i++) {
+                    float v = a[off + i * stride];
+                    acc += v * v;
+                }
+                break;
+            case PROD: {
+                float p = 1;
+                for (int i = 0; i < n; i++) p *= a[off + i * stride];
+                acc = p;
+                break;
+            }
+            case MAX: for (int i = 0; i < n; i++) acc = Math.max(acc, a[off + i * stride]); break;
+            default: for (int i = 0; i < n; i++) acc = Math.min(acc, a[off + i * stride]); break;
+        }
+        return acc;
+    }
+
+    /** The sum (or sum of squares) of n &lt;= BLOCK contiguous elements in float lanes. */
+    private static float sumBlock(boolean squares, float[] a, int off, int n) {
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        int bound4 = n - n % (4 * L);
+        int i = 0;
+        if (squares) {
+            for (; i < bound4; i += 4 * L) {
+                FloatVector v0 = at(a, off + i);
+                FloatVector v1 = at(a, off + i + L);
+                FloatVector v2 = at(a, off + i + 2 * L);
+                FloatVector v3 = at(a, off + i + 3 * L);
+                s0 = v0.fma(v0, s0);
+                s1 = v1.fma(v1, s1);
+                s2 = v2.fma(v2, s2);
+                s3 = v3.fma(v3, s3);
+            }
+            for (; i < S.loopBound(n); i += L) {
+                FloatVector v = at(a, off + i);
+                s0 = v.fma(v, s0);
+            }
+        } else {
+            for (; i < bound4; i += 4 * L) {
+                s0 = s0.add(at(a, off + i));
+                s1 = s1.add(at(a, off + i + L));
+                s2 = s2.add(at(a, off + i + 2 * L));
+                s3 = s3.add(at(a, off + i + 3 * L));
+            }
+            for (; i < S.loopBound(n); i += L) {
+                s0 = s0.add(at(a, off + i));
+            }
+        }
+        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float v = a[off + i];
+            s += squares ? v * v : v;
+        }
+        return s;
+    }
+
+    /** The product of n &gt;= L contiguous elements, in four vector accumulators. */
+    private static double prod(float[] a, int off, int n) {
+        FloatVector p0 = FloatVector.broadcast(S, 1f);
+        FloatVector p1 = p0;
+        FloatVector p2 = p0;
+        FloatVector p3 = p0;
+        int bound4 = n - n % (4 * L);
+        int i = 0;
+        for (; i < bound4; i += 4 * L) {
+            p0 = p0.mul(at(a, off + i));
+            p1 = p1.mul(at(a, off + i + L));
+            p2 = p2.mul(at(a, off + i + 2 * L));
+            p3 = p3.mul(at(a, off + i + 3 * L));
+        }
+        for (; i < S.loopBound(n); i += L) {
+            p0 = p0.mul(at(a, off + i));
+        }
+        float r = p0.mul(p1).mul(p2.mul(p3)).reduceLanes(VectorOperators.MUL);
+        for (; i < n; i++) {
+            r *= a[off + i];
+        }
+        return r;
+    }
+
+    /** The max of n &gt;= L contiguous elements (NaN if any is NaN), in four vector accumulators. */
+    private static double max(float[] a, int off, int n) {
+        FloatVector m0 = at(a, off);
+        FloatVector m1 = m0;
+        FloatVector m2 = m0;
+        FloatVector m3 = m0;
+        int bound4 = n - n % (4 * L);
+        int i = 0;
+        for (; i < bound4; i += 4 * L) {
+            m0 = m0.max(at(a, off + i));
+            m1 = m1.max(at(a, off + i + L));
+            m2 = m2.max(at(a, off + i + 2 * L));
+            m3 = m3.max(at(a, off + i + 3 * L));
+        }
+        for (; i < S.loopBound(n); i += L) {
+            m0 = m0.max(at(a, off + i));
+        }
+        float r = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            r = Math.max(r, a[off + i]);
+        }
+        return r;
+    }
+
+    /** The min of n &gt;= L contiguous elements (NaN if any is NaN), in four vector accumulators. */
+    private static double min(float[] a, int off, int n) {
+        FloatVector m0 = at(a, off);
+        FloatVector m1 = m0;
+        FloatVector m2 = m0;
+        FloatVector m3 = m0;
+        int bound4 = n - n % (4 * L);
+        int i = 0;
+        for (; i < bound4; i += 4 * L) {
+            m0 = m0.min(at(a, off + i));
+            m1 = m1.min(at(a, off + i + L));
+            m2 = m2.min(at(a, off + i + 2 * L));
+            m3 = m3.min(at(a, off + i + 3 * L));
+        }
+        for (; i < S.loopBound(n); i += L) {
+            m0 = m0.min(at(a, off + i));
+        }
+        float r = m0.min(m1).min(m2.min(m3)).reduceLanes(VectorOperators.MIN);
+        for (; i < n; i++) {
+            r = Math.min(r, a[off + i]);
+        }
+        return r;
+    }
+
+    /**
+     * Folds {@code rows} contiguous rows of n elements, row k at off + k * rowStride, elementwise into the row
+     * of accumulators acc[ao .. ao + n). Sums and extremes take four rows per pass over the accumulators.
+     */
+    static void rows(ReduceKind kind, float[] acc, int ao, float[] a, int off, int rowStride, int rows, int n) {
+        int k = 0;
+        if (kind != ReduceKind.PROD) {
+            for (; k + 4 <= rows; k += 4) {
+                int o0 = off + k * rowStride;
+                fourRows(kind, acc, ao, a, o0, o0 + rowStride, o0 + 2 * rowStride, o0 + 3 * rowStride, n);
+            }
+        }
+        for (; k < rows; k++) {
+            row(kind, acc, ao, a, off + k * rowStride, n);
+        }
+    }
+
+    private static void fourRows(ReduceKind kind, float[] acc, int ao, float[] a, int o0, int o1, int o2, int o3, int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        switch (kind) {
+            case SUM:
+                for (; i < bound; i += L) {
+                    FloatVector v = at(a, o0 + i).add(at(a, o1 + i)).add(at(a, o2 + i).add(at(a, o3 + i)));
+                    at(acc, ao + i).add(v).intoArray(acc, ao + i);
+                }
+                for (; i < n; i++) acc[ao + i] += (a[o0 + i] + a[o1 + i]) + (a[o2 + i] + a[o3 + i]);
+                break;
+            case SUM_SQ:
+                for (; i < bound; i += L) {
+                    FloatVector v0 = at(a, o0 + i);
+                    FloatVector v1 = at(a, o1 + i);
+                    FloatVector v2 = at(a, o2 + i);
+                    FloatVector v3 = at(a, o3 + i);
+                    FloatVector v = v0.fma(v0, v1.mul(v1)).add(v2.fma(v2, v3.mul(v3)));
+                    at(acc, ao + i).add(v).intoArray(acc, ao + i);
+                }
+                for (; i < n; i++) {
+                    float v0 = a[o0 + i];
+                    float v1 = a[o1 + i];
+                    float v2 = a[o2 + i];
+                    float v3 = a[o3 + i];
+                    acc[ao + i] += (v0 * v0 + v1 * v1) + (v2 * v2 + v3 * v3);
+                }
+                break;
+            case MAX:
+                for (; i < bound; i += L) {
+                    FloatVector v = at(a, o0 + i).max(at(a, o1 + i)).max(at(a, o2 + i).max(at(a, o3 + i)));
+                    at(acc, ao + i).max(v).intoArray(acc, ao + i);
+                }
+                for (; i < n; i++) {
+                    acc[ao + i] = Math.max(Math.max(acc[ao + i], Math.max(a[o0 + i], a[o1 + i])), Math.max(a[o2 + i], a[o3 + i]));
+                }
+                break;
+            default:
+                for (; i < bound; i += L) {
+                    FloatVector v = at(a, o0 + i).min(at(a, o1 + i)).min(at(a, o2 + i).min(at(a, o3 + i)));
+                    at(acc, ao + i).min(v).intoArray(acc, ao + i);
+                }
+                for (; i < n; i++) {
+                    acc[ao + i] = Math.min(Math.min(acc[ao + i], Math.min(a[o0 + i], a[o1 + i])), Math.min(a[o2 + i], a[o3 + i]));
+                }
+                break;
+        }
+    }
+
+    /** acc[ao + j] = fold(acc[ao + j], a[off + j]) for j &lt; n: one contiguous row into a row of accumulators. */
+    private static void row(ReduceKind kind, float[] acc, int ao, float[] a, int off, int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        switch (kind) {
+            case SUM:
+                for (; i < bound; i += L) at(acc, ao + i).add(at(a, off + i)).intoArray(acc, ao + i);
+                for (; i < n; i++) acc[ao + i] += a[off + i];
+                break;
+            case SUM_SQ:
+                for (; i < bound; i += L) {
+                    FloatVector v = at(a, off + i);
+                    v.fma(v, at(acc, ao + i)).intoArray(acc, ao + i);
+                }
+                for (; i < n; i++) acc[ao + i] += a[off + i] * a[off + i];
+                break;
+            case PROD:
+                for (; i < bound; i += L) at(acc, ao + i).mul(at(a, off + i)).intoArray(acc, ao + i);
+                for (; i < n; i++) acc[ao + i] *= a[off + i];
+                break;
+            case MAX:
+                for (; i < bound; i += L) at(acc, ao + i).max(at(a, off + i)).intoArray(acc, ao + i);
+                for (; i < n; i++) acc[ao + i] = Math.max(acc[ao + i], a[off + i]);
+                break;
+            default:
+                for (; i < bound; i += L) at(acc, ao + i).min(at(a, off + i)).intoArray(acc, ao + i);
+                for (; i < n; i++) acc[ao + i] = Math.min(acc[ao + i], a[off + i]);
+                break;
+        }
+    }
+}
