@@ -11,8 +11,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import java.net.URISyntaxException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -24,23 +28,45 @@ import org.torch4j.internal.Storage;
 
 /**
  * The files tools/fixtures/gen_interop.py wrote with PyTorch 1.13 (resources /interop/), and the values it
- * recorded (fixtures/interop.json, encoded as gen_interop.encv describes).
+ * recorded (fixtures/interop.json, encoded as gen_interop.encv describes). Other modules use it through the
+ * tensor module's test jar.
  */
-final class InteropFixtures {
+public final class InteropFixtures {
     private static Map<String, JsonObject> cases;
+    private static Path copies;
 
     private InteropFixtures() {
     }
 
-    static Path file(String name) {
-        try {
-            return Path.of(InteropFixtures.class.getResource("/interop/" + name).toURI());
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("missing /interop/" + name + ": run tools/fixtures/generate.py interop", e);
+    /** A fixture file on disk (copied out of the class path, which may be a jar). */
+    public static synchronized Path file(String name) {
+        try (InputStream in = InteropFixtures.class.getResourceAsStream("/interop/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing /interop/" + name + ": run tools/fixtures/generate.py interop");
+            }
+            if (copies == null) {
+                copies = Files.createTempDirectory("torch4j-interop");
+                copies.toFile().deleteOnExit();
+            }
+            Path file = copies.resolve(name);
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    static synchronized JsonObject of(String name) {
+    /**
+     * Where tests write files for {@code gen_interop.py --check DIR}: the system property
+     * {@code torch4j.interop.out}, by default target/interop-out of the module under test.
+     */
+    public static Path outputFolder() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("torch4j.interop.out", "target/interop-out")));
+    }
+
+    /** A case of fixtures/interop.json. */
+    public static synchronized JsonObject of(String name) {
         if (cases == null) {
             cases = Fixtures.load("interop");
         }
@@ -48,7 +74,7 @@ final class InteropFixtures {
     }
 
     /** Asserts that a loaded value is what PyTorch had, down to tensor bits, strides and storage sharing. */
-    static void assertValue(JsonElement expected, Object actual, String where) {
+    public static void assertValue(JsonElement expected, Object actual, String where) {
         assertValue(expected, actual, where, new StorageMatch());
     }
 
@@ -133,7 +159,7 @@ final class InteropFixtures {
     }
 
     /** Same dtype, shape and elements, bit for bit (NaN as NaN, -0.0 as -0.0). */
-    static void assertBits(JsonElement expectedJson, Tensor actual, String where) {
+    public static void assertBits(JsonElement expectedJson, Tensor actual, String where) {
         Tensor expected = Fixtures.tensor(expectedJson);
         assertEquals(expected.dtype(), actual.dtype(), where + ": dtype");
         assertArrayEquals(expected.shape(), actual.shape(), where + ": shape");

@@ -1,7 +1,6 @@
 package org.torch4j.serialization;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +20,9 @@ class InteropWriteTest {
     static final List<String> TORCH_FILES = List.of("mlp", "cnn", "lstm", "dtypes", "views", "adam", "steplr", "adam_mlp");
     static final List<String> SAFETENSORS_FILES = List.of("mlp", "dtypes");
 
-    static Path outputFolder() throws IOException {
-        return Files.createDirectories(Path.of(System.getProperty("torch4j.interop.out", "target/interop-out")));
-    }
-
     @Test
     void resavedPyTorchFilesHoldWhatPyTorchWrote() throws IOException {
-        Path out = outputFolder();
+        Path out = InteropFixtures.outputFolder();
         for (String name : TORCH_FILES) {
             Path file = out.resolve(name + ".pt");
             Torch.save(TorchFiles.load(InteropFixtures.file(name + ".pt")), file);
@@ -46,9 +41,11 @@ class InteropWriteTest {
     /** What gen_interop.custom_value() builds in Python (keep both in step). */
     static Map<String, Object> custom() {
         Tensor base = Torch.arange(12.0).toDouble().reshape(3, 4);
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("step", Torch.scalarTensor(2.0));
+        first.put("ids", List.of(1, 2, 3));
         Map<Object, Object> nested = new LinkedHashMap<>();
-        nested.put(0L, new LinkedHashMap<>(Map.of("step", Torch.scalarTensor(2.0))));
-        ((Map<Object, Object>) nested.get(0L)).put("ids", List.of(1, 2, 3));
+        nested.put(0L, first);
         nested.put(1L, Map.of());
         Map<String, Object> sd = new LinkedHashMap<>();
         sd.put("weights", base);
@@ -70,7 +67,7 @@ class InteropWriteTest {
 
     @Test
     void customValuesForPython() throws IOException {
-        Path file = outputFolder().resolve("custom.pt");
+        Path file = InteropFixtures.outputFolder().resolve("custom.pt");
         Torch.save(custom(), file);
         Map<String, Object> back = Torch.load(file);
         org.junit.jupiter.api.Assertions.assertEquals(List.copyOf(custom().keySet()), List.copyOf(back.keySet()));
