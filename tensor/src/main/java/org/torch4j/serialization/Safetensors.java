@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +49,7 @@ public final class Safetensors {
      * aligned, as Python's writer does. Views are written as their elements (the file holds no sharing).
      */
     public static void save(Map<String, Tensor> tensors, Map<String, String> metadata, Path path) throws IOException {
-        List<String> names = new ArrayList<>(tensors.size());
-        Map<String, Tensor> data = new HashMap<>();
+        Map<String, Tensor> data = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
             if (e.getKey() == null || e.getKey().equals(METADATA)) {
                 throw new IllegalArgumentException("a safetensors tensor cannot be named " + e.getKey());
@@ -59,10 +57,14 @@ public final class Safetensors {
             if (e.getValue() == null) {
                 throw new IllegalArgumentException("tensor '" + e.getKey() + "' is null");
             }
-            names.add(e.getKey());
             data.put(e.getKey(), e.getValue().to(Device.CPU).contiguous());
         }
-        List<String> layout = new ArrayList<>(names);
+        metadata.forEach((k, v) -> {
+            if (k == null || v == null) {
+                throw new IllegalArgumentException("safetensors metadata maps strings to strings, not " + k + " to " + v);
+            }
+        });
+        List<String> layout = new ArrayList<>(data.keySet());
         layout.sort(Comparator.comparingInt((String n) -> -data.get(n).elementSize()));
         Map<String, SafetensorsHeader.Entry> entries = new LinkedHashMap<>();
         long position = 0;
@@ -73,7 +75,7 @@ public final class Safetensors {
             position = end;
         }
         List<SafetensorsHeader.Entry> inHeaderOrder = new ArrayList<>();
-        for (String name : names) {
+        for (String name : data.keySet()) {
             inHeaderOrder.add(entries.get(name));
         }
         byte[] header = new SafetensorsHeader(inHeaderOrder, new LinkedHashMap<>(metadata)).encode();

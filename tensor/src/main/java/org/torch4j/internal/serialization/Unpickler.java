@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.torch4j.DType;
-import org.torch4j.Tensor;
 import org.torch4j.serialization.SerializationException;
 import org.torch4j.serialization.Tuple;
 
