@@ -5,7 +5,8 @@ Usage: /usr/bin/python3 benchmarks/pytorch_bench.py [--mode quick|full] [--out F
 
 Each thread count runs in its own child process with OPENBLAS_NUM_THREADS, OMP_NUM_THREADS and
 MKL_NUM_THREADS set before torch is imported, and torch.set_num_threads(n): 1 thread, then one per core.
-Times are the mean seconds per operation over timed batches after a warm-up, like JMH's AverageTime.
+Times are seconds per operation: the best mean over batches of about 20 ms after a warm-up, as the report
+takes the best JMH iteration (the machine may be shared with other work).
 """
 import argparse
 import json
@@ -21,19 +22,23 @@ SOFTMAX_ROW = 1000
 
 
 def timed(fn, warmup, measure):
-    """Mean seconds per call of fn over batches filling `measure` seconds, after `warmup` seconds of calls."""
-    end = time.perf_counter() + warmup
+    """Seconds per call of fn: the best mean over batches of calls (each about 20 ms or one call) that fill
+    `measure` seconds after `warmup` seconds of calls, as the report takes JMH's best iteration."""
+    start = time.perf_counter()
     calls = 0
-    while time.perf_counter() < end or calls < 2:
+    while time.perf_counter() - start < warmup or calls < 2:
         fn()
         calls += 1
-    total, count = 0.0, 0
-    while total < measure or count < 3:
-        start = time.perf_counter()
-        fn()
-        total += time.perf_counter() - start
-        count += 1
-    return total / count
+    per_batch = max(1, int(0.02 / ((time.perf_counter() - start) / calls)))
+    best, spent = float("inf"), 0.0
+    while spent < measure or best == float("inf"):
+        t0 = time.perf_counter()
+        for _ in range(per_batch):
+            fn()
+        elapsed = time.perf_counter() - t0
+        spent += elapsed
+        best = min(best, elapsed / per_batch)
+    return best
 
 
 def workloads(torch, mode):
@@ -59,16 +64,60 @@ def workloads(torch, mode):
         yield "reduction", "softmax", size, (lambda r=rows: torch.softmax(r, -1))
 
 
+def training(torch):
+    """The steps of TrainingBench: (bench, variant, size, one-step callable), with autograd on."""
+    nn = torch.nn
+    torch.manual_seed(0)
+    tiny = nn.Sequential(nn.Linear(1, 2), nn.Sigmoid(), nn.Linear(2, 1))
+    tiny_opt = torch.optim.SGD(tiny.parameters(), lr=1e-3)
+    x = torch.linspace(0, 1, 10).reshape(10, 1)
+    y = x * x - x * 0.5 + 1.5625
+
+    def two_neuron_step():
+        tiny_opt.zero_grad()
+        loss = (tiny(x) - y).abs().sum()
+        loss.backward()
+        tiny_opt.step()
+    yield "training", "twoNeuronStep", 0, two_neuron_step
+
+    mlp = nn.Sequential(nn.Linear(1000, 100), nn.ReLU(), nn.Linear(100, 10))
+    mlp_opt = torch.optim.Adam(mlp.parameters(), lr=1e-4)
+    mlp_loss = nn.MSELoss(reduction="sum")
+    mx = torch.randn(64, 1000)
+    my = torch.randn(64, 10)
+
+    def mlp_step():
+        mlp_opt.zero_grad()
+        loss = mlp_loss(mlp(mx), my)
+        loss.backward()
+        mlp_opt.step()
+    yield "training", "mlpStep", 0, mlp_step
+
+    conv = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.Conv2d(8, 16, 3))
+    images = torch.randn(32, 1, 28, 28)
+
+    def conv_step():
+        conv.zero_grad()
+        conv(images).sum().backward()
+    yield "training", "conv2dForwardBackward", 0, conv_step
+
+
 def child(mode, threads):
     import torch
     torch.set_num_threads(threads)
     warmup, measure = TIMING[mode]
     results = []
+
+    def run(bench, variant, size, fn):
+        seconds = timed(fn, warmup, measure)
+        results.append({"bench": bench, "variant": variant, "size": size, "threads": threads, "seconds": seconds})
+        print(f"  torch {threads}t {bench} {variant} {size}: {seconds * 1e6:.1f} us", file=sys.stderr)
+
     with torch.no_grad():
-        for bench, variant, size, fn in workloads(torch, mode):
-            seconds = timed(fn, warmup, measure)
-            results.append({"bench": bench, "variant": variant, "size": size, "threads": threads, "seconds": seconds})
-            print(f"  torch {threads}t {bench} {variant} {size}: {seconds * 1e6:.1f} us", file=sys.stderr)
+        for workload in workloads(torch, mode):
+            run(*workload)
+    for workload in training(torch):
+        run(*workload)
     return {"torch": torch.__version__, "results": results}
 
 

@@ -4,9 +4,11 @@
 #
 #   benchmarks/run.sh quick   # CI smoke: small sizes, one short iteration each, no fork (~2 minutes);
 #                             # report in benchmarks/target/report-quick/
-#   benchmarks/run.sh full    # the real measurement (~30 minutes); report in benchmarks/report/
+#   benchmarks/run.sh full    # the real measurement (~25 minutes); report in benchmarks/report/
 #
 # Extra arguments after the mode go to JMH, e.g. `benchmarks/run.sh full MatmulBench -p n=1024`.
+# WAIT_FOR_LOAD=1.0 benchmarks/run.sh full   first waits (20 minutes at most) for the 1-minute load average
+#                                           to fall below 1.0, for a machine shared with other work.
 set -euo pipefail
 mode="${1:-full}"
 shift || true
@@ -28,7 +30,6 @@ case "$mode" in
     ;;
 esac
 mkdir -p "$out"
-load="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 echo "== building (mvn -pl benchmarks -am package)"
 mvn -B -q -ntp -pl benchmarks -am package -DskipTests \
@@ -36,6 +37,15 @@ mvn -B -q -ntp -pl benchmarks -am package -DskipTests \
   -Dmdep.outputFile="$root/benchmarks/target/classpath.txt" -Dmdep.includeScope=runtime
 cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 java_opts=(--add-modules jdk.incubator.vector -Djava.awt.headless=true)
+
+if [[ -n "${WAIT_FOR_LOAD:-}" ]]; then
+  for _ in $(seq 120); do
+    awk -v max="$WAIT_FOR_LOAD" '{ exit !($1 < max) }' /proc/loadavg && break
+    echo "== waiting for the load average ($(cut -d' ' -f1 /proc/loadavg)) to fall below $WAIT_FOR_LOAD"
+    sleep 10
+  done
+fi
+load="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 echo "== JMH ($mode)"
 java "${java_opts[@]}" -cp "$cp" org.openjdk.jmh.Main "${jmh_opts[@]}" -rf json -rff "$out/jmh.json" "$@"

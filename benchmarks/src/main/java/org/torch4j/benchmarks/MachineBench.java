@@ -29,8 +29,8 @@ import org.torch4j.internal.Parallel;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 public class MachineBench {
     /** Lane multiply-adds per {@link #fma} call (2 flops each). */
     public static final int FMA_LANES = 1 << 27;

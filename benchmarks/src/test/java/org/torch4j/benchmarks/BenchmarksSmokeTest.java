@@ -2,6 +2,7 @@ package org.torch4j.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,25 @@ class BenchmarksSmokeTest {
             m.copy(BH);
             m.dtype = "float64";
             m.fma(BH);
+        }
+    }
+
+    @Test
+    void trainingStepsRunAndTheTutorialMatchesPyTorch() {
+        for (Backend backend : new Backend[] {Backend.VECTOR_1T, Backend.VECTOR_ALL}) {
+            TrainingBench t = new TrainingBench();
+            t.backend = backend;
+            t.setUp();
+            // torch.manual_seed(0), the same model and loop in PyTorch 1.13: the first three losses
+            double[] pytorch = {16.880615234375, 16.75579071044922, 16.630966186523438};
+            for (double expected : pytorch) {
+                assertEquals(expected, t.twoNeuronStep().item(), 1e-4, backend.name());
+            }
+            double first = t.mlpStep().item();
+            double second = t.mlpStep().item();
+            assertTrue(second < first, "Adam lowers the MLP loss: " + first + " then " + second);
+            Tensor out = t.conv2dForwardBackward();
+            assertArrayEquals(new int[] {32, 16, 24, 24}, out.shape());
         }
     }
 

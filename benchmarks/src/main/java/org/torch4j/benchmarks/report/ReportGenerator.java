@@ -72,6 +72,7 @@ public final class ReportGenerator {
         matmul(out);
         vectors(out, "elementwise", "Elementwise ops", "float32, functional: a new result tensor per call");
         vectors(out, "reduction", "Reductions", "float32; softmax over rows of 1000");
+        training();
         String notes = options.get("notes");
         if (notes != null && Files.exists(Path.of(notes))) {
             md.append("\n## Notes\n\n").append(Files.readString(Path.of(notes)).strip()).append('\n');
@@ -101,8 +102,9 @@ public final class ReportGenerator {
                 + "`Torch.setNumThreads(1)`; **torch4j all** = ").append(cores).append(" threads; **PyTorch 1t** = "
                 + "`torch.set_num_threads(1)` with `OPENBLAS_NUM_THREADS=1`; **PyTorch all** = ").append(cores)
                 .append(" threads. CUDA: not measured (no torch4j-cuda backend on this machine's class path, no GPU).\n");
-        md.append("- raw data: `jmh.json` (JMH, AverageTime) and `pytorch.json` beside this file. "
-                + "Reproduce with `benchmarks/run.sh full`.\n");
+        md.append("- each number is the best measurement iteration (JMH AverageTime, about a second of calls each; "
+                + "PyTorch: the best 20 ms batch): on a machine shared with other work, the least disturbed one. "
+                + "Raw data: `jmh.json` and `pytorch.json` beside this file. Reproduce with `benchmarks/run.sh full`.\n");
     }
 
     private void machine() {
@@ -144,6 +146,59 @@ public final class ReportGenerator {
                 Optional<Double> ratio = ratio(bench, variant, 10_000_000, Backends.VECTOR_ALL);
                 target(variant + " 1e7, all threads, vs PyTorch", 1.5, ratio, "×");
             }
+        }
+        for (TrainingRun run : TRAINING) {
+            Optional<Double> seconds = find("training", run.variant, 0, Backends.VECTOR_ALL).map(r -> r.seconds() * run.steps);
+            atMost(run.label + ": " + run.steps + (run.steps == 1 ? " step" : " steps") + ", all threads",
+                    run.goalSeconds, seconds);
+        }
+    }
+
+    /** A training workload of the issue: its JMH method, how many steps the issue times, and the goal in seconds. */
+    private record TrainingRun(String variant, String label, int steps, double goalSeconds) {
+    }
+
+    private static final List<TrainingRun> TRAINING = List.of(
+            new TrainingRun("twoNeuronStep", "two-neuron tutorial loop (SGD)", 100_000, 0.5),
+            new TrainingRun("mlpStep", "MLP N=64, 1000→100→10 (Adam)", 500, 0.3),
+            new TrainingRun("conv2dForwardBackward", "conv2d forward+backward (32x1x28x28, 1→8→16, 3x3)", 1, 0.004));
+
+    private void atMost(String what, double goalSeconds, Optional<Double> seconds) {
+        md.append("| ").append(what).append(" | ≤ ").append(time(goalSeconds)).append(" | ");
+        if (seconds.isEmpty()) {
+            md.append("not measured | – |\n");
+            return;
+        }
+        md.append(time(seconds.get())).append(" | ").append(seconds.get() <= goalSeconds ? "yes" : "**no**").append(" |\n");
+    }
+
+    private static String time(double seconds) {
+        return seconds >= 1 ? num(seconds) + " s" : num(seconds * 1e3) + " ms";
+    }
+
+    private void training() {
+        if (results.stream().noneMatch(r -> r.bench().equals("training"))) {
+            return;
+        }
+        md.append("\n## Training steps (steps/s; through nn, autograd and optim)\n\n");
+        md.append("One operation is one training step; the last two columns time the issue's run (that many steps) "
+                + "on all threads. No scalar reference here: plain Java would need its own hand-written gradients.\n\n");
+        md.append("| workload | torch4j 1t | torch4j all | PyTorch 1t | PyTorch all | 1t vs PyTorch | all vs PyTorch "
+                + "| issue's run, torch4j all | issue's run, PyTorch all |\n|---");
+        md.append("|---:".repeat(8)).append("|\n");
+        for (TrainingRun run : TRAINING) {
+            md.append("| ").append(run.label).append(" (").append(run.steps).append(run.steps == 1 ? " step)" : " steps)");
+            for (String b : List.of(Backends.VECTOR_1T, Backends.VECTOR_ALL, Backends.TORCH_1T, Backends.TORCH_ALL)) {
+                md.append(" | ").append(find("training", run.variant, 0, b).map(r -> num(Work.throughput(r))).orElse("–"));
+            }
+            for (String b : List.of(Backends.VECTOR_1T, Backends.VECTOR_ALL)) {
+                md.append(" | ").append(ratio("training", run.variant, 0, b).map(x -> num(x) + "×").orElse("–"));
+            }
+            for (String b : List.of(Backends.VECTOR_ALL, Backends.TORCH_ALL)) {
+                md.append(" | ").append(find("training", run.variant, 0, b).map(r -> time(r.seconds() * run.steps))
+                        .orElse("–"));
+            }
+            md.append(" |\n");
         }
     }
 

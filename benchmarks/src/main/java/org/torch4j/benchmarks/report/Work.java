@@ -4,8 +4,8 @@ import org.torch4j.benchmarks.MachineBench;
 
 /**
  * What one operation of a workload does, so that a time becomes a throughput: flops for matmul, elements for
- * elementwise ops and reductions (with the bytes they stream, for the % of copy bandwidth), bytes and flops
- * for the machine's own limits.
+ * elementwise ops and reductions (with the bytes they stream, for the % of copy bandwidth), steps for training
+ * (steps/s, not billions), bytes and flops for the machine's own limits.
  */
 final class Work {
     private Work() {
@@ -17,16 +17,18 @@ final class Work {
             case "matmul": return "GFLOP/s";
             case "elementwise":
             case "reduction": return "Gelem/s";
+            case "training": return "steps/s";
             default: throw new IllegalArgumentException("no unit for " + bench);
         }
     }
 
-    /** Billions of units (flops or elements) per second. */
+    /** Billions of units (flops or elements) per second; plain steps per second for training. */
     static double throughput(Result r) {
         switch (r.bench()) {
             case "matmul": return 2.0 * r.size() * r.size() * r.size() / r.seconds() / 1e9;
             case "elementwise":
             case "reduction": return r.size() / r.seconds() / 1e9;
+            case "training": return 1 / r.seconds();
             case "machine":
                 return r.variant().startsWith("fma") ? 2.0 * MachineBench.FMA_LANES / r.seconds() / 1e9
                         : 8.0 * MachineBench.COPY_FLOATS / r.seconds() / 1e9;
