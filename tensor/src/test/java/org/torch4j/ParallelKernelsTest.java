@@ -94,4 +94,33 @@ class ParallelKernelsTest {
             }
         }
     }
+
+    @Test
+    void transposedAndPermutedLayouts() {
+        Torch.manualSeed(3);
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Tensor a = Torch.randn(70, 45).to(dtype);
+            double[] x = a.toDoubleArray();
+            double[] t = a.t().contiguous().toDoubleArray();
+            double[] kept = a.t().clone().toDoubleArray();
+            for (int i = 0; i < 45; i++) {
+                for (int j = 0; j < 70; j++) {
+                    assertEquals(x[j * 45 + i], t[i * 70 + j], 0.0);
+                    assertEquals(x[j * 45 + i], kept[i * 70 + j], 0.0);
+                }
+            }
+            Tensor sliced = Torch.randn(80, 90).to(dtype).narrow(0, 5, 64).t();
+            assertArrayEquals(sliced.contiguous().toDoubleArray(), sliced.add(0).toDoubleArray(), 0.0);
+        }
+        Tensor b = Torch.randn(4, 50, 60);
+        float[] y = b.toFloatArray();
+        float[] permuted = b.permute(2, 0, 1).add(1).toFloatArray();
+        for (int k = 0; k < 60; k++) {
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 50; j++) {
+                    assertEquals(y[(i * 50 + j) * 60 + k] + 1, permuted[(k * 4 + i) * 50 + j], 0f);
+                }
+            }
+        }
+    }
 }

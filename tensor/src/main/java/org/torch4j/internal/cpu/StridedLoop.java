@@ -6,8 +6,10 @@ import org.torch4j.internal.Parallel;
 /**
  * The one general strided iterator of the CPU backend: walks a shape over several operands with their own
  * strides (0 for broadcast dims) and hands each innermost run to a {@link Row} callback. Adjacent dims
- * that are contiguous for every operand are merged first, so contiguous tensors are a single run. Large
- * iterations are split over the intra-op pool ({@link Parallel}); a Row must only write its own elements.
+ * that are contiguous for every operand are merged first, so contiguous tensors are a single run; unordered
+ * runs are first put in the memory order of the output (transposed and permuted layouts then step through
+ * memory). Large iterations are split over the intra-op pool ({@link Parallel}); a Row must only write its
+ * own elements.
  */
 final class StridedLoop {
     /** One innermost run: operand k starts at {@code offsets[k]} and steps by {@code steps[k]}, n times. */
@@ -51,8 +53,10 @@ final class StridedLoop {
         int ops = strides.length;
         int[] dims = new int[shape.length];
         int[][] st = new int[ops][shape.length];
+        int[] order = grain == Integer.MAX_VALUE ? null : memoryOrder(shape, strides);
         int nd = 0;
-        for (int d = 0; d < shape.length; d++) {
+        for (int q = 0; q < shape.length; q++) {
+            int d = order == null ? q : order[q];
             if (shape[d] == 0) {
                 return;
             }
@@ -126,6 +130,45 @@ final class StridedLoop {
                 counter[d] = 0;
             }
         }
+    }
+
+    /**
+     * The dims ordered by decreasing stride of operand 0 (ties by operand 1), as TensorIterator reorders them,
+     * so that the innermost run steps through memory; null when the logical order already does (the usual case).
+     */
+    private static int[] memoryOrder(int[] shape, int[][] strides) {
+        int nd = shape.length;
+        boolean sorted = true;
+        for (int d = 0, previous = -1; d < nd && sorted; d++) {
+            if (shape[d] != 1) {
+                sorted = previous < 0 || outerFirst(strides, previous, d) <= 0;
+                previous = d;
+            }
+        }
+        if (sorted) {
+            return null;
+        }
+        int[] order = new int[nd];
+        for (int d = 0; d < nd; d++) {
+            int j = d;
+            while (j > 0 && outerFirst(strides, order[j - 1], d) > 0) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = d;
+        }
+        return order;
+    }
+
+    /** Positive when dim b should come before (outside) dim a: a larger |stride| for operand 0, then 1. */
+    private static int outerFirst(int[][] strides, int a, int b) {
+        for (int k = 0; k < Math.min(2, strides.length); k++) {
+            int c = Integer.compare(Math.abs(strides[k][b]), Math.abs(strides[k][a]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /** Whether dim d (size n) continues the merged dim m for every operand. */
