@@ -41,6 +41,9 @@ final class Elementwise {
      * contiguous inputs give a contiguous result, a transposed input a transposed one.
      */
     static Tensor resultLike(int[] shape, DType dtype, Tensor... inputs) {
+        if (plainLayout(shape, inputs)) {
+            return empty(shape, dtype);
+        }
         int[][] strides = new int[inputs.length][];
         for (int i = 0; i < inputs.length; i++) {
             strides[i] = StridedLoop.broadcastStrides(inputs[i], shape);
@@ -53,6 +56,30 @@ final class Elementwise {
             step *= Math.max(shape[d], 1);
         }
         return Tensor.of(CpuStorage.allocate(dtype, Shapes.numel(shape)), shape, out, 0);
+    }
+
+    /**
+     * Whether every input is contiguous with exactly {@code shape}, which has no dim of size 1: then the inputs'
+     * strides order the dims naturally and the result is plainly contiguous (the common case, decided without
+     * computing strides).
+     */
+    private static boolean plainLayout(int[] shape, Tensor... inputs) {
+        for (int size : shape) {
+            if (size == 1) {
+                return false;
+            }
+        }
+        for (Tensor t : inputs) {
+            if (t.dim() != shape.length || !t.isContiguous()) {
+                return false;
+            }
+            for (int d = 0; d < shape.length; d++) {
+                if (t.size(d) != shape[d]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

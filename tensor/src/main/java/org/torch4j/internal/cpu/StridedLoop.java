@@ -1,7 +1,9 @@
 package org.torch4j.internal.cpu;
 
+import java.util.Arrays;
 import org.torch4j.Tensor;
 import org.torch4j.internal.Parallel;
+import org.torch4j.internal.Shapes;
 
 /**
  * The one general strided iterator of the CPU backend: walks a shape over several operands with their own
@@ -22,12 +24,10 @@ final class StridedLoop {
 
     /** The strides of {@code t} seen from {@code shape} (t broadcast to it: missing or size-1 dims get 0). */
     static int[] broadcastStrides(Tensor t, int[] shape) {
-        int[] own = t.shape();
-        int[] ownStrides = t.stride();
         int[] strides = new int[shape.length];
-        int lead = shape.length - own.length;
+        int lead = shape.length - t.dim();
         for (int i = lead; i < shape.length; i++) {
-            strides[i] = own[i - lead] == 1 ? 0 : ownStrides[i - lead];
+            strides[i] = t.size(i - lead) == 1 ? 0 : t.stride(i - lead);
         }
         return strides;
     }
@@ -51,6 +51,15 @@ final class StridedLoop {
      */
     static void run(int[] shape, int[][] strides, int[] baseOffsets, Row row, int grain) {
         int ops = strides.length;
+        if (contiguous(shape, strides)) {
+            int n = Shapes.numel(shape);
+            int[] steps = new int[ops];
+            Arrays.fill(steps, 1);
+            if (n > 0) {
+                Parallel.forRange(n, grain, (begin, end) -> row.run(offsets(baseOffsets, begin), steps, end - begin));
+            }
+            return;
+        }
         int[] dims = new int[shape.length];
         int[][] st = new int[ops][shape.length];
         int[] order = grain == Integer.MAX_VALUE ? null : memoryOrder(shape, strides);
@@ -98,6 +107,29 @@ final class StridedLoop {
         }
         Parallel.forRange(rows, grain == Integer.MAX_VALUE ? grain : Math.max(1, grain / inner),
                 (begin, end) -> runRows(dims, st, outerDims, baseOffsets, steps, inner, begin, end, row));
+    }
+
+    /** Whether every operand is row-major contiguous over the shape (the common case: one run, no setup). */
+    private static boolean contiguous(int[] shape, int[][] strides) {
+        for (int[] st : strides) {
+            int expected = 1;
+            for (int d = shape.length - 1; d >= 0; d--) {
+                if (shape[d] != 1 && st[d] != expected) {
+                    return false;
+                }
+                expected *= shape[d];
+            }
+        }
+        return true;
+    }
+
+    /** The base offsets advanced by {@code begin} unit steps. */
+    private static int[] offsets(int[] baseOffsets, int begin) {
+        int[] offsets = baseOffsets.clone();
+        for (int k = 0; k < offsets.length; k++) {
+            offsets[k] += begin;
+        }
+        return offsets;
     }
 
     /** Runs rows [begin, end) of the outer dims (row-major numbering). */
