@@ -220,6 +220,18 @@ final class Elementwise {
             };
         }
         long la = (long) alpha;
+        if (in == DType.INT64 && !predicate) {
+            long[] lo = o.longs();
+            long[] lx = x.longs();
+            long[] ly = y.longs();
+            return (off, st, n) -> {
+                for (int i = 0; i < n; i++) {
+                    long u = lx[off[1] + i * st[1]];
+                    long v = ly[off[2] + i * st[2]];
+                    lo[off[0] + i * st[0]] = op == BinaryOp.ADD ? u + la * v : op.apply(u, v);
+                }
+            };
+        }
         return (off, st, n) -> {
             for (int i = 0; i < n; i++) {
                 long u = x.getLong(off[1] + i * st[1]);
