@@ -29,7 +29,10 @@ final class DoubleGemm extends PackedGemm<double[]> {
         return Elementwise.data(t).doubles();
     }
 
-    /** {@code c[t] += a[t] · b[t]} for float64 a (B, m, k), b (B, k, n) and c (B, m, n) with unit column stride. */
+    /**
+     * {@code c[t] += a[t] · b[t]} for float64 a (B, m, k), b (B, k, n) and c (B, m, n) with unit column stride, or the
+     * same without the batch dim.
+     */
     static void multiply(Tensor a, Tensor b, Tensor c) {
         new DoubleGemm(a, b, c).run();
     }

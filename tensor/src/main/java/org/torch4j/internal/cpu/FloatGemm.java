@@ -29,7 +29,10 @@ final class FloatGemm extends PackedGemm<float[]> {
         return Elementwise.data(t).floats();
     }
 
-    /** {@code c[t] += a[t] · b[t]} for float32 a (B, m, k), b (B, k, n) and c (B, m, n) with unit column stride. */
+    /**
+     * {@code c[t] += a[t] · b[t]} for float32 a (B, m, k), b (B, k, n) and c (B, m, n) with unit column stride, or the
+     * same without the batch dim.
+     */
     static void multiply(Tensor a, Tensor b, Tensor c) {
         new FloatGemm(a, b, c).run();
     }

@@ -2,7 +2,6 @@ package org.torch4j.internal.cpu;
 
 import org.torch4j.Tensor;
 import org.torch4j.internal.Parallel;
-import org.torch4j.internal.Views;
 
 /**
  * The blocked loop nest of a packed GEMM (the Goto/BLIS scheme behind {@code torch.mm} and {@code torch.bmm}),
@@ -67,36 +66,42 @@ abstract class PackedGemm<T> {
     /** C's column stride: 1, except for a product computed transposed (packed path only). */
     final int cCs;
 
-    /** a (B, m, k), b (B, k, n), c (B, m, n) with c's last stride 1; the data arrays of their storages. */
+    /**
+     * a (B, m, k), b (B, k, n), c (B, m, n) with c's last stride 1, or the same as matrices without the batch
+     * dim; the data arrays of their storages.
+     */
     PackedGemm(int mr, int nr, Tensor a, T aData, Tensor b, T bData, Tensor c, T cData) {
         this.mr = mr;
         this.nr = nr;
-        int rows = c.size(1);
-        int cols = c.size(2);
-        k = a.size(2);
+        int o = c.dim() - 2;
+        int rows = c.size(o);
+        int cols = c.size(o + 1);
+        k = a.size(o + 1);
         packed = (long) rows * cols * k > SMALL && rows > 1 && cols > 1;
         boolean transpose = packed && cols < nr && rows > cols;
-        Tensor ta = transpose ? Views.transpose(b, 1, 2) : a;
-        Tensor tb = transpose ? Views.transpose(a, 1, 2) : b;
-        Tensor tc = transpose ? Views.transpose(c, 1, 2) : c;
+        // computed transposed, Cᵀ = Bᵀ · Aᵀ: a and b swap roles and every row stride swaps with its column stride
+        int row = o + (transpose ? 1 : 0);
+        int col = o + (transpose ? 0 : 1);
+        Tensor ta = transpose ? b : a;
+        Tensor tb = transpose ? a : b;
         this.a = transpose ? bData : aData;
         this.b = transpose ? aData : bData;
         this.c = cData;
-        batches = tc.size(0);
-        m = tc.size(1);
-        n = tc.size(2);
+        batches = o == 0 ? 1 : c.size(0);
+        m = transpose ? cols : rows;
+        n = transpose ? rows : cols;
         aOff = ta.storageOffset();
-        aBs = ta.stride(0);
-        aRs = ta.stride(1);
-        aCs = ta.stride(2);
+        aBs = o == 0 ? 0 : ta.stride(0);
+        aRs = ta.stride(row);
+        aCs = ta.stride(col);
         bOff = tb.storageOffset();
-        bBs = tb.stride(0);
-        bRs = tb.stride(1);
-        bCs = tb.stride(2);
-        cOff = tc.storageOffset();
-        cBs = tc.stride(0);
-        ldc = tc.stride(1);
-        cCs = tc.stride(2);
+        bBs = o == 0 ? 0 : tb.stride(0);
+        bRs = tb.stride(row);
+        bCs = tb.stride(col);
+        cOff = c.storageOffset();
+        cBs = o == 0 ? 0 : c.stride(0);
+        ldc = c.stride(row);
+        cCs = c.stride(col);
     }
 
     /** Scratch slot of the packed A block. */
