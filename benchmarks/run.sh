@@ -36,7 +36,7 @@ mvn -B -q -ntp -pl benchmarks -am package -DskipTests \
   org.apache.maven.plugins:maven-dependency-plugin:3.6.1:build-classpath \
   -Dmdep.outputFile="$root/benchmarks/target/classpath.txt" -Dmdep.includeScope=runtime
 cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-java_opts=(--add-modules jdk.incubator.vector -Djava.awt.headless=true)
+java_opts=(--add-modules jdk.incubator.vector -XX:+UseTransparentHugePages -Djava.awt.headless=true)
 
 if [[ -n "${WAIT_FOR_LOAD:-}" ]]; then
   for _ in $(seq 120); do
