@@ -22,7 +22,7 @@ import jdk.incubator.vector.FloatVector;
  * the machine's limit.
  *
  * <p>Usage: {@code ReportGenerator --jmh jmh.json [--pytorch pytorch.json] --out DIR [--mode full]
- * [--load "1.0 0.9 0.8"] [--notes notes.md]}.
+ * [--load "1.0 0.9 0.8"] [--notes notes.md] [--remark "a line about this run"]}.
  */
 public final class ReportGenerator {
     private final List<Result> results = new ArrayList<>();
@@ -93,7 +93,7 @@ public final class ReportGenerator {
                 .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vendor"))
                 .append(")\n");
         md.append("- PyTorch: ").append(torchVersion == null ? "not measured (no torch for /usr/bin/python3)"
-                : torchVersion + " (`benchmarks/pytorch_bench.py`, same workloads, mean time per op)").append('\n');
+                : torchVersion + " (`benchmarks/pytorch_bench.py`, the same workloads)").append('\n');
         if (options.containsKey("load")) {
             md.append("- load average (1/5/15 min) at start: ").append(options.get("load"))
                     .append("; at the end: ").append(loadAverage()).append('\n');
@@ -102,6 +102,9 @@ public final class ReportGenerator {
                 + "`Torch.setNumThreads(1)`; **torch4j all** = ").append(cores).append(" threads; **PyTorch 1t** = "
                 + "`torch.set_num_threads(1)` with `OPENBLAS_NUM_THREADS=1`; **PyTorch all** = ").append(cores)
                 .append(" threads. CUDA: not measured (no torch4j-cuda backend on this machine's class path, no GPU).\n");
+        if (options.containsKey("remark")) {
+            md.append("- ").append(options.get("remark")).append('\n');
+        }
         md.append("- each number is the best measurement iteration (JMH AverageTime, about a second of calls each; "
                 + "PyTorch: the best 20 ms batch): on a machine shared with other work, the least disturbed one. "
                 + "Raw data: `jmh.json` and `pytorch.json` beside this file. Reproduce with `benchmarks/run.sh full`.\n");
