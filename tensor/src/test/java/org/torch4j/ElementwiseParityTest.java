@@ -149,6 +149,33 @@ class ElementwiseParityTest {
     }
 
     @Test
+    void resultsAreLaidOutLikeTheirInputs() {
+        Tensor x = Torch.arange(12.0).reshape(3, 4).toFloat();
+        Tensor t = x.t();
+        Tensor p = Torch.arange(24.0).reshape(2, 3, 4).toFloat().permute(2, 0, 1);
+        Tensor row = Torch.arange(3.0).toFloat();
+        Map<String, Tensor> results = new java.util.LinkedHashMap<>();
+        results.put("exp_t", t.exp());
+        results.put("add_t_t", t.add(t));
+        results.put("add_t_contig", t.add(x.t().contiguous()));
+        results.put("add_contig_t", x.t().contiguous().add(t));
+        results.put("add_row_t", row.add(t));
+        results.put("add_t_scalar", t.add(1L));
+        results.put("gt_t", t.gt(3L));
+        results.put("where_t", Torch.where(t.gt(3L), t, Torch.scalarTensor(0)));
+        results.put("masked_fill_t", t.maskedFill(t.gt(3L), 0.0));
+        results.put("clamp_t", t.clamp(1.0, 5.0));
+        results.put("permuted_sigmoid", p.sigmoid());
+        results.put("permuted_mul_contig", p.mul(p.contiguous()));
+        results.put("expand_add", Torch.ones(3, 1).expand(3, 4).add(Torch.ones(4)));
+        for (Map.Entry<String, Tensor> e : results.entrySet()) {
+            JsonObject c = CASES.get("layout/" + e.getKey());
+            assertEquals(c.get("stride").toString(), java.util.Arrays.toString(e.getValue().stride()).replace(" ", ""),
+                    e.getKey());
+        }
+    }
+
+    @Test
     void inPlaceFormsWriteIntoSelf() {
         Tensor x = Torch.tensor(new float[] {1, 2, 3});
         Tensor view = x.view(3);

@@ -36,10 +36,74 @@ final class Elementwise {
         return out;
     }
 
-    /** The tensor to write a result of {@code shape}/{@code dtype} into: out (checked) or a new one. */
-    private static Tensor target(Tensor out, int[] shape, DType dtype) {
+    /**
+     * A new result of {@code shape}/{@code dtype} laid out like its inputs, as PyTorch's TensorIterator does:
+     * contiguous inputs give a contiguous result, a transposed input a transposed one.
+     */
+    static Tensor resultLike(int[] shape, DType dtype, Tensor... inputs) {
+        int[][] strides = new int[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            strides[i] = StridedLoop.broadcastStrides(inputs[i], shape);
+        }
+        int[] perm = innermostFirst(shape, strides);
+        int[] out = new int[shape.length];
+        int step = 1;
+        for (int d : perm) {
+            out[d] = step;
+            step *= Math.max(shape[d], 1);
+        }
+        return Tensor.of(CpuStorage.allocate(dtype, Shapes.numel(shape)), shape, out, 0);
+    }
+
+    /**
+     * The dims ordered innermost first by the inputs' strides (TensorIterator's reorder_dimensions): the first
+     * input with unequal non-zero strides for two dims decides their order; equal strides put the smaller size
+     * inside; broadcast dims (stride 0) leave the decision to the next input.
+     */
+    private static int[] innermostFirst(int[] shape, int[][] strides) {
+        int nd = shape.length;
+        int[] perm = new int[nd];
+        for (int i = 0; i < nd; i++) {
+            perm[i] = nd - 1 - i;
+        }
+        for (int i = 1; i < nd; i++) {
+            int dim1 = i;
+            for (int dim0 = i - 1; dim0 >= 0; dim0--) {
+                int comparison = shouldSwap(shape, strides, perm[dim0], perm[dim1]);
+                if (comparison > 0) {
+                    int t = perm[dim0];
+                    perm[dim0] = perm[dim1];
+                    perm[dim1] = t;
+                    dim1 = dim0;
+                } else if (comparison < 0) {
+                    break;
+                }
+            }
+        }
+        return perm;
+    }
+
+    private static int shouldSwap(int[] shape, int[][] strides, int dim0, int dim1) {
+        for (int[] s : strides) {
+            int s0 = s[dim0];
+            int s1 = s[dim1];
+            if (s0 == 0 || s1 == 0) {
+                continue;
+            }
+            if (s0 != s1) {
+                return s0 < s1 ? -1 : 1;
+            }
+            if (shape[dim0] > shape[dim1]) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** The tensor to write a result of {@code shape}/{@code dtype} into: out (checked) or a new one like the inputs. */
+    private static Tensor target(Tensor out, int[] shape, DType dtype, Tensor... inputs) {
         if (out == null) {
-            return empty(shape, dtype);
+            return resultLike(shape, dtype, inputs);
         }
         if (!Arrays.equals(out.shape(), shape)) {
             throw new IllegalArgumentException("output with shape " + Shapes.format(out.shape())
@@ -47,7 +111,7 @@ final class Elementwise {
         }
         TypePromotion.checkCastToOut(dtype, out.dtype());
         out.storage().bumpVersion();
-        return out.dtype() == dtype ? out : empty(shape, dtype);
+        return out.dtype() == dtype ? out : resultLike(shape, dtype, out);
     }
 
     /** Moves a result computed in another dtype into out, or returns it when it already is out. */
@@ -74,7 +138,7 @@ final class Elementwise {
         int[] shape = Shapes.broadcast(a.shape(), b.shape());
         Tensor ca = cast(a, compute);
         Tensor cb = cast(b, compute);
-        Tensor result = target(out, shape, resultType);
+        Tensor result = target(out, shape, resultType, a, b);
         BinaryOp effective = op == BinaryOp.SUB && alpha != 1 ? BinaryOp.ADD : op;
         double effectiveAlpha = op == BinaryOp.SUB && alpha != 1 ? -alpha : alpha;
         int[][] strides = {result.stride(), StridedLoop.broadcastStrides(ca, shape), StridedLoop.broadcastStrides(cb, shape)};
@@ -184,7 +248,7 @@ final class Elementwise {
         DType compute = op.floatValued ? TypePromotion.toFloating(x.dtype()) : x.dtype();
         Tensor cx = cast(x, compute);
         int[] shape = x.shape();
-        Tensor result = target(out, shape, compute);
+        Tensor result = target(out, shape, compute, x);
         int[][] strides = {result.stride(), cx.stride()};
         int[] offsets = {result.storageOffset(), cx.storageOffset()};
         StridedLoop.run(shape, strides, offsets, unaryRow(op, result, cx));
@@ -233,7 +297,7 @@ final class Elementwise {
         double lo = min == null ? Double.NEGATIVE_INFINITY : min;
         double hi = max == null ? Double.POSITIVE_INFINITY : max;
         int[] shape = x.shape();
-        Tensor result = target(out, shape, x.dtype());
+        Tensor result = target(out, shape, x.dtype(), x);
         int[][] strides = {result.stride(), x.stride()};
         int[] offsets = {result.storageOffset(), x.storageOffset()};
         StridedLoop.Row row;
@@ -281,7 +345,7 @@ final class Elementwise {
         int[] shape = Shapes.broadcast(condition.shape(), Shapes.broadcast(a.shape(), b.shape()));
         Tensor ca = cast(a, dtype);
         Tensor cb = cast(b, dtype);
-        Tensor result = empty(shape, dtype);
+        Tensor result = resultLike(shape, dtype, condition, a, b);
         int[][] strides = {result.stride(), StridedLoop.broadcastStrides(condition, shape),
             StridedLoop.broadcastStrides(ca, shape), StridedLoop.broadcastStrides(cb, shape)};
         int[] offsets = {0, condition.storageOffset(), ca.storageOffset(), cb.storageOffset()};
