@@ -1,0 +1,836 @@
+package org.torch4j.autograd.internal;
+
+import static org.torch4j.autograd.internal.OpNode.begin;
+import static org.torch4j.autograd.internal.OpNode.finish;
+import static org.torch4j.autograd.internal.OpNode.finishAll;
+import static org.torch4j.autograd.internal.OpNode.finishView;
+import static org.torch4j.autograd.internal.OpNode.needs;
+import static org.torch4j.autograd.internal.OpNode.save;
+import static org.torch4j.autograd.internal.OpNode.saveOutput;
+
+import org.torch4j.DType;
+import org.torch4j.Device;
+import org.torch4j.Tensor;
+import org.torch4j.Torch;
+import org.torch4j.internal.Dispatcher;
+import org.torch4j.internal.OpTable;
+
+/**
+ * The autograd layer of the op table (PyTorch's {@code VariableType} with {@code derivatives.yaml}): each op
+ * runs on the device backend with grad mode off and, when an input requires grad, records a node whose
+ * backward formula is written with tensor operations, so that it can be differentiated again. Node names
+ * are those PyTorch 1.13 prints. Non-differentiable ops (comparisons, logic, argmax) just run below.
+ */
+public final class AutogradLayer implements OpTable {
+    /** The one instance, returned by the autograd hook. */
+    public static final AutogradLayer INSTANCE = new AutogradLayer();
+
+    private static final double LN2 = Math.log(2);
+    private static final double LN10 = Math.log(10);
+    private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+
+    private AutogradLayer() {
+    }
+
+    private static Tensor[] grads(Tensor... g) {
+        return g;
+    }
+
+    // ------------------------------------------------------------------ memory, conversion and copies
+
+    @Override
+    public Tensor empty(int[] shape, DType dtype, Device device) {
+        return Dispatcher.backend(device).empty(shape, dtype, device);
+    }
+
+    @Override
+    public Tensor toDevice(Tensor x, Device device) {
+        OpNode n = begin("ToCopyBackward0", null, x);
+        Device from = x.device();
+        OpTable table = Dispatcher.backend(device.isCpu() ? from : device);
+        Tensor r = Below.run(() -> table.toDevice(x, device));
+        return finish(n, r, g -> grads(g[0].to(from)));
+    }
+
+    @Override
+    public Tensor toDType(Tensor x, DType dtype) {
+        OpNode n = begin("ToCopyBackward0", null, x);
+        DType from = x.dtype();
+        Tensor r = Below.run(() -> Below.table(x).toDType(x, dtype));
+        return finish(n, r, g -> grads(g[0].to(from)));
+    }
+
+    @Override
+    public Tensor clone(Tensor x, boolean contiguousFormat) {
+        OpNode n = begin("CloneBackward0", null, x);
+        Tensor r = Below.run(() -> Below.table(x).clone(x, contiguousFormat));
+        return finish(n, r, g -> grads(g[0]));
+    }
+
+    @Override
+    public Tensor copy_(Tensor dst, Tensor src) {
+        OpNode n = begin("CopyBackwards", dst, dst, src);
+        Tensor r = Below.run(() -> Below.table(dst, src).copy_(dst, src));
+        return finish(n, r, g -> grads(needs(n, 0) ? Torch.zerosLike(g[0]) : null, needs(n, 1) ? g[0] : null));
+    }
+
+    @Override
+    public Tensor fill_(Tensor x, Tensor value) {
+        boolean scalar = value.isWrappedNumber();
+        OpNode n = scalar ? begin("FillBackward2", x, x) : begin("FillBackward3", x, x, value);
+        Tensor r = Below.run(() -> Below.table(x, value).fill_(x, value));
+        return finish(n, r, g -> scalar ? grads(Torch.zerosLike(g[0]))
+                : grads(needs(n, 0) ? Torch.zerosLike(g[0]) : null, needs(n, 1) ? g[0].sum() : null));
+    }
+
+    // ------------------------------------------------------------------ views
+
+    @Override
+    public Tensor view(Tensor x, int[] shape) {
+        OpNode n = begin("ViewBackward0", null, x);
+        int[] in = x.shape();
+        Tensor r = Below.run(() -> Below.table(x).view(x, shape));
+        return finishView(n, r, x, g -> grads(g[0].reshape(in)));
+    }
+
+    @Override
+    public Tensor asStrided(Tensor x, int[] shape, int[] strides, int offset) {
+        OpNode n = begin("AsStridedBackward0", null, x);
+        Geometry in = Geometry.of(x);
+        Geometry out = new Geometry(shape, strides, offset);
+        Tensor r = Below.run(() -> Below.table(x).asStrided(x, shape, strides, offset));
+        return finishView(n, r, x, g -> grads(Formulas.asStridedBackward(g[0], in, out)));
+    }
+
+    @Override
+    public Tensor expand(Tensor x, int[] shape) {
+        OpNode n = begin("ExpandBackward0", null, x);
+        int[] in = x.shape();
+        Tensor r = Below.run(() -> Below.table(x).expand(x, shape));
+        return finishView(n, r, x, g -> grads(Formulas.sumTo(g[0], in)));
+    }
+
+    @Override
+    public Tensor permute(Tensor x, int[] dims) {
+        OpNode n = begin("PermuteBackward0", null, x);
+        int[] inverse = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            inverse[dims[i]] = i;
+        }
+        Tensor r = Below.run(() -> Below.table(x).permute(x, dims));
+        return finishView(n, r, x, g -> grads(g[0].permute(inverse)));
+    }
+
+    @Override
+    public Tensor transpose(Tensor x, int dim0, int dim1) {
+        OpNode n = begin("TransposeBackward0", null, x);
+        Tensor r = Below.run(() -> Below.table(x).transpose(x, dim0, dim1));
+        return finishView(n, r, x, g -> grads(g[0].transpose(dim0, dim1)));
+    }
+
+    @Override
+    public Tensor t(Tensor x) {
+        OpNode n = begin("TBackward0", null, x);
+        Tensor r = Below.run(() -> Below.table(x).t(x));
+        return finishView(n, r, x, g -> grads(g[0].t()));
+    }
+
+    @Override
+    public Tensor squeeze(Tensor x, Integer dim) {
+        OpNode n = begin(dim == null ? "SqueezeBackward0" : "SqueezeBackward1", null, x);
+        int[] in = x.shape();
+        Tensor r = Below.run(() -> Below.table(x).squeeze(x, dim));
+        return finishView(n, r, x, g -> grads(g[0].reshape(in)));
+    }
+
+    @Override
+    public Tensor unsqueeze(Tensor x, int dim) {
+        OpNode n = begin("UnsqueezeBackward0", null, x);
+        Tensor r = Below.run(() -> Below.table(x).unsqueeze(x, dim));
+        return finishView(n, r, x, g -> grads(g[0].squeeze(dim)));
+    }
+
+    @Override
+    public Tensor slice(Tensor x, int dim, int start, int end, int step) {
+        OpNode n = begin("SliceBackward0", null, x);
+        int[] in = x.shape();
+        Tensor r = Below.run(() -> Below.table(x).slice(x, dim, start, end, step));
+        return finishView(n, r, x, g -> grads(Formulas.sliceBackward(g[0], in, dim, start, end, step)));
+    }
+
+    @Override
+    public Tensor select(Tensor x, int dim, int index) {
+        OpNode n = begin("SelectBackward0", null, x);
+        int[] in = x.shape();
+        Tensor r = Below.run(() -> Below.table(x).select(x, dim, index));
+        return finishView(n, r, x, g -> grads(Formulas.selectBackward(g[0], in, dim, index)));
+    }
+
+    // ------------------------------------------------------------------ elementwise binary
+
+    private static Tensor scaled(Tensor g, double alpha) {
+        return alpha == 1 ? g : g.mul(alpha);
+    }
+
+    @Override
+    public Tensor add(Tensor a, Tensor b, double alpha, Tensor out) {
+        OpNode n = begin("AddBackward0", out, a, b);
+        Tensor r = Below.run(() -> Below.table(a, b).add(a, b, alpha, out));
+        return finish(n, r, g -> grads(needs(n, 0) ? g[0] : null, needs(n, 1) ? scaled(g[0], alpha) : null));
+    }
+
+    @Override
+    public Tensor sub(Tensor a, Tensor b, double alpha, Tensor out) {
+        if (a.isWrappedNumber()) {
+            OpNode n = begin("RsubBackward1", out, b);
+            Tensor r = Below.run(() -> Below.table(a, b).sub(a, b, alpha, out));
+            return finish(n, r, g -> grads(scaled(g[0], -alpha)));
+        }
+        OpNode n = begin("SubBackward0", out, a, b);
+        Tensor r = Below.run(() -> Below.table(a, b).sub(a, b, alpha, out));
+        return finish(n, r, g -> grads(needs(n, 0) ? g[0] : null, needs(n, 1) ? scaled(g[0], -alpha) : null));
+    }
+
+    @Override
+    public Tensor mul(Tensor a, Tensor b, Tensor out) {
+        OpNode n = begin("MulBackward0", out, a, b);
+        SavedVariable sa = save(n, needs(n, 1), a);
+        SavedVariable sb = save(n, needs(n, 0), b);
+        Tensor r = Below.run(() -> Below.table(a, b).mul(a, b, out));
+        return finish(n, r, g -> grads(sb == null ? null : g[0].mul(sb.get()), sa == null ? null : g[0].mul(sa.get())));
+    }
+
+    @Override
+    public Tensor div(Tensor a, Tensor b, Tensor out) {
+        OpNode n = begin("DivBackward0", out, a, b);
+        SavedVariable sa = save(n, needs(n, 1), a);
+        SavedVariable sb = save(n, needs(n, 0) || needs(n, 1), b);
+        Tensor r = Below.run(() -> Below.table(a, b).div(a, b, out));
+        return finish(n, r, g -> grads(needs(n, 0) ? g[0].div(sb.get()) : null,
+                needs(n, 1) ? g[0].neg().mul(sa.get()).div(sb.get().mul(sb.get())) : null));
+    }
+
+    @Override
+    public Tensor pow(Tensor a, Tensor b, Tensor out) {
+        if (b.isWrappedNumber()) {
+            return powScalar(a, b, out);
+        }
+        OpNode n = begin("PowBackward1", out, a, b);
+        SavedVariable sa = save(n, true, a);
+        SavedVariable sb = save(n, true, b);
+        Tensor r = Below.run(() -> Below.table(a, b).pow(a, b, out));
+        SavedVariable sr = saveOutput(n, needs(n, 1), r, 0);
+        return finish(n, r, g -> {
+            Tensor base = sa.get();
+            Tensor exponent = sb.get();
+            Tensor ga = needs(n, 0) ? g[0].mul(exponent.mul(base.pow(exponent.sub(1L)))).maskedFill(exponent.eq(0L), 0.0)
+                    : null;
+            Tensor gb = needs(n, 1)
+                    ? g[0].mul(sr.get().mul(base.log()).maskedFill(base.eq(0L).logicalAnd(exponent.ge(0L)), 0.0)) : null;
+            return grads(ga, gb);
+        });
+    }
+
+    /** {@code x ** scalar} ({@code PowBackward0}). */
+    private static Tensor powScalar(Tensor a, Tensor b, Tensor out) {
+        OpNode n = begin("PowBackward0", out, a);
+        double e = b.item();
+        SavedVariable sa = save(n, e != 0, a);
+        Tensor r = Below.run(() -> Below.table(a, b).pow(a, b, out));
+        return finish(n, r, g -> grads(e == 0 ? Torch.zerosLike(g[0]) : g[0].mul(sa.get().pow(e - 1).mul(e))));
+    }
+
+    @Override
+    public Tensor remainder(Tensor a, Tensor b, Tensor out) {
+        OpNode n = b.isWrappedNumber() ? begin("RemainderBackward0", out, a) : begin("RemainderBackward1", out, a, b);
+        SavedVariable sa = save(n, needs(n, 1), a);
+        SavedVariable sb = save(n, needs(n, 1), b);
+        Tensor r = Below.run(() -> Below.table(a, b).remainder(a, b, out));
+        return finish(n, r, g -> n.numInputs() == 1 ? grads(g[0]) : grads(needs(n, 0) ? g[0] : null,
+                needs(n, 1) ? g[0].neg().mul(sa.get().div(sb.get()).floor()) : null));
+    }
+
+    @Override
+    public Tensor maximum(Tensor a, Tensor b, Tensor out) {
+        return selectBetween("MaximumBackward0", a, b, out, true);
+    }
+
+    @Override
+    public Tensor minimum(Tensor a, Tensor b, Tensor out) {
+        return selectBetween("MinimumBackward0", a, b, out, false);
+    }
+
+    /** maximum/minimum: the gradient goes to the chosen operand, half to each on ties. */
+    private static Tensor selectBetween(String name, Tensor a, Tensor b, Tensor out, boolean max) {
+        OpNode n = begin(name, out, a, b);
+        SavedVariable sa = save(n, true, a);
+        SavedVariable sb = save(n, true, b);
+        Tensor r = Below.run(() -> max ? Below.table(a, b).maximum(a, b, out) : Below.table(a, b).minimum(a, b, out));
+        return finish(n, r, g -> {
+            Tensor x = sa.get();
+            Tensor y = sb.get();
+            Tensor shared = Torch.where(x.eq(y), g[0].div(2L), g[0]);
+            return grads(needs(n, 0) ? shared.maskedFill(max ? x.lt(y) : x.gt(y), 0.0) : null,
+                    needs(n, 1) ? shared.maskedFill(max ? x.gt(y) : x.lt(y), 0.0) : null);
+        });
+    }
+
+    @Override
+    public Tensor atan2(Tensor a, Tensor b, Tensor out) {
+        OpNode n = begin("Atan2Backward0", out, a, b);
+        SavedVariable sa = save(n, true, a);
+        SavedVariable sb = save(n, true, b);
+        Tensor r = Below.run(() -> Below.table(a, b).atan2(a, b, out));
+        return finish(n, r, g -> {
+            Tensor x = sa.get();
+            Tensor y = sb.get();
+            Tensor recip = x.mul(x).add(y.mul(y)).reciprocal();
+            return grads(needs(n, 0) ? g[0].mul(y).mul(recip) : null, needs(n, 1) ? g[0].mul(x.neg()).mul(recip) : null);
+        });
+    }
+
+    // comparisons and logic: not differentiable
+
+    @Override
+    public Tensor eq(Tensor a, Tensor b, Tensor out) {
+        return Below.run(() -> Below.table(a, b).eq(a, b, out));
+    }
+
+    @Override
+    public Tensor ne(Tensor a, Tensor b, Tensor out) {
+        return Below.run(() -> Below.table(a, b).ne(a, b, out));
+    }
+
+    @Override
+    public Tensor lt(Tensor a, Tensor b, Tensor out) {
+        return Below.run(() -> Below.table(a, b).lt(a, b, out));
+    }
+
+    @Override
+    public Tensor le(Tensor a, Tensor b, Tensor out) {
+        return Below.run(() -> Below.table(a, b).le(a, b, out));
+    }
+
+    @Override
+    public Tensor gt(Tensor a, Tensor b, Tensor out) {
+        return Below.run(() -> Below.table(a, b).gt(a, b, out));
+    }
+
+    @Override
+    public Tensor ge(Tensor a, Tensor b, Tensor out) {
+        return Below.run(() -> Below.table(a, b).ge(a, b, out));
+    }
+
+    @Override
+    public Tensor logicalAnd(Tensor a, Tensor b, Tensor out) {
+        return Below.run(() -> Below.table(a, b).logicalAnd(a, b, out));
+    }
+
+    @Override
+    public Tensor logicalOr(Tensor a, Tensor b, Tensor out) {
+        return Below.run(() -> Below.table(a, b).logicalOr(a, b, out));
+    }
+
+    @Override
+    public Tensor logicalXor(Tensor a, Tensor b, Tensor out) {
+        return Below.run(() -> Below.table(a, b).logicalXor(a, b, out));
+    }
+
+    // ------------------------------------------------------------------ elementwise unary
+
+    /** A unary kernel of the table, as a method reference such as {@code OpTable::exp}. */
+    private interface Kernel {
+        Tensor run(OpTable table, Tensor x, Tensor out);
+    }
+
+    /** A unary derivative: the input gradient from the output gradient and one saved tensor. */
+    private interface Derivative {
+        Tensor apply(Tensor g, Tensor saved);
+    }
+
+    /** A unary op whose derivative reads its input (saved as a copy when the op is in place). */
+    private static Tensor onInput(String name, Kernel k, Tensor x, Tensor out, Derivative d) {
+        OpNode n = begin(name, out, x);
+        SavedVariable s = save(n, true, x);
+        Tensor r = Below.run(() -> k.run(Below.table(x), x, out));
+        return finish(n, r, g -> grads(d.apply(g[0], s.get())));
+    }
+
+    /** A unary op whose derivative reads its result. */
+    private static Tensor onResult(String name, Kernel k, Tensor x, Tensor out, Derivative d) {
+        OpNode n = begin(name, out, x);
+        Tensor r = Below.run(() -> k.run(Below.table(x), x, out));
+        SavedVariable s = saveOutput(n, true, r, 0);
+        return finish(n, r, g -> grads(d.apply(g[0], s.get())));
+    }
+
+    /** A unary op whose derivative needs nothing saved. */
+    private static Tensor unsaved(String name, Kernel k, Tensor x, Tensor out, Derivative d) {
+        OpNode n = begin(name, out, x);
+        Tensor r = Below.run(() -> k.run(Below.table(x), x, out));
+        return finish(n, r, g -> grads(d.apply(g[0], null)));
+    }
+
+    private static Tensor zeros(Tensor g, Tensor unused) {
+        return Torch.zerosLike(g);
+    }
+
+    @Override
+    public Tensor neg(Tensor x, Tensor out) {
+        return unsaved("NegBackward0", OpTable::neg, x, out, (g, s) -> g.neg());
+    }
+
+    @Override
+    public Tensor abs(Tensor x, Tensor out) {
+        return onInput("AbsBackward0", OpTable::abs, x, out, (g, s) -> g.mul(s.sign()));
+    }
+
+    @Override
+    public Tensor sign(Tensor x, Tensor out) {
+        return unsaved("SignBackward0", OpTable::sign, x, out, AutogradLayer::zeros);
+    }
+
+    @Override
+    public Tensor exp(Tensor x, Tensor out) {
+        return onResult("ExpBackward0", OpTable::exp, x, out, Tensor::mul);
+    }
+
+    @Override
+    public Tensor log(Tensor x, Tensor out) {
+        return onInput("LogBackward0", OpTable::log, x, out, Tensor::div);
+    }
+
+    @Override
+    public Tensor log2(Tensor x, Tensor out) {
+        return onInput("Log2Backward0", OpTable::log2, x, out, (g, s) -> g.div(s.mul(LN2)));
+    }
+
+    @Override
+    public Tensor log10(Tensor x, Tensor out) {
+        return onInput("Log10Backward0", OpTable::log10, x, out, (g, s) -> g.div(s.mul(LN10)));
+    }
+
+    @Override
+    public Tensor log1p(Tensor x, Tensor out) {
+        return onInput("Log1PBackward0", OpTable::log1p, x, out, (g, s) -> g.div(s.add(1L)));
+    }
+
+    @Override
+    public Tensor expm1(Tensor x, Tensor out) {
+        return onResult("Expm1Backward0", OpTable::expm1, x, out, (g, r) -> g.mul(r.add(1L)));
+    }
+
+    @Override
+    public Tensor sqrt(Tensor x, Tensor out) {
+        return onResult("SqrtBackward0", OpTable::sqrt, x, out, (g, r) -> g.div(r.mul(2L)));
+    }
+
+    @Override
+    public Tensor rsqrt(Tensor x, Tensor out) {
+        return onResult("RsqrtBackward0", OpTable::rsqrt, x, out, (g, r) -> g.mul(r.pow(3L)).mul(-0.5));
+    }
+
+    @Override
+    public Tensor reciprocal(Tensor x, Tensor out) {
+        return onResult("ReciprocalBackward0", OpTable::reciprocal, x, out, (g, r) -> g.mul(r.mul(r)).neg());
+    }
+
+    @Override
+    public Tensor sin(Tensor x, Tensor out) {
+        return onInput("SinBackward0", OpTable::sin, x, out, (g, s) -> g.mul(s.cos()));
+    }
+
+    @Override
+    public Tensor cos(Tensor x, Tensor out) {
+        return onInput("CosBackward0", OpTable::cos, x, out, (g, s) -> g.mul(s.sin().neg()));
+    }
+
+    @Override
+    public Tensor tan(Tensor x, Tensor out) {
+        return onResult("TanBackward0", OpTable::tan, x, out, (g, r) -> g.mul(r.mul(r).add(1L)));
+    }
+
+    @Override
+    public Tensor asin(Tensor x, Tensor out) {
+        return onInput("AsinBackward0", OpTable::asin, x, out, (g, s) -> g.mul(s.mul(s).neg().add(1L).rsqrt()));
+    }
+
+    @Override
+    public Tensor acos(Tensor x, Tensor out) {
+        return onInput("AcosBackward0", OpTable::acos, x, out, (g, s) -> g.mul(s.mul(s).neg().add(1L).rsqrt()).neg());
+    }
+
+    @Override
+    public Tensor atan(Tensor x, Tensor out) {
+        return onInput("AtanBackward0", OpTable::atan, x, out, (g, s) -> g.div(s.mul(s).add(1L)));
+    }
+
+    @Override
+    public Tensor sinh(Tensor x, Tensor out) {
+        return onInput("SinhBackward0", OpTable::sinh, x, out, (g, s) -> g.mul(s.cosh()));
+    }
+
+    @Override
+    public Tensor cosh(Tensor x, Tensor out) {
+        return onInput("CoshBackward0", OpTable::cosh, x, out, (g, s) -> g.mul(s.sinh()));
+    }
+
+    @Override
+    public Tensor tanh(Tensor x, Tensor out) {
+        return onResult("TanhBackward0", OpTable::tanh, x, out, (g, r) -> g.mul(r.mul(r).neg().add(1L)));
+    }
+
+    @Override
+    public Tensor sigmoid(Tensor x, Tensor out) {
+        return onResult("SigmoidBackward0", OpTable::sigmoid, x, out, (g, r) -> g.mul(r.mul(r.neg().add(1L))));
+    }
+
+    @Override
+    public Tensor relu(Tensor x, Tensor out) {
+        return onResult("ReluBackward0", OpTable::relu, x, out, (g, r) -> g.maskedFill(r.le(0L), 0.0));
+    }
+
+    @Override
+    public Tensor erf(Tensor x, Tensor out) {
+        return onInput("ErfBackward0", OpTable::erf, x, out,
+                (g, s) -> g.mul(s.mul(s).neg().exp().mul(TWO_OVER_SQRT_PI)));
+    }
+
+    @Override
+    public Tensor floor(Tensor x, Tensor out) {
+        return unsaved("FloorBackward0", OpTable::floor, x, out, AutogradLayer::zeros);
+    }
+
+    @Override
+    public Tensor ceil(Tensor x, Tensor out) {
+        return unsaved("CeilBackward0", OpTable::ceil, x, out, AutogradLayer::zeros);
+    }
+
+    @Override
+    public Tensor round(Tensor x, Tensor out) {
+        return unsaved("RoundBackward0", OpTable::round, x, out, AutogradLayer::zeros);
+    }
+
+    @Override
+    public Tensor trunc(Tensor x, Tensor out) {
+        return unsaved("TruncBackward0", OpTable::trunc, x, out, AutogradLayer::zeros);
+    }
+
+    @Override
+    public Tensor logicalNot(Tensor x, Tensor out) {
+        return Below.run(() -> Below.table(x).logicalNot(x, out));
+    }
+
+    @Override
+    public Tensor clamp(Tensor x, Double min, Double max, Tensor out) {
+        return onInput("ClampBackward1", (t, a, o) -> t.clamp(a, min, max, o), x, out, (g, s) -> {
+            Tensor inside = min == null ? s.le(max) : max == null ? s.ge(min) : s.ge(min).logicalAnd(s.le(max));
+            return g.maskedFill(inside.logicalNot(), 0.0);
+        });
+    }
+
+    // ------------------------------------------------------------------ selection
+
+    @Override
+    public Tensor where(Tensor condition, Tensor a, Tensor b) {
+        OpNode n = begin("WhereBackward0", null, a, b);
+        SavedVariable c = save(n, true, condition);
+        Tensor r = Below.run(() -> Below.table(condition, a, b).where(condition, a, b));
+        return finish(n, r, g -> grads(needs(n, 0) ? g[0].maskedFill(c.get().logicalNot(), 0.0) : null,
+                needs(n, 1) ? g[0].maskedFill(c.get(), 0.0) : null));
+    }
+
+    @Override
+    public Tensor maskedFill(Tensor x, Tensor mask, Tensor value, Tensor out) {
+        boolean scalar = value.isWrappedNumber();
+        OpNode n = scalar ? begin("MaskedFillBackward0", out, x) : begin("MaskedFillBackward1", out, x, value);
+        SavedVariable m = save(n, true, mask);
+        Tensor r = Below.run(() -> Below.table(x, mask, value).maskedFill(x, mask, value, out));
+        return finish(n, r, g -> scalar ? grads(g[0].maskedFill(m.get(), 0.0))
+                : grads(needs(n, 0) ? g[0].maskedFill(m.get(), 0.0) : null,
+                        needs(n, 1) ? g[0].maskedFill(m.get().logicalNot(), 0.0).sum() : null));
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    @Override
+    public Tensor sum(Tensor x, int[] dims, boolean keepdim, DType dtype) {
+        OpNode n = begin(dims.length == 0 ? "SumBackward0" : "SumBackward1", null, x);
+        int[] in = x.shape();
+        Tensor r = Below.run(() -> Below.table(x).sum(x, dims, keepdim, dtype));
+        return finish(n, r, g -> grads(Formulas.expandReduced(g[0], in, dims, keepdim)));
+    }
+
+    @Override
+    public Tensor mean(Tensor x, int[] dims, boolean keepdim) {
+        OpNode n = begin(dims.length == 0 ? "MeanBackward0" : "MeanBackward1", null, x);
+        int[] in = x.shape();
+        long count = Formulas.reducedCount(in, dims);
+        Tensor r = Below.run(() -> Below.table(x).mean(x, dims, keepdim));
+        return finish(n, r, g -> grads(Formulas.expandReduced(g[0].div(count), in, dims, keepdim)));
+    }
+
+    @Override
+    public Tensor prod(Tensor x, Integer dim, boolean keepdim) {
+        OpNode n = begin(dim == null ? "ProdBackward0" : "ProdBackward1", null, x);
+        SavedVariable s = save(n, true, x);
+        Tensor r = Below.run(() -> Below.table(x).prod(x, dim, keepdim));
+        return finish(n, r, g -> grads(Formulas.prodBackward(g[0], s.get(), dim, keepdim)));
+    }
+
+    @Override
+    public Tensor amax(Tensor x, int[] dims, boolean keepdim) {
+        return extremum(dims.length == 0 && !keepdim ? "MaxBackward1" : "AmaxBackward0", OpTable::amax, x, dims, keepdim);
+    }
+
+    @Override
+    public Tensor amin(Tensor x, int[] dims, boolean keepdim) {
+        return extremum(dims.length == 0 && !keepdim ? "MinBackward1" : "AminBackward0", OpTable::amin, x, dims, keepdim);
+    }
+
+    private interface Reduction {
+        Tensor run(OpTable table, Tensor x, int[] dims, boolean keepdim);
+    }
+
+    private static Tensor extremum(String name, Reduction k, Tensor x, int[] dims, boolean keepdim) {
+        OpNode n = begin(name, null, x);
+        SavedVariable s = save(n, true, x);
+        Tensor r = Below.run(() -> k.run(Below.table(x), x, dims, keepdim));
+        SavedVariable sr = saveOutput(n, true, r, 0);
+        return finish(n, r, g -> grads(Formulas.evenlyDistribute(g[0], s.get(), sr.get(), dims, keepdim)));
+    }
+
+    @Override
+    public Tensor[] maxDim(Tensor x, int dim, boolean keepdim) {
+        return valueSelecting("MaxBackward0", true, x, dim, keepdim);
+    }
+
+    @Override
+    public Tensor[] minDim(Tensor x, int dim, boolean keepdim) {
+        return valueSelecting("MinBackward0", false, x, dim, keepdim);
+    }
+
+    private static Tensor[] valueSelecting(String name, boolean max, Tensor x, int dim, boolean keepdim) {
+        OpNode n = begin(name, 2, null, x);
+        int[] in = x.shape();
+        Tensor[] r = Below.run(() -> max ? Below.table(x).maxDim(x, dim, keepdim) : Below.table(x).minDim(x, dim, keepdim));
+        SavedVariable indices = save(n, true, r[1]);
+        return finishAll(n, r, g -> grads(Formulas.valueSelectingBackward(g[0], dim, indices.get(), in, keepdim)));
+    }
+
+    @Override
+    public Tensor argmax(Tensor x, Integer dim, boolean keepdim) {
+        return Below.run(() -> Below.table(x).argmax(x, dim, keepdim));
+    }
+
+    @Override
+    public Tensor argmin(Tensor x, Integer dim, boolean keepdim) {
+        return Below.run(() -> Below.table(x).argmin(x, dim, keepdim));
+    }
+
+    @Override
+    public Tensor var(Tensor x, int[] dims, double correction, boolean keepdim) {
+        OpNode n = begin("VarBackward0", null, x);
+        SavedVariable s = save(n, true, x);
+        Tensor r = Below.run(() -> Below.table(x).var(x, dims, correction, keepdim));
+        return finish(n, r, g -> grads(Formulas.varBackward(g[0], s.get(), dims, correction, keepdim)));
+    }
+
+    @Override
+    public Tensor std(Tensor x, int[] dims, double correction, boolean keepdim) {
+        OpNode n = begin("StdBackward0", null, x);
+        SavedVariable s = save(n, true, x);
+        Tensor r = Below.run(() -> Below.table(x).std(x, dims, correction, keepdim));
+        SavedVariable sr = saveOutput(n, true, r, 0);
+        return finish(n, r, g -> grads(Formulas.stdBackward(g[0], s.get(), sr.get(), dims, correction, keepdim)));
+    }
+
+    @Override
+    public Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
+        OpNode n = begin("NormBackward1", null, x);
+        SavedVariable s = save(n, true, x);
+        Tensor r = Below.run(() -> Below.table(x).norm(x, p, dims, keepdim));
+        SavedVariable sr = saveOutput(n, true, r, 0);
+        return finish(n, r, g -> grads(Formulas.normBackward(g[0], s.get(), sr.get(), p, dims, keepdim)));
+    }
+
+    @Override
+    public Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
+        OpNode n = begin("LogsumexpBackward0", null, x);
+        SavedVariable s = save(n, true, x);
+        Tensor r = Below.run(() -> Below.table(x).logsumexp(x, dims, keepdim));
+        SavedVariable sr = saveOutput(n, true, r, 0);
+        return finish(n, r, g -> {
+            Tensor xs = s.get();
+            Tensor weights = xs.sub(Formulas.restoreReduced(sr.get(), xs.dim(), dims, keepdim)).exp();
+            return grads(Formulas.restoreReduced(g[0], xs.dim(), dims, keepdim).mul(weights));
+        });
+    }
+
+    @Override
+    public Tensor softmax(Tensor x, int dim) {
+        OpNode n = begin("SoftmaxBackward0", null, x);
+        Tensor r = Below.run(() -> Below.table(x).softmax(x, dim));
+        SavedVariable sr = saveOutput(n, true, r, 0);
+        return finish(n, r, g -> {
+            Tensor y = sr.get();
+            return grads(y.mul(g[0].sub(g[0].mul(y).sum(dim, true))));
+        });
+    }
+
+    @Override
+    public Tensor logSoftmax(Tensor x, int dim) {
+        OpNode n = begin("LogSoftmaxBackward0", null, x);
+        Tensor r = Below.run(() -> Below.table(x).logSoftmax(x, dim));
+        SavedVariable sr = saveOutput(n, true, r, 0);
+        return finish(n, r, g -> grads(g[0].sub(sr.get().exp().mul(g[0].sum(dim, true)))));
+    }
+
+    @Override
+    public Tensor cumsum(Tensor x, int dim) {
+        OpNode n = begin("CumsumBackward0", null, x);
+        Tensor r = Below.run(() -> Below.table(x).cumsum(x, dim));
+        return finish(n, r, g -> grads(g[0].sum(dim, true).sub(g[0].cumsum(dim)).add(g[0])));
+    }
+
+    // ------------------------------------------------------------------ linear algebra
+
+    @Override
+    public Tensor mm(Tensor a, Tensor b) {
+        OpNode n = begin("MmBackward0", null, a, b);
+        SavedVariable sa = save(n, needs(n, 1), a);
+        SavedVariable sb = save(n, needs(n, 0), b);
+        Tensor r = Below.run(() -> Below.table(a, b).mm(a, b));
+        return finish(n, r, g -> grads(sb == null ? null : g[0].mm(sb.get().t()), sa == null ? null : sa.get().t().mm(g[0])));
+    }
+
+    @Override
+    public Tensor bmm(Tensor a, Tensor b) {
+        OpNode n = begin("BmmBackward0", null, a, b);
+        SavedVariable sa = save(n, needs(n, 1), a);
+        SavedVariable sb = save(n, needs(n, 0), b);
+        Tensor r = Below.run(() -> Below.table(a, b).bmm(a, b));
+        return finish(n, r, g -> grads(sb == null ? null : g[0].bmm(sb.get().transpose(1, 2)),
+                sa == null ? null : sa.get().transpose(1, 2).bmm(g[0])));
+    }
+
+    @Override
+    public Tensor mv(Tensor a, Tensor v) {
+        OpNode n = begin("MvBackward0", null, a, v);
+        SavedVariable sa = save(n, needs(n, 1), a);
+        SavedVariable sv = save(n, needs(n, 0), v);
+        Tensor r = Below.run(() -> Below.table(a, v).mv(a, v));
+        return finish(n, r, g -> grads(sv == null ? null : g[0].outer(sv.get()), sa == null ? null : sa.get().t().mv(g[0])));
+    }
+
+    @Override
+    public Tensor dot(Tensor a, Tensor b) {
+        OpNode n = begin("DotBackward0", null, a, b);
+        SavedVariable sa = save(n, needs(n, 1), a);
+        SavedVariable sb = save(n, needs(n, 0), b);
+        Tensor r = Below.run(() -> Below.table(a, b).dot(a, b));
+        return finish(n, r, g -> grads(sb == null ? null : sb.get().mul(g[0]), sa == null ? null : sa.get().mul(g[0])));
+    }
+
+    // ------------------------------------------------------------------ joining
+
+    @Override
+    public Tensor cat(Tensor[] tensors, int dim) {
+        OpNode n = begin("CatBackward0", null, tensors);
+        Tensor r = Below.run(() -> Below.table(tensors).cat(tensors, dim));
+        if (n == null) {
+            return r;
+        }
+        int d = dim < 0 ? dim + r.dim() : dim;
+        int[] sizes = new int[tensors.length];
+        boolean[] legacyEmpty = new boolean[tensors.length];
+        for (int i = 0; i < tensors.length; i++) {
+            legacyEmpty[i] = tensors[i].dim() != r.dim();
+            sizes[i] = legacyEmpty[i] ? 0 : tensors[i].size(d);
+        }
+        return finish(n, r, g -> {
+            Tensor[] out = new Tensor[sizes.length];
+            int start = 0;
+            for (int i = 0; i < sizes.length; i++) {
+                if (needs(n, i) && !legacyEmpty[i]) {
+                    out[i] = g[0].narrow(d, start, sizes[i]);
+                }
+                start += sizes[i];
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Tensor stack(Tensor[] tensors, int dim) {
+        OpNode n = begin("StackBackward0", null, tensors);
+        Tensor r = Below.run(() -> Below.table(tensors).stack(tensors, dim));
+        return finish(n, r, g -> {
+            Tensor[] out = new Tensor[tensors.length];
+            for (int i = 0; i < out.length; i++) {
+                if (needs(n, i)) {
+                    out[i] = g[0].select(dim, i);
+                }
+            }
+            return out;
+        });
+    }
+
+    // ------------------------------------------------------------------ indexing
+
+    @Override
+    public Tensor indexSelect(Tensor x, int dim, Tensor index) {
+        OpNode n = begin("IndexSelectBackward0", null, x);
+        int[] in = x.shape();
+        SavedVariable si = save(n, true, index);
+        Tensor r = Below.run(() -> Below.table(x, index).indexSelect(x, dim, index));
+        return finish(n, r, g -> grads(Formulas.indexSelectBackward(g[0], in, dim, si.get())));
+    }
+
+    @Override
+    public Tensor gather(Tensor x, int dim, Tensor index) {
+        OpNode n = begin("GatherBackward0", null, x);
+        int[] in = x.shape();
+        SavedVariable si = save(n, true, index);
+        Tensor r = Below.run(() -> Below.table(x, index).gather(x, dim, index));
+        return finish(n, r, g -> grads(Torch.zeros(in, Formulas.like(g[0])).scatterAdd(dim, si.get(), g[0])));
+    }
+
+    @Override
+    public Tensor scatter(Tensor x, int dim, Tensor index, Tensor src, Tensor out) {
+        boolean value = src.isWrappedNumber();
+        OpNode n = value ? begin("ScatterBackward1", out, x) : begin("ScatterBackward0", out, x, src);
+        SavedVariable si = save(n, true, index);
+        Tensor r = Below.run(() -> Below.table(x, index, src).scatter(x, dim, index, src, out));
+        return finish(n, r, g -> value ? grads(g[0].scatter(dim, si.get(), 0.0))
+                : grads(needs(n, 0) ? g[0].scatter(dim, si.get(), 0.0) : null,
+                        needs(n, 1) ? g[0].gather(dim, si.get()) : null));
+    }
+
+    @Override
+    public Tensor scatterAdd(Tensor x, int dim, Tensor index, Tensor src, Tensor out) {
+        OpNode n = begin("ScatterAddBackward0", out, x, src);
+        SavedVariable si = save(n, true, index);
+        Tensor r = Below.run(() -> Below.table(x, index, src).scatterAdd(x, dim, index, src, out));
+        return finish(n, r, g -> grads(needs(n, 0) ? g[0] : null, needs(n, 1) ? g[0].gather(dim, si.get()) : null));
+    }
+
+    @Override
+    public Tensor indexMask(Tensor x, Tensor mask) {
+        OpNode n = begin("IndexBackward0", null, x);
+        int[] in = x.shape();
+        SavedVariable m = save(n, true, mask);
+        Tensor r = Below.run(() -> Below.table(x, mask).indexMask(x, mask));
+        return finish(n, r, g -> grads(Torch.zeros(in, Formulas.like(g[0])).indexPut_(m.get(), g[0])));
+    }
+
+    @Override
+    public Tensor indexPutMask(Tensor x, Tensor mask, Tensor values, Tensor out) {
+        OpNode n = begin("IndexPutBackward0", out, x, values);
+        int dims = x.dim();
+        SavedVariable m = save(n, true, mask);
+        Tensor r = Below.run(() -> Below.table(x, mask, values).indexPutMask(x, mask, values, out));
+        return finish(n, r, g -> grads(needs(n, 0) ? g[0].maskedFill(Formulas.leadingMask(m.get(), dims), 0.0) : null,
+                needs(n, 1) ? g[0].index(m.get()) : null));
+    }
+}

@@ -1,0 +1,313 @@
+package org.torch4j.autograd.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.torch4j.Tensor;
+import org.torch4j.Torch;
+import org.torch4j.autograd.AnomalyMode;
+import org.torch4j.internal.GradMode;
+import org.torch4j.internal.Shapes;
+
+/**
+ * The backward engine, as {@code torch::autograd::Engine}: counts the dependencies of every node
+ * reachable from the roots, then runs each node once all the gradients flowing into it have arrived
+ * (most recently created first among the ready ones), summing gradients per input slot. In
+ * {@link #grad} mode it only runs the nodes that lead to the requested inputs and captures their
+ * gradients instead of accumulating into {@code .grad}.
+ */
+public final class Engine {
+    private final boolean keepGraph;
+    private final Map<Node, List<int[]>> captures;
+    private final Map<Node, Boolean> needed;
+    private final Map<Node, int[]> dependencies = new IdentityHashMap<>();
+    private final Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
+    private final PriorityQueue<Node> ready =
+            new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr(), a.sequenceNr()));
+    private Tensor[] captured;
+
+    private Engine(boolean keepGraph, Map<Node, List<int[]>> captures) {
+        this.keepGraph = keepGraph;
+        this.captures = captures;
+        this.needed = captures == null ? null : new IdentityHashMap<>();
+    }
+
+    /** {@code torch.autograd.backward(tensors, grad_tensors, retain_graph, create_graph)}. */
+    public static void backward(Tensor[] roots, Tensor[] grads, boolean keepGraph, boolean createGraph) {
+        new Engine(keepGraph, null).run(roots, grads, createGraph);
+    }
+
+    /**
+     * {@code torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused)}:
+     * the gradients of the roots with respect to {@code inputs} (null where unused and allowed).
+     */
+    public static Tensor[] grad(Tensor[] roots, Tensor[] grads, Tensor[] inputs, boolean keepGraph, boolean createGraph,
+            boolean allowUnused) {
+        Map<Node, List<int[]>> captures = new IdentityHashMap<>();
+        for (int j = 0; j < inputs.length; j++) {
+            Tensor input = inputs[j];
+            if (!input.requiresGrad()) {
+                throw new IllegalArgumentException("One of the differentiated Tensors does not require grad");
+            }
+            Node node = Graph.gradientEdgeNode(input);
+            captures.computeIfAbsent(node, k -> new ArrayList<>(1)).add(new int[] {Graph.gradientEdgeNr(input), j});
+        }
+        Engine engine = new Engine(keepGraph, captures);
+        engine.captured = new Tensor[inputs.length];
+        engine.run(roots, grads, createGraph);
+        for (Tensor g : engine.captured) {
+            if (g == null && !allowUnused) {
+                throw new IllegalArgumentException("One of the differentiated Tensors appears to not have been used in the "
+                        + "graph. Set allow_unused=True if this is the desired behavior.");
+            }
+        }
+        return engine.captured;
+    }
+
+    private void run(Tensor[] roots, Tensor[] grads, boolean createGraph) {
+        Node[] rootNodes = new Node[roots.length];
+        int[] rootSlots = new int[roots.length];
+        Tensor[] rootGrads = new Tensor[roots.length];
+        for (int i = 0; i < roots.length; i++) {
+            Tensor root = roots[i];
+            if (!root.requiresGrad()) {
+                throw new IllegalArgumentException("element " + i + " of tensors does not require grad and does not have a "
+                        + "grad_fn");
+            }
+            rootGrads[i] = rootGradient(root, grads == null ? null : grads[i], i);
+            rootNodes[i] = Graph.gradientEdgeNode(root);
+            rootSlots[i] = Graph.gradientEdgeNr(root);
+        }
+        boolean previous = GradMode.set(createGraph);
+        try {
+            if (captures != null) {
+                markNeeded(rootNodes);
+            }
+            countDependencies(rootNodes);
+            for (int i = 0; i < rootNodes.length; i++) {
+                deliver(rootNodes[i], rootSlots[i], rootGrads[i]);
+            }
+            while (!ready.isEmpty()) {
+                evaluate(ready.poll());
+            }
+        } finally {
+            GradMode.set(previous);
+        }
+    }
+
+    private static Tensor rootGradient(Tensor root, Tensor grad, int i) {
+        if (grad == null) {
+            if (root.numel() != 1) {
+                throw new IllegalArgumentException("grad can be implicitly created only for scalar outputs");
+            }
+            try (var ignored = Torch.noGrad()) {
+                return Torch.onesLike(root);
+            }
+        }
+        if (!Arrays.equals(grad.shape(), root.shape())) {
+            throw new IllegalArgumentException("Mismatch in shape: grad_output[" + i + "] has a shape of "
+                    + sizeString(grad.shape()) + " and output[" + i + "] has a shape of " + sizeString(root.shape()) + ".");
+        }
+        return grad.dtype() == root.dtype() ? grad : grad.to(root.dtype());
+    }
+
+    static String sizeString(int[] shape) {
+        return "torch.Size(" + Shapes.format(shape) + ")";
+    }
+
+    /** In grad mode, a node runs only when a captured input lies below it. */
+    private boolean isNeeded(Node n) {
+        return needed == null || needed.getOrDefault(n, false);
+    }
+
+    private boolean isCaptureTarget(Node n) {
+        return captures != null && captures.containsKey(n);
+    }
+
+    /** Whether gradients flowing into {@code n} are of use: it runs or captures. */
+    private boolean isWanted(Node n) {
+        return isNeeded(n) || isCaptureTarget(n);
+    }
+
+    /** Post-order walk deciding which nodes lead to a captured input. */
+    private void markNeeded(Node[] roots) {
+        Deque<Node> stack = new ArrayDeque<>();
+        Deque<Integer> position = new ArrayDeque<>();
+        Map<Node, Boolean> visited = new IdentityHashMap<>();
+        for (Node root : roots) {
+            if (visited.put(root, Boolean.TRUE) != null) {
+                continue;
+            }
+            stack.push(root);
+            position.push(0);
+            while (!stack.isEmpty()) {
+                Node n = stack.peek();
+                int k = position.pop();
+                if (k < n.nextNodes.length) {
+                    position.push(k + 1);
+                    Node next = n.nextNodes[k];
+                    if (next != null && visited.put(next, Boolean.TRUE) == null) {
+                        stack.push(next);
+                        position.push(0);
+                    }
+                    continue;
+                }
+                stack.pop();
+                boolean leads = false;
+                if (!(n instanceof AccumulateGrad)) {
+                    for (Node next : n.nextNodes) {
+                        if (next != null && (isCaptureTarget(next) || needed.getOrDefault(next, false))) {
+                            leads = true;
+                            break;
+                        }
+                    }
+                }
+                needed.put(n, leads);
+            }
+        }
+    }
+
+    private void countDependencies(Node[] roots) {
+        Deque<Node> stack = new ArrayDeque<>();
+        for (Node root : roots) {
+            increment(root, stack);
+        }
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (!isNeeded(n)) {
+                continue;
+            }
+            for (Node next : n.nextNodes) {
+                if (next != null && isWanted(next)) {
+                    increment(next, stack);
+                }
+            }
+        }
+    }
+
+    private void increment(Node n, Deque<Node> stack) {
+        int[] count = dependencies.get(n);
+        if (count == null) {
+            dependencies.put(n, new int[] {1});
+            stack.push(n);
+        } else {
+            count[0]++;
+        }
+    }
+
+    /** Adds a gradient to a node's input buffer; the node becomes ready when its last dependency arrives. */
+    private void deliver(Node n, int slot, Tensor grad) {
+        if (grad != null) {
+            Tensor[] buffer = buffers.computeIfAbsent(n, k -> new Tensor[k.numOutputs()]);
+            buffer[slot] = buffer[slot] == null ? grad : buffer[slot].add(grad);
+        }
+        int[] count = dependencies.get(n);
+        if (--count[0] == 0) {
+            ready.add(n);
+        }
+    }
+
+    private void evaluate(Node n) {
+        Tensor[] inputs = buffers.remove(n);
+        if (inputs == null) {
+            inputs = new Tensor[n.numOutputs()];
+        }
+        if (captures != null) {
+            List<int[]> wanted = captures.get(n);
+            if (wanted != null) {
+                for (int[] c : wanted) {
+                    captured[c[1]] = inputs[c[0]];
+                }
+            }
+            if (!isNeeded(n)) {
+                return;
+            }
+        }
+        Tensor[] outputs = call(n, inputs);
+        for (int i = 0; i < n.nextNodes.length; i++) {
+            Node next = n.nextNodes[i];
+            if (next != null && isWanted(next)) {
+                deliver(next, n.nextInputNrs[i], i < outputs.length ? outputs[i] : null);
+            }
+        }
+    }
+
+    private Tensor[] call(Node n, Tensor[] inputs) {
+        n.runPreHooks(inputs);
+        boolean any = false;
+        for (Tensor t : inputs) {
+            any |= t != null;
+        }
+        if (!any) {
+            return new Tensor[n.numInputs()];
+        }
+        Tensor[] outputs;
+        try {
+            outputs = n.apply(inputs);
+            if (!keepGraph) {
+                n.release();
+            }
+            validate(n, outputs);
+            if (AnomalyMode.isEnabled()) {
+                checkNaN(n, outputs);
+            }
+        } catch (RuntimeException e) {
+            if (n.forwardTrace() != null) {
+                e.addSuppressed(n.forwardTrace());
+            }
+            throw e;
+        }
+        return outputs;
+    }
+
+    /** PyTorch's {@code validate_outputs}: reduce broadcast gradients, convert dtype and device. */
+    private static void validate(Node n, Tensor[] grads) {
+        if (grads.length != n.numInputs()) {
+            throw new IllegalStateException("invalid number of gradients - expected " + n.numInputs() + ", but got "
+                    + grads.length);
+        }
+        for (int i = 0; i < grads.length; i++) {
+            Tensor g = grads[i];
+            if (g == null || n.nextNodes[i] == null) {
+                grads[i] = null;
+                continue;
+            }
+            int[] expected = n.inputShapes[i];
+            if (!Arrays.equals(g.shape(), expected)) {
+                if (!Formulas.expandable(expected, g.shape())) {
+                    throw new IllegalStateException("Function " + n.name() + " returned an invalid gradient at index " + i
+                            + " - got " + Shapes.format(g.shape()) + " but expected shape compatible with "
+                            + Shapes.format(expected));
+                }
+                g = Formulas.sumTo(g, expected);
+            }
+            if (g.dtype() != n.inputDTypes[i]) {
+                g = g.to(n.inputDTypes[i]);
+            }
+            if (!g.device().equals(n.inputDevices[i])) {
+                g = g.to(n.inputDevices[i]);
+            }
+            grads[i] = g;
+        }
+    }
+
+    private static void checkNaN(Node n, Tensor[] grads) {
+        for (int i = 0; i < grads.length; i++) {
+            Tensor g = grads[i];
+            if (g == null || !g.isFloatingPoint()) {
+                continue;
+            }
+            for (double v : g.toDoubleArray()) {
+                if (Double.isNaN(v)) {
+                    throw new IllegalStateException("Function '" + n.name() + "' returned nan values in its " + i
+                            + "th output.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.torch4j.autograd.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.torch4j.DType;
+import org.torch4j.Device;
+import org.torch4j.GradFn;
+import org.torch4j.Tensor;
+import org.torch4j.autograd.AnomalyMode;
+import org.torch4j.internal.AutogradMeta;
+
+/**
+ * A function of the backward graph, as {@code torch::autograd::Node}: it takes the gradients of its forward
+ * outputs and returns the gradients of its forward inputs, which flow along its edges to the next nodes.
+ * Each input slot also keeps the input's metadata (shape, dtype, device) so the engine can reduce a
+ * broadcast gradient and convert its dtype, as PyTorch's {@code validate_outputs} does.
+ */
+public abstract class Node implements GradFn {
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final String name;
+    private final long sequenceNr;
+    final Node[] nextNodes;
+    final int[] nextInputNrs;
+    final int[][] inputShapes;
+    final DType[] inputDTypes;
+    final Device[] inputDevices;
+    /** The autograd state of each forward output, for {@code retain_grad()} (no tensor data is kept). */
+    final AutogradMeta[] outputMetas;
+    private List<PreHook> preHooks;
+    private final Throwable forwardTrace;
+
+    /** A node for a forward op with these inputs (null entries and inputs that need no grad get no edge). */
+    protected Node(String name, int numOutputs, Tensor... inputs) {
+        this(name, numOutputs, SEQUENCE.getAndIncrement(), inputs);
+    }
+
+    Node(String name, int numOutputs, long sequenceNr, Tensor... inputs) {
+        this.name = name;
+        this.sequenceNr = sequenceNr;
+        int n = inputs.length;
+        this.nextNodes = new Node[n];
+        this.nextInputNrs = new int[n];
+        this.inputShapes = new int[n][];
+        this.inputDTypes = new DType[n];
+        this.inputDevices = new Device[n];
+        this.outputMetas = new AutogradMeta[numOutputs];
+        for (int i = 0; i < n; i++) {
+            Tensor t = inputs[i];
+            if (t != null && t.requiresGrad()) {
+                setEdge(i, Graph.gradientEdgeNode(t), Graph.gradientEdgeNr(t), t);
+            }
+        }
+        this.forwardTrace = AnomalyMode.isEnabled()
+                ? new Throwable("Traceback of forward call that caused the error in " + name) : null;
+    }
+
+    final void setEdge(int slot, Node next, int inputNr, Tensor metadataOf) {
+        nextNodes[slot] = next;
+        nextInputNrs[slot] = inputNr;
+        inputShapes[slot] = metadataOf.shape();
+        inputDTypes[slot] = metadataOf.dtype();
+        inputDevices[slot] = metadataOf.device();
+    }
+
+    /** Computes the input gradients from the output gradients (entries may be null: no gradient). */
+    protected abstract Tensor[] apply(Tensor[] gradOutputs);
+
+    /** Frees what the node saved for backward (called after backward unless the graph is retained). */
+    protected void release() {
+    }
+
+    /** {@code grad_fn.name()}. */
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<GradFn> nextFunctions() {
+        return Collections.unmodifiableList(Arrays.asList((GradFn[]) nextNodes.clone()));
+    }
+
+    /** Whether the gradient of input {@code i} is wanted (the input requires grad). */
+    public final boolean needsInputGrad(int i) {
+        return nextNodes[i] != null;
+    }
+
+    /** Number of forward inputs (edges, some possibly empty). */
+    public final int numInputs() {
+        return nextNodes.length;
+    }
+
+    /** Number of forward outputs, that is of incoming gradients. */
+    public final int numOutputs() {
+        return outputMetas.length;
+    }
+
+    final long sequenceNr() {
+        return sequenceNr;
+    }
+
+    final Throwable forwardTrace() {
+        return forwardTrace;
+    }
+
+    /** Registers a hook on the gradient of output {@code slot} (a tensor hook), run before this node. */
+    final PreHook addPreHook(int slot, UnaryOperator<Tensor> hook) {
+        if (preHooks == null) {
+            preHooks = new ArrayList<>(1);
+        }
+        PreHook h = new PreHook(slot, hook);
+        preHooks.add(h);
+        return h;
+    }
+
+    final void removePreHook(PreHook h) {
+        if (preHooks != null) {
+            preHooks.remove(h);
+        }
+    }
+
+    /** Runs the tensor hooks on the incoming gradients, then stores retained gradients. */
+    final void runPreHooks(Tensor[] grads) {
+        if (preHooks != null) {
+            for (PreHook h : new ArrayList<>(preHooks)) {
+                Tensor g = grads[h.slot];
+                if (g != null) {
+                    Tensor r = h.hook.apply(g);
+                    if (r != null) {
+                        grads[h.slot] = r;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < outputMetas.length; i++) {
+            AutogradMeta m = outputMetas[i];
+            if (m != null && m.retainsGrad && m.gradFn == this && m.outputNr == i && grads[i] != null) {
+                m.grad = m.grad == null ? Graph.ownedCopy(grads[i]) : m.grad.add(grads[i]);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<" + name + ">";
+    }
+
+    /** A tensor hook bound to one output slot. */
+    static final class PreHook {
+        final int slot;
+        final UnaryOperator<Tensor> hook;
+
+        PreHook(int slot, UnaryOperator<Tensor> hook) {
+            this.slot = slot;
+            this.hook = hook;
+        }
+    }
+}

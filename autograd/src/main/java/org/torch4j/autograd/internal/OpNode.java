@@ -1,0 +1,134 @@
+package org.torch4j.autograd.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.torch4j.Tensor;
+import org.torch4j.internal.GradMode;
+
+/**
+ * The node recorded for one op of the table: its backward is a formula written with tensor operations
+ * (so that {@code create_graph} differentiates it again), over the tensors it saved. The static helpers
+ * take a null node as "not recording", so an op reads the same whether or not grad is needed.
+ */
+public final class OpNode extends Node {
+    /** A backward formula: the input gradients (null where not needed) from the output gradients. */
+    @FunctionalInterface
+    public interface Formula {
+        Tensor[] apply(Tensor[] grads);
+    }
+
+    private final boolean inPlace;
+    private final Tensor inPlaceTarget;
+    private final List<SavedVariable> saved = new ArrayList<>(2);
+    private Formula formula;
+
+    private OpNode(String name, int numOutputs, Tensor inPlaceTarget, Tensor[] inputs) {
+        super(name, numOutputs, inputs);
+        this.inPlace = inPlaceTarget != null;
+        this.inPlaceTarget = inPlaceTarget;
+    }
+
+    /**
+     * Starts recording an op when grad mode is on and an input requires grad, else returns null. For an
+     * in-place op {@code out} is the tensor written (also listed among the inputs); PyTorch's checks on
+     * in-place writes to leaves run here, before the op.
+     */
+    public static OpNode begin(String name, Tensor out, Tensor... inputs) {
+        return begin(name, 1, out, inputs);
+    }
+
+    /** {@link #begin(String, Tensor, Tensor...)} for an op with several outputs. */
+    public static OpNode begin(String name, int numOutputs, Tensor out, Tensor... inputs) {
+        if (!GradMode.isEnabled() || !Graph.anyRequiresGrad(inputs)) {
+            return null;
+        }
+        if (out != null) {
+            Graph.checkInPlace(out);
+        }
+        return new OpNode(name, numOutputs, out, inputs);
+    }
+
+    /** A node recorded unconditionally (for the backward primitives that make their own decision). */
+    static OpNode of(String name, Tensor... inputs) {
+        return new OpNode(name, 1, null, inputs);
+    }
+
+    /** Whether input {@code i} needs its gradient; false when not recording. */
+    public static boolean needs(OpNode n, int i) {
+        return n != null && i < n.numInputs() && n.needsInputGrad(i);
+    }
+
+    /**
+     * Saves input {@code t} when {@code needed} (and recording); an input that the in-place op is about to
+     * overwrite is saved as a copy of its current value (PyTorch's {@code original_self}), recorded so that
+     * double backward still reaches its history.
+     */
+    public static SavedVariable save(OpNode n, boolean needed, Tensor t) {
+        if (n == null || !needed || t == null) {
+            return null;
+        }
+        Tensor value = t;
+        if (n.inPlace && t.storage() == n.inPlaceTarget.storage()) {
+            value = t.clone();
+        }
+        SavedVariable s = SavedVariable.input(value);
+        n.saved.add(s);
+        return s;
+    }
+
+    /** Saves output {@code nr} (after the op ran) when {@code needed}. */
+    public static SavedVariable saveOutput(OpNode n, boolean needed, Tensor result, int nr) {
+        if (n == null || !needed) {
+            return null;
+        }
+        SavedVariable s = SavedVariable.output(result, n, nr);
+        n.saved.add(s);
+        return s;
+    }
+
+    /** Ends a single-output op: attaches the node to the result (or rebases the in-place target). */
+    public static Tensor finish(OpNode n, Tensor result, Formula formula) {
+        if (n == null) {
+            return result;
+        }
+        n.formula = formula;
+        if (n.inPlace) {
+            Graph.rebaseHistory(result, n);
+            return result;
+        }
+        return Graph.setHistory(result, n, 0);
+    }
+
+    /** Ends an op whose result is a view of {@code input}: also records the view's base. */
+    public static Tensor finishView(OpNode n, Tensor result, Tensor input, Formula formula) {
+        Tensor r = finish(n, result, formula);
+        if (n != null && r.gradFn() == n) {
+            Graph.markView(r, input);
+        }
+        return r;
+    }
+
+    /** Ends an op with several outputs; only the floating outputs get the node. */
+    public static Tensor[] finishAll(OpNode n, Tensor[] results, Formula formula) {
+        if (n == null) {
+            return results;
+        }
+        n.formula = formula;
+        for (int i = 0; i < results.length; i++) {
+            results[i] = Graph.setHistory(results[i], n, i);
+        }
+        return results;
+    }
+
+    @Override
+    protected Tensor[] apply(Tensor[] gradOutputs) {
+        return formula.apply(gradOutputs);
+    }
+
+    @Override
+    protected void release() {
+        for (SavedVariable s : saved) {
+            s.release();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.torch4j.autograd.internal;
+
+import org.torch4j.Tensor;
+
+/**
+ * What the autograd module keeps in {@code AutogradMeta.extra}: the leaf's gradient accumulator and, for a
+ * differentiable view, its base and the version its history was recorded at (c10's
+ * {@code DifferentiableViewMeta}).
+ */
+final class TensorState {
+    AccumulateGrad accumulator;
+    /** The tensor that is not a view and whose storage this view shares; null when not a view. */
+    Tensor viewBase;
+    /** The storage version when this view's grad_fn was last set. */
+    int viewVersion;
+}
