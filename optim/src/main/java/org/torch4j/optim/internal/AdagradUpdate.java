@@ -1,0 +1,74 @@
+package org.torch4j.optim.internal;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+
+/** {@code torch.optim.adagrad._single_tensor_adagrad} (dense) for one parameter. Operands: 0 param, 1 sum, 2 grad. */
+public final class AdagradUpdate extends FusedUpdate {
+    private final double clr;
+    private final double eps;
+    private final double weightDecay;
+    private final boolean maximize;
+
+    /** The update of step number {@code step} (1 for the first). */
+    public AdagradUpdate(double lr, double lrDecay, double eps, double weightDecay, boolean maximize, long step) {
+        this.clr = lr / (1 + (step - 1) * lrDecay);
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.maximize = maximize;
+    }
+
+    @Override
+    protected void floats(float[][] a, int[] o, int n) {
+        float[] p = a[0];
+        float[] sum = a[1];
+        float[] g = a[2];
+        int po = o[0];
+        int so = o[1];
+        int go = o[2];
+        boolean decay = weightDecay != 0;
+        FloatVector wd = FloatVector.broadcast(F, (float) weightDecay);
+        FloatVector epsV = FloatVector.broadcast(F, (float) eps);
+        FloatVector negClr = FloatVector.broadcast(F, (float) -clr);
+        for (int i = 0; i < n; i += F.length()) {
+            FloatVector gv = FloatVector.fromArray(F, g, go + i);
+            if (maximize) {
+                gv = gv.neg();
+            }
+            FloatVector pv = FloatVector.fromArray(F, p, po + i);
+            if (decay) {
+                gv = pv.fma(wd, gv);
+            }
+            FloatVector sv = gv.fma(gv, FloatVector.fromArray(F, sum, so + i));
+            sv.intoArray(sum, so + i);
+            pv.add(gv.mul(negClr).div(sv.sqrt().add(epsV))).intoArray(p, po + i);
+        }
+    }
+
+    @Override
+    protected void doubles(double[][] a, int[] o, int n) {
+        double[] p = a[0];
+        double[] sum = a[1];
+        double[] g = a[2];
+        int po = o[0];
+        int so = o[1];
+        int go = o[2];
+        boolean decay = weightDecay != 0;
+        DoubleVector wd = DoubleVector.broadcast(D, weightDecay);
+        DoubleVector epsV = DoubleVector.broadcast(D, eps);
+        DoubleVector negClr = DoubleVector.broadcast(D, -clr);
+        for (int i = 0; i < n; i += D.length()) {
+            DoubleVector gv = DoubleVector.fromArray(D, g, go + i);
+            if (maximize) {
+                gv = gv.neg();
+            }
+            DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
+            if (decay) {
+                gv = pv.fma(wd, gv);
+            }
+            DoubleVector sv = gv.fma(gv, DoubleVector.fromArray(D, sum, so + i));
+            sv.intoArray(sum, so + i);
+            pv.add(gv.mul(negClr).div(sv.sqrt().add(epsV))).intoArray(p, po + i);
+        }
+    }
+}

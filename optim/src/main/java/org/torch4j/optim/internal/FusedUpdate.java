@@ -1,0 +1,117 @@
+package org.torch4j.optim.internal;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.torch4j.DType;
+import org.torch4j.Device;
+import org.torch4j.Tensor;
+import org.torch4j.internal.CpuStorage;
+
+/**
+ * One optimizer's update of one parameter as a single fused Vector API loop over the parameter, its gradient and
+ * its state buffers: the work of PyTorch's single-tensor ({@code _single_tensor_*}) code without its temporary
+ * tensors, with the same floating-point operations in the same order (so float32 trajectories match PyTorch).
+ *
+ * <p>Subclasses hold the step's scalars and write {@link #floats} and {@link #doubles}: loops over whole vectors of
+ * the operand arrays. {@link #apply} hands them the arrays of contiguous CPU operands directly (and bumps the
+ * written tensors' version counters as an in-place op does); other operands (strided, or on another device) go
+ * through a contiguous CPU copy that is copied back. The tail shorter than a vector runs through the same loop on
+ * zero-padded copies, so every element sees exactly the same operations.
+ */
+public abstract class FusedUpdate {
+    /** The float32 species. */
+    protected static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /** The float64 species. */
+    protected static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+
+    /**
+     * Updates elements {@code [0, n)}, {@code n} a multiple of {@code F.length()}. Operand {@code k} is
+     * {@code a[k][o[k] + i]}; {@code a[k]} is null for an absent optional operand.
+     */
+    protected abstract void floats(float[][] a, int[] o, int n);
+
+    /** The float64 form of {@link #floats}; {@code n} a multiple of {@code D.length()}. */
+    protected abstract void doubles(double[][] a, int[] o, int n);
+
+    /**
+     * Runs the update. {@code written} are the tensors the update writes (the parameter first, then state buffers;
+     * null for an absent optional buffer), {@code read} the ones it only reads (the gradient); operand indices
+     * follow that order. All have the parameter's shape; the parameter's dtype must be float32 or float64.
+     */
+    public final void apply(Tensor[] written, Tensor... read) {
+        DType dtype = written[0].dtype();
+        if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
+            throw new IllegalArgumentException("torch4j optimizers update float32 and float64 parameters, but got "
+                    + dtype.toString().toLowerCase());
+        }
+        int k = written.length + read.length;
+        Tensor[] given = new Tensor[k];
+        System.arraycopy(written, 0, given, 0, written.length);
+        System.arraycopy(read, 0, given, written.length, read.length);
+        Tensor[] work = new Tensor[k];
+        for (int i = 0; i < k; i++) {
+            work[i] = given[i] == null ? null : given[i].to(Device.CPU).to(dtype).contiguous();
+        }
+        run(work, written.length, written[0].numel(), dtype == DType.FLOAT32);
+        for (int i = 0; i < written.length; i++) {
+            if (given[i] == null) {
+                continue;
+            }
+            if (work[i] == given[i]) {
+                given[i].storage().bumpVersion();
+            } else {
+                given[i].copy_(work[i]);
+            }
+        }
+    }
+
+    private void run(Tensor[] work, int writtenCount, int n, boolean single) {
+        int k = work.length;
+        Object[] a = new Object[k];
+        int[] o = new int[k];
+        for (int i = 0; i < k; i++) {
+            if (work[i] != null) {
+                a[i] = ((CpuStorage) work[i].storage()).array();
+                o[i] = work[i].storageOffset();
+            }
+        }
+        int lanes = single ? F.length() : D.length();
+        int body = n - n % lanes;
+        if (body > 0) {
+            loop(single, a, o, body);
+        }
+        int tail = n - body;
+        if (tail > 0) {
+            Object[] pad = new Object[k];
+            for (int i = 0; i < k; i++) {
+                if (a[i] != null) {
+                    pad[i] = single ? new float[lanes] : new double[lanes];
+                    System.arraycopy(a[i], o[i] + body, pad[i], 0, tail);
+                }
+            }
+            loop(single, pad, new int[k], lanes);
+            for (int i = 0; i < writtenCount; i++) {
+                if (a[i] != null) {
+                    System.arraycopy(pad[i], 0, a[i], o[i] + body, tail);
+                }
+            }
+        }
+    }
+
+    private void loop(boolean single, Object[] a, int[] o, int n) {
+        if (single) {
+            float[][] f = new float[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                f[i] = (float[]) a[i];
+            }
+            floats(f, o, n);
+        } else {
+            double[][] d = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                d[i] = (double[]) a[i];
+            }
+            doubles(d, o, n);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.torch4j.optim.internal;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * {@code torch.optim.rmsprop._single_tensor_rmsprop} for one parameter. Operands: 0 param, 1 square_avg,
+ * 2 grad_avg (null unless centered), 3 momentum_buffer (null without momentum), 4 grad.
+ */
+public final class RmspropUpdate extends FusedUpdate {
+    private final double lr;
+    private final double alpha;
+    private final double eps;
+    private final double weightDecay;
+    private final double momentum;
+    private final boolean centered;
+    private final boolean maximize;
+
+    public RmspropUpdate(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered,
+            boolean maximize) {
+        this.lr = lr;
+        this.alpha = alpha;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.momentum = momentum;
+        this.centered = centered;
+        this.maximize = maximize;
+    }
+
+    @Override
+    protected void floats(float[][] a, int[] o, int n) {
+        float[] p = a[0];
+        float[] sq = a[1];
+        float[] ga = a[2];
+        float[] buf = a[3];
+        float[] g = a[4];
+        int po = o[0];
+        int so = o[1];
+        int ao = o[2];
+        int bo = o[3];
+        int go = o[4];
+        boolean decay = weightDecay != 0;
+        boolean useMomentum = momentum > 0;
+        FloatVector wd = FloatVector.broadcast(F, (float) weightDecay);
+        FloatVector alphaV = FloatVector.broadcast(F, (float) alpha);
+        FloatVector oneMinusAlpha = FloatVector.broadcast(F, (float) (1 - alpha));
+        FloatVector epsV = FloatVector.broadcast(F, (float) eps);
+        FloatVector mom = FloatVector.broadcast(F, (float) momentum);
+        FloatVector negLr = FloatVector.broadcast(F, (float) -lr);
+        for (int i = 0; i < n; i += F.length()) {
+            FloatVector gv = FloatVector.fromArray(F, g, go + i);
+            if (maximize) {
+                gv = gv.neg();
+            }
+            FloatVector pv = FloatVector.fromArray(F, p, po + i);
+            if (decay) {
+                gv = pv.fma(wd, gv);
+            }
+            FloatVector sv = gv.mul(oneMinusAlpha).fma(gv, FloatVector.fromArray(F, sq, so + i).mul(alphaV));
+            sv.intoArray(sq, so + i);
+            FloatVector avg;
+            if (centered) {
+                FloatVector av = gv.fma(oneMinusAlpha, FloatVector.fromArray(F, ga, ao + i).mul(alphaV));
+                av.intoArray(ga, ao + i);
+                avg = av.neg().fma(av, sv).sqrt();
+            } else {
+                avg = sv.sqrt();
+            }
+            avg = avg.add(epsV);
+            if (useMomentum) {
+                FloatVector bv = FloatVector.fromArray(F, buf, bo + i).mul(mom).add(gv.div(avg));
+                bv.intoArray(buf, bo + i);
+                bv.fma(negLr, pv).intoArray(p, po + i);
+            } else {
+                pv.add(gv.mul(negLr).div(avg)).intoArray(p, po + i);
+            }
+        }
+    }
+
+    @Override
+    protected void doubles(double[][] a, int[] o, int n) {
+        double[] p = a[0];
+        double[] sq = a[1];
+        double[] ga = a[2];
+        double[] buf = a[3];
+        double[] g = a[4];
+        int po = o[0];
+        int so = o[1];
+        int ao = o[2];
+        int bo = o[3];
+        int go = o[4];
+        boolean decay = weightDecay != 0;
+        boolean useMomentum = momentum > 0;
+        DoubleVector wd = DoubleVector.broadcast(D, weightDecay);
+        DoubleVector alphaV = DoubleVector.broadcast(D, alpha);
+        DoubleVector oneMinusAlpha = DoubleVector.broadcast(D, 1 - alpha);
+        DoubleVector epsV = DoubleVector.broadcast(D, eps);
+        DoubleVector mom = DoubleVector.broadcast(D, momentum);
+        DoubleVector negLr = DoubleVector.broadcast(D, -lr);
+        for (int i = 0; i < n; i += D.length()) {
+            DoubleVector gv = DoubleVector.fromArray(D, g, go + i);
+            if (maximize) {
+                gv = gv.neg();
+            }
+            DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
+            if (decay) {
+                gv = pv.fma(wd, gv);
+            }
+            DoubleVector sv = gv.mul(oneMinusAlpha).fma(gv, DoubleVector.fromArray(D, sq, so + i).mul(alphaV));
+            sv.intoArray(sq, so + i);
+            DoubleVector avg;
+            if (centered) {
+                DoubleVector av = gv.fma(oneMinusAlpha, DoubleVector.fromArray(D, ga, ao + i).mul(alphaV));
+                av.intoArray(ga, ao + i);
+                avg = av.neg().fma(av, sv).sqrt();
+            } else {
+                avg = sv.sqrt();
+            }
+            avg = avg.add(epsV);
+            if (useMomentum) {
+                DoubleVector bv = DoubleVector.fromArray(D, buf, bo + i).mul(mom).add(gv.div(avg));
+                bv.intoArray(buf, bo + i);
+                bv.fma(negLr, pv).intoArray(p, po + i);
+            } else {
+                pv.add(gv.mul(negLr).div(avg)).intoArray(p, po + i);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.torch4j.optim.internal;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * {@code torch.optim.sgd._single_tensor_sgd} for one parameter. Operands: 0 param, 1 momentum buffer (null without
+ * momentum), 2 grad. On the first step with momentum the buffer is written with the gradient, as PyTorch's
+ * {@code torch.clone(d_p)}.
+ */
+public final class SgdUpdate extends FusedUpdate {
+    private final double lr;
+    private final double momentum;
+    private final double dampening;
+    private final double weightDecay;
+    private final boolean nesterov;
+    private final boolean maximize;
+    private final boolean firstStep;
+
+    public SgdUpdate(double lr, double momentum, double dampening, double weightDecay, boolean nesterov,
+            boolean maximize, boolean firstStep) {
+        this.lr = lr;
+        this.momentum = momentum;
+        this.dampening = dampening;
+        this.weightDecay = weightDecay;
+        this.nesterov = nesterov;
+        this.maximize = maximize;
+        this.firstStep = firstStep;
+    }
+
+    @Override
+    protected void floats(float[][] a, int[] o, int n) {
+        float[] p = a[0];
+        float[] buf = a[1];
+        float[] g = a[2];
+        int po = o[0];
+        int bo = o[1];
+        int go = o[2];
+        boolean decay = weightDecay != 0;
+        boolean useMomentum = momentum != 0;
+        float mom = (float) momentum;
+        FloatVector wd = FloatVector.broadcast(F, (float) weightDecay);
+        FloatVector momV = FloatVector.broadcast(F, mom);
+        FloatVector damp = FloatVector.broadcast(F, (float) (1 - dampening));
+        FloatVector negLr = FloatVector.broadcast(F, (float) -lr);
+        for (int i = 0; i < n; i += F.length()) {
+            FloatVector d = FloatVector.fromArray(F, g, go + i);
+            if (maximize) {
+                d = d.neg();
+            }
+            FloatVector pv = FloatVector.fromArray(F, p, po + i);
+            if (decay) {
+                d = pv.fma(wd, d);
+            }
+            if (useMomentum) {
+                FloatVector b = firstStep ? d : d.fma(damp, FloatVector.fromArray(F, buf, bo + i).mul(mom));
+                b.intoArray(buf, bo + i);
+                d = nesterov ? b.fma(momV, d) : b;
+            }
+            d.fma(negLr, pv).intoArray(p, po + i);
+        }
+    }
+
+    @Override
+    protected void doubles(double[][] a, int[] o, int n) {
+        double[] p = a[0];
+        double[] buf = a[1];
+        double[] g = a[2];
+        int po = o[0];
+        int bo = o[1];
+        int go = o[2];
+        boolean decay = weightDecay != 0;
+        boolean useMomentum = momentum != 0;
+        DoubleVector wd = DoubleVector.broadcast(D, weightDecay);
+        DoubleVector momV = DoubleVector.broadcast(D, momentum);
+        DoubleVector damp = DoubleVector.broadcast(D, 1 - dampening);
+        DoubleVector negLr = DoubleVector.broadcast(D, -lr);
+        for (int i = 0; i < n; i += D.length()) {
+            DoubleVector d = DoubleVector.fromArray(D, g, go + i);
+            if (maximize) {
+                d = d.neg();
+            }
+            DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
+            if (decay) {
+                d = pv.fma(wd, d);
+            }
+            if (useMomentum) {
+                DoubleVector b = firstStep ? d : d.fma(damp, DoubleVector.fromArray(D, buf, bo + i).mul(momentum));
+                b.intoArray(buf, bo + i);
+                d = nesterov ? b.fma(momV, d) : b;
+            }
+            d.fma(negLr, pv).intoArray(p, po + i);
+        }
+    }
+}
