@@ -17,7 +17,18 @@ public final class Examples {
     private static final Map<String, Program> PROGRAMS = new LinkedHashMap<>();
 
     static {
+        add(FLAGSHIP, "two sigmoid neurons fit y = x^2 - 0.5x + 1.5625 with SGD; plots the fit", TwoNeuronFit::main);
         add("twolayer-tensor", "two-layer net, forward and backward by hand with tensor ops", TwoLayerTensor::main);
+        add("twolayer-autograd", "two-layer net, gradients by autograd, update under no_grad", TwoLayerAutograd::main);
+        add("twolayer-function", "two-layer net with a custom autograd Function for ReLU", TwoLayerFunction::main);
+        add("twolayer-nn", "two-layer net as nn.Sequential with MSELoss(sum), manual update", TwoLayerNn::main);
+        add("twolayer-optim", "the Sequential two-layer net trained by Adam", TwoLayerOptim::main);
+        add("twolayer-module", "two-layer net as a custom Module trained by SGD", TwoLayerModule::main);
+        add("twolayer-dynamic", "dynamic net reusing its middle layer 0-3 times per forward (SGD, momentum)", TwoLayerDynamic::main);
+        add("autograd", "a tour of autograd: gradients, retain_grad, a freed graph, no_grad", AutogradTour::main);
+        add("linreg", "linear regression with a TensorDataset and a shuffling DataLoader; plots the fit", LinearRegression::main);
+        add("logreg", "logistic regression on Iris (setosa vs versicolor) with BCELoss; plots the boundary", LogisticRegression::main);
+        add("nonlinear", "y = sin(x) fitted by a Sequential of Linear and ReLU with Adam; plots the fit", NonLinearRegression::main);
         add("fromscratch", "a layer library written from scratch on tensors; fits y=Xw+b and y=x1*x2", FromScratch::main);
     }
 

@@ -18,12 +18,11 @@ public final class TwoLayerTensor {
 
     /** Trains for {@code steps} steps, printing the loss every 100, and returns the last loss. */
     public static double train(int steps) {
-        int n = 64, dIn = 1000, h = 100, dOut = 10;   // batch size, input, hidden and output dimensions
-        Torch.manualSeed(0);
-        Tensor x = Torch.randn(n, dIn);
-        Tensor y = Torch.randn(n, dOut);
-        Tensor w1 = Torch.randn(dIn, h);
-        Tensor w2 = Torch.randn(h, dOut);
+        RandomData data = new RandomData();
+        Tensor x = data.x;
+        Tensor y = data.y;
+        Tensor w1 = Torch.randn(RandomData.D_IN, RandomData.H);
+        Tensor w2 = Torch.randn(RandomData.H, RandomData.D_OUT);
 
         double learningRate = 1e-6;
         double loss = Double.NaN;
