@@ -29,6 +29,7 @@ public final class Examples {
         add("linreg", "linear regression with a TensorDataset and a shuffling DataLoader; plots the fit", LinearRegression::main);
         add("logreg", "logistic regression on Iris (setosa vs versicolor) with BCELoss; plots the boundary", LogisticRegression::main);
         add("nonlinear", "y = sin(x) fitted by a Sequential of Linear and ReLU with Adam; plots the fit", NonLinearRegression::main);
+        add("cnn", "a small CNN on MNIST (cnn DIR with the IDX files) or on synthetic images", Cnn::main);
         add("fromscratch", "a layer library written from scratch on tensors; fits y=Xw+b and y=x1*x2", FromScratch::main);
     }
 
@@ -44,19 +45,26 @@ public final class Examples {
 
     /** Runs the example named by the first argument (or the flagship), passing it the other arguments. */
     public static void main(String[] args) {
-        String[] words = String.join(" ", args).trim().split("\\s+");
-        String name = words[0].isEmpty() ? FLAGSHIP : words[0];
+        if (!run(String.join(" ", args).trim().split("\\s+"))) {
+            System.exit(2);
+        }
+    }
+
+    /** Runs {@code words[0]} (the flagship when blank, the list for {@code list}); false for an unknown name. */
+    static boolean run(String... words) {
+        String name = words.length == 0 || words[0].isEmpty() ? FLAGSHIP : words[0];
         if (name.equals("list")) {
             list(System.out);
-            return;
+            return true;
         }
         Program program = PROGRAMS.get(name);
         if (program == null) {
             System.err.println("no example named '" + name + "'; the examples are:");
             list(System.err);
-            System.exit(2);
+            return false;
         }
         program.main().accept(Arrays.copyOfRange(words, 1, words.length));
+        return true;
     }
 
     private static void list(PrintStream out) {
