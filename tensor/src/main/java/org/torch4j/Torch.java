@@ -114,14 +114,18 @@ public final class Torch {
 
     /** {@code torch.empty(size, dtype=..., device=..., requires_grad=...)}. */
     public static Tensor empty(int[] shape, TensorOptions options) {
+        checkShape(shape);
+        Tensor t = Dispatcher.backend(options.device()).empty(shape.clone(), options.dtype(), options.device());
+        return options.requiresGrad() ? t.requiresGrad_(true) : t;
+    }
+
+    private static void checkShape(int[] shape) {
         for (int s : shape) {
             if (s < 0) {
                 throw new IllegalArgumentException("Trying to create tensor with negative dimension " + s + ": "
                         + Shapes.format(shape));
             }
         }
-        Tensor t = Dispatcher.backend(options.device()).empty(shape.clone(), options.dtype(), options.device());
-        return options.requiresGrad() ? t.requiresGrad_(true) : t;
     }
 
     /** {@code torch.zeros(*size)}. */
@@ -170,11 +174,9 @@ public final class Torch {
     }
 
     private static Tensor fillWithOptions(int[] shape, Tensor value, TensorOptions options) {
-        Tensor t = empty(shape, options.requiresGrad(false));
-        try (GradGuard ignored = GradGuard.disable()) {
-            t.fill_(value);
-        }
-        return applyOptions(t, options);
+        checkShape(shape);
+        Tensor t = Dispatcher.backend(options.device()).full(shape.clone(), value, options.dtype(), options.device());
+        return options.requiresGrad() ? t.requiresGrad_(true) : t;
     }
 
     private static Tensor applyOptions(Tensor t, TensorOptions options) {

@@ -44,6 +44,16 @@ class CoreTest {
     }
 
     @Test
+    void freshTensorsStartAtVersionZeroAndInPlaceOpsBumpIt() {
+        Tensor ones = Torch.ones(2);
+        assertEquals(0, ones.version());
+        assertEquals(0, Torch.full(new int[] {2}, 3L).version());
+        ones.add_(1L);
+        ones.view(2).mul_(2L);
+        assertEquals(2, ones.version());
+    }
+
+    @Test
     void backwardWithoutTheAutogradModuleSaysWhatToAdd() {
         Tensor loss = Torch.ones(1).requiresGrad_().sum();
         IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);

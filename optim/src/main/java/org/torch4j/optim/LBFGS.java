@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.torch4j.DType;
-import org.torch4j.GradGuard;
 import org.torch4j.Tensor;
 import org.torch4j.Torch;
 import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.GradMode;
 import org.torch4j.internal.Shapes;
 import org.torch4j.optim.internal.AxpyUpdate;
 import org.torch4j.optim.internal.FlatVectors;
@@ -157,7 +157,8 @@ public class LBFGS extends Optimizer {
         Map<String, Object> state = stateOf(params.get(0));
         state.putIfAbsent("func_evals", 0L);
         state.putIfAbsent("n_iter", 0L);
-        try (GradGuard ignored = GradGuard.disable()) {
+        boolean previousGradMode = GradMode.set(false);
+        try {
             Tensor origLoss = evaluate(closure);
             Scalar loss = Scalar.of(origLoss.item());
             int currentEvals = 1;
@@ -279,6 +280,8 @@ public class LBFGS extends Optimizer {
             state.put("prev_flat_grad", tensor(prevFlatGrad));
             state.put("prev_loss", prevLoss == null ? null : prevLoss.value());
             return origLoss;
+        } finally {
+            GradMode.set(previousGradMode);
         }
     }
 

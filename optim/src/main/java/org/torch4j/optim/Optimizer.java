@@ -6,8 +6,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.torch4j.GradGuard;
 import org.torch4j.Tensor;
+import org.torch4j.internal.GradMode;
 
 /**
  * Base class of the optimizers; {@code torch.optim.Optimizer}. It holds the parameter groups, the per-parameter
@@ -126,18 +126,24 @@ public abstract class Optimizer {
      */
     public Tensor step(LossClosure closure) {
         Tensor loss = closure == null ? null : evaluate(closure);
-        try (GradGuard ignored = GradGuard.disable()) {
+        boolean previous = GradMode.set(false);
+        try {
             for (ParamGroup group : paramGroups) {
                 update(group);
             }
+        } finally {
+            GradMode.set(previous);
         }
         return loss;
     }
 
     /** Runs a closure with grad mode enabled ({@code with torch.enable_grad(): closure()}). */
     protected static Tensor evaluate(LossClosure closure) {
-        try (GradGuard ignored = GradGuard.enable()) {
+        boolean previous = GradMode.set(true);
+        try {
             return closure.call();
+        } finally {
+            GradMode.set(previous);
         }
     }
 

@@ -28,6 +28,9 @@ public interface OpTable {
     /** {@code torch.empty(shape, dtype, device)}: uninitialised (zero-filled on the CPU). */
     Tensor empty(int[] shape, DType dtype, Device device);
 
+    /** {@code torch.full(shape, value, dtype, device)}: a new tensor (at version 0) holding a 0-dim value. */
+    Tensor full(int[] shape, Tensor value, DType dtype, Device device);
+
     /** {@code x.to(device)}: a copy on another device (never called with x already there). */
     Tensor toDevice(Tensor x, Device device);
 

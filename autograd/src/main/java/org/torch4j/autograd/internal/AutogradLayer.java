@@ -44,6 +44,11 @@ public final class AutogradLayer implements OpTable {
     }
 
     @Override
+    public Tensor full(int[] shape, Tensor value, DType dtype, Device device) {
+        return Dispatcher.backend(device).full(shape, value, dtype, device);
+    }
+
+    @Override
     public Tensor toDevice(Tensor x, Device device) {
         OpNode n = begin("ToCopyBackward0", null, x);
         Device from = x.device();

@@ -142,9 +142,7 @@ final class Formulas {
     static OpNode asStridedNode(Tensor base, Tensor view) {
         Geometry in = Geometry.of(base);
         Geometry out = Geometry.of(view);
-        OpNode n = OpNode.of("AsStridedBackward0", base);
-        OpNode.finish(n, null, g -> new Tensor[] {asStridedBackward(g[0], in, out)});
-        return n;
+        return OpNode.of("AsStridedBackward0", g -> new Tensor[] {asStridedBackward(g[0], in, out)}, base);
     }
 
     /** {@code prod_backward}, exact where the input has zeros (one zero: the product of the others). */

@@ -59,7 +59,7 @@ public final class Graph {
 
     /** Makes {@code node} the grad_fn of output {@code nr}; results of non-floating dtype get no history. */
     public static Tensor setHistory(Tensor result, Node node, int nr) {
-        if (result == null || !result.isFloatingPoint()) {
+        if (!result.isFloatingPoint()) {
             return result;
         }
         Tensor r = result;

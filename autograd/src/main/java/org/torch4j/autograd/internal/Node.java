@@ -56,7 +56,7 @@ public abstract class Node implements GradFn {
             }
         }
         this.forwardTrace = AnomalyMode.isEnabled()
-                ? new Throwable("Traceback of forward call that caused the error in " + name) : null;
+                ? new Throwable("Error detected in " + name + ". Traceback of forward call that caused the error:") : null;
     }
 
     final void setEdge(int slot, Node next, int inputNr, Tensor metadataOf) {

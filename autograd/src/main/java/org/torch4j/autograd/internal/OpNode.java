@@ -53,6 +53,13 @@ public final class OpNode extends Node {
         return new OpNode(name, 1, null, inputs);
     }
 
+    /** A node with its formula, not yet attached to any tensor (a view's regenerated grad_fn). */
+    static OpNode of(String name, Formula formula, Tensor input) {
+        OpNode n = new OpNode(name, 1, null, new Tensor[] {input});
+        n.formula = formula;
+        return n;
+    }
+
     /** Whether input {@code i} needs its gradient; false when not recording. */
     public static boolean needs(OpNode n, int i) {
         return n != null && i < n.numInputs() && n.needsInputGrad(i);

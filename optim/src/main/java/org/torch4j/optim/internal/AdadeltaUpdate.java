@@ -14,6 +14,7 @@ public final class AdadeltaUpdate extends FusedUpdate {
     private final double weightDecay;
     private final boolean maximize;
 
+    /** The update with the group's options. */
     public AdadeltaUpdate(double lr, double rho, double eps, double weightDecay, boolean maximize) {
         this.lr = lr;
         this.rho = rho;

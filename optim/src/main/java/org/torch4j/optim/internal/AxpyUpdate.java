@@ -7,6 +7,7 @@ import jdk.incubator.vector.FloatVector;
 public final class AxpyUpdate extends FusedUpdate {
     private final double alpha;
 
+    /** {@code param += alpha * update}. */
     public AxpyUpdate(double alpha) {
         this.alpha = alpha;
     }

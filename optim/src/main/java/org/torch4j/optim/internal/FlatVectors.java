@@ -4,8 +4,10 @@ import org.torch4j.DType;
 
 /**
  * The 1-d tensor operations of LBFGS on flat {@code double[]} vectors holding values of the parameters' dtype:
- * float32 results are rounded to float32 after every operation, as PyTorch's float32 kernels round them.
- * Reductions accumulate in double and round once.
+ * float32 results are rounded to float32 after every operation, as PyTorch's float32 kernels round them. The
+ * reductions follow the CPU kernels PyTorch 1.13 calls for short vectors: OpenBLAS's {@code sdot} (float32
+ * products summed in double, exact below 32 elements), {@code ddot} (sequential, exact below 16) and ATen's sum
+ * (four interleaved accumulators); longer vectors may differ from PyTorch in the last bits.
  */
 public final class FlatVectors {
     private FlatVectors() {
@@ -19,7 +21,7 @@ public final class FlatVectors {
     public static Scalar dot(double[] a, double[] b, DType dtype) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
+            s += round(a[i] * b[i], dtype);
         }
         return Scalar.tensor(s, dtype);
     }
@@ -38,11 +40,11 @@ public final class FlatVectors {
 
     /** {@code a.abs().sum()}. */
     public static Scalar absSum(double[] a, DType dtype) {
-        double s = 0;
-        for (double v : a) {
-            s += Math.abs(v);
+        double[] acc = new double[4];
+        for (int i = 0; i < a.length; i++) {
+            acc[i % 4] = round(acc[i % 4] + Math.abs(a[i]), dtype);
         }
-        return Scalar.tensor(s, dtype);
+        return Scalar.tensor(round(round(acc[0] + acc[1], dtype) + acc[2], dtype) + acc[3], dtype);
     }
 
     /** {@code a.neg()}. */

@@ -43,7 +43,7 @@ public abstract class FusedUpdate {
         DType dtype = written[0].dtype();
         if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
             throw new IllegalArgumentException("torch4j optimizers update float32 and float64 parameters, but got "
-                    + dtype.toString().toLowerCase());
+                    + dtype);
         }
         int k = written.length + read.length;
         Tensor[] given = new Tensor[k];

@@ -16,6 +16,7 @@ public final class RmspropUpdate extends FusedUpdate {
     private final boolean centered;
     private final boolean maximize;
 
+    /** The update with the group's options. */
     public RmspropUpdate(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered,
             boolean maximize) {
         this.lr = lr;

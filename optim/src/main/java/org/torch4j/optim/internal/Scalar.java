@@ -49,18 +49,22 @@ public final class Scalar {
         return tensor(op.applyAsDouble(round(value, dt), round(other.value, dt)), dt);
     }
 
+    /** {@code self + other}. */
     public Scalar add(Scalar other) {
         return apply(other, (a, b) -> a + b);
     }
 
+    /** {@code self - other}. */
     public Scalar sub(Scalar other) {
         return apply(other, (a, b) -> a - b);
     }
 
+    /** {@code self * other}. */
     public Scalar mul(Scalar other) {
         return apply(other, (a, b) -> a * b);
     }
 
+    /** {@code self / other}. */
     public Scalar div(Scalar other) {
         return apply(other, (a, b) -> a / b);
     }
@@ -70,6 +74,7 @@ public final class Scalar {
         return mul(this);
     }
 
+    /** {@code -self}. */
     public Scalar neg() {
         return new Scalar(-value, dtype);
     }

@@ -17,6 +17,7 @@ public final class SgdUpdate extends FusedUpdate {
     private final boolean maximize;
     private final boolean firstStep;
 
+    /** The update with the group's options; {@code firstStep} when the momentum buffer is new. */
     public SgdUpdate(double lr, double momentum, double dampening, double weightDecay, boolean nesterov,
             boolean maximize, boolean firstStep) {
         this.lr = lr;

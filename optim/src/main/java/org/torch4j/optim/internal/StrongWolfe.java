@@ -15,6 +15,7 @@ public final class StrongWolfe {
 
     /** The loss and flat gradient at {@code x + t * d}; the parameters are restored afterwards. */
     public interface Objective {
+        /** Evaluates the closure at step {@code t} along the direction. */
         Evaluation at(Scalar t);
     }
 
@@ -23,6 +24,7 @@ public final class StrongWolfe {
         final Scalar loss;
         final double[] grad;
 
+        /** The loss at the point and its flat gradient. */
         public Evaluation(Scalar loss, double[] grad) {
             this.loss = loss;
             this.grad = grad;

@@ -46,6 +46,11 @@ public final class CpuBackend implements OpTable {
     }
 
     @Override
+    public Tensor full(int[] shape, Tensor value, DType dtype, Device device) {
+        return Elementwise.copy(Elementwise.empty(shape, dtype), Elementwise.cast(value, dtype));
+    }
+
+    @Override
     public Tensor fill_(Tensor x, Tensor value) {
         return Elementwise.fill(x, value);
     }
