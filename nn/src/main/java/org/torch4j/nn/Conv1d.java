@@ -24,6 +24,7 @@ public class Conv1d extends ConvNd {
 
     @Override
     public Tensor forward(Tensor input) {
-        return F.conv1d(input, weight(), bias(), options.stride[0], options.padding[0], options.dilation[0], options.groups);
+        return F.conv1d(input, weight(), bias(), options.stride[0], options.padding[0], options.dilation[0],
+                options.groups);
     }
 }

@@ -35,7 +35,8 @@ public abstract class ConvOptions<T extends ConvOptions<T>> {
             return out;
         }
         if (values.length != dims) {
-            throw new IllegalArgumentException(what + " must have 1 or " + dims + " values, got " + Arrays.toString(values));
+            throw new IllegalArgumentException(what + " must have 1 or " + dims + " values, got "
+                    + Arrays.toString(values));
         }
         return values.clone();
     }

@@ -16,7 +16,8 @@ public class Dropout extends Module {
     /** {@code nn.Dropout(p)}. */
     public Dropout(double p) {
         if (p < 0 || p > 1) {
-            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + PyRepr.floatRepr(p));
+            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got "
+                    + PyRepr.floatRepr(p));
         }
         this.p = p;
     }

@@ -27,7 +27,7 @@ public class Embedding extends Module {
         }
         this.numEmbeddings = numEmbeddings;
         this.embeddingDim = embeddingDim;
-        this.paddingIdx = paddingIdx == null || paddingIdx >= 0 ? paddingIdx : paddingIdx + numEmbeddings;
+        this.paddingIdx = paddingIdx != null && paddingIdx < 0 ? Integer.valueOf(paddingIdx + numEmbeddings) : paddingIdx;
         registerParameter("weight", Torch.empty(numEmbeddings, embeddingDim));
         resetParameters();
     }

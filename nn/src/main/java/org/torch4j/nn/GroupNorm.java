@@ -45,6 +45,7 @@ public class GroupNorm extends Module {
 
     @Override
     protected String extraRepr() {
-        return numGroups + ", " + numChannels + ", eps=" + PyRepr.floatRepr(eps) + ", affine=" + PyRepr.bool(weight() != null);
+        return numGroups + ", " + numChannels + ", eps=" + PyRepr.floatRepr(eps) + ", affine="
+                + PyRepr.bool(weight() != null);
     }
 }

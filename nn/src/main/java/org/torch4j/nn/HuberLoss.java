@@ -3,7 +3,10 @@ package org.torch4j.nn;
 import org.torch4j.Tensor;
 import org.torch4j.nn.functional.F;
 
-/** {@code torch.nn.HuberLoss(reduction, delta)}: 0.5 z^2 below delta, delta (z - 0.5 delta) above (z = |input - target|). */
+/**
+ * {@code torch.nn.HuberLoss(reduction, delta)}: 0.5 z^2 below delta, delta (z - 0.5 delta) above, where
+ * z = |input - target|.
+ */
 public class HuberLoss extends Loss {
     /** {@code nn.HuberLoss(...)} keyword arguments. */
     public static final class Options extends Loss.Options<Options> {

@@ -5,7 +5,10 @@ import org.torch4j.nn.init.FanMode;
 import org.torch4j.nn.init.Init;
 import org.torch4j.nn.init.Nonlinearity;
 
-/** The reset_parameters of PyTorch's Linear and convolutions: kaiming_uniform_(a=sqrt(5)), bias U(-1/sqrt(fan_in), ..). */
+/**
+ * The reset_parameters of PyTorch's Linear and convolutions: kaiming_uniform_(a=sqrt(5)) weight, bias
+ * U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+ */
 final class LayerInit {
     private LayerInit() {
     }

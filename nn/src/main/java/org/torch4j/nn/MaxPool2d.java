@@ -58,7 +58,8 @@ public class MaxPool2d extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        return F.maxPool2d(input, options.kernelSize, options.stride, options.padding, options.dilation, options.ceilMode);
+        return F.maxPool2d(input, options.kernelSize, options.stride, options.padding, options.dilation,
+                options.ceilMode);
     }
 
     @Override

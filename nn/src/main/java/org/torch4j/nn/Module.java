@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.torch4j.DType;
 import org.torch4j.Device;
@@ -108,7 +109,8 @@ public abstract class Module {
 
     private void checkName(String kind, String name, Map<String, ?> own) {
         if (name.contains(".")) {
-            throw new IllegalArgumentException(kind + " name can't contain \".\", got: " + name);
+            String got = kind.equals("module") ? ", got: " + name : "";
+            throw new IllegalArgumentException(kind + " name can't contain \".\"" + got);
         }
         if (name.isEmpty()) {
             throw new IllegalArgumentException(kind + " name can't be empty string \"\"");
@@ -205,7 +207,7 @@ public abstract class Module {
         return namedMembers(true, m -> m.buffers);
     }
 
-    private Map<String, Tensor> namedMembers(boolean recurse, java.util.function.Function<Module, Map<String, Tensor>> of) {
+    private Map<String, Tensor> namedMembers(boolean recurse, Function<Module, Map<String, Tensor>> of) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<String, Module> mods = recurse ? namedModules() : Map.of("", this);
@@ -334,7 +336,11 @@ public abstract class Module {
 
     // ------------------------------------------------------------------ conversion
 
-    /** {@code module.to(dtype)}: converts floating parameters, gradients and buffers (integer ones stay). */
+    /**
+     * {@code module.to(dtype)}: converts floating parameters, gradients and buffers (integer ones stay). The
+     * module's tensors are replaced by converted ones, so references taken before (an optimizer's parameter
+     * list) still see the old tensors: convert first, as PyTorch advises for {@code cuda()}.
+     */
     public Module to(DType dtype) {
         return convert(t -> t.isFloatingPoint() ? t.to(dtype) : t);
     }
@@ -367,7 +373,8 @@ public abstract class Module {
         Map<Tensor, Tensor> done = new IdentityHashMap<>();
         try (GradGuard ignored = GradGuard.disable()) {
             for (Module m : modules()) {
-                m.parameters.replaceAll((name, p) -> p == null ? null : done.computeIfAbsent(p, old -> convertParameter(old, fn)));
+                m.parameters.replaceAll((name, p) -> p == null ? null
+                        : done.computeIfAbsent(p, old -> convertParameter(old, fn)));
                 m.buffers.replaceAll((name, b) -> b == null ? null : done.computeIfAbsent(b, fn));
             }
         }

@@ -188,7 +188,8 @@ public class MultiheadAttention extends Module {
         int e = q0.size(2);
         int heads = options.numHeads;
         if (e != options.embedDim) {
-            throw new IllegalArgumentException("was expecting embedding dimension of " + options.embedDim + ", but got " + e);
+            throw new IllegalArgumentException("was expecting embedding dimension of " + options.embedDim + ", but got "
+                    + e);
         }
         Tensor[] qkv = project(q0, k0, v0, selfAttention, keyIsValue);
         Tensor q = qkv[0];

@@ -154,7 +154,8 @@ public abstract class RNNBase extends Module {
                 int idx = layer * directions + dir;
                 String suffix = suffix(layer, dir);
                 Tensor projected = F.linear(seq, param("weight_ih" + suffix), param("bias_ih" + suffix));
-                Tensor[] state = lstm ? new Tensor[] {h.select(0, idx), c.select(0, idx)} : new Tensor[] {h.select(0, idx)};
+                Tensor[] state = lstm ? new Tensor[] {h.select(0, idx), c.select(0, idx)}
+                        : new Tensor[] {h.select(0, idx)};
                 Tensor[] outputs = new Tensor[steps];
                 for (int i = 0; i < steps; i++) {
                     int t = dir == 0 ? i : steps - 1 - i;
@@ -192,11 +193,12 @@ public abstract class RNNBase extends Module {
             int hd = h0 == null ? want : h0.dim();
             int cd = c0 == null ? want : c0.dim();
             if (hd != want || cd != want) {
-                throw new IllegalArgumentException(form + "hx and cx should also be " + want + "-D but got (" + hd + "-D, "
-                        + cd + "-D) tensors");
+                throw new IllegalArgumentException(form + "hx and cx should also be " + want + "-D but got (" + hd
+                        + "-D, " + cd + "-D) tensors");
             }
         } else if (h0 != null && h0.dim() != want) {
-            throw new IllegalArgumentException(form + "hx should also be " + want + "-D but got " + h0.dim() + "-D tensor");
+            throw new IllegalArgumentException(form + "hx should also be " + want + "-D but got " + h0.dim()
+                    + "-D tensor");
         }
     }
 
@@ -205,7 +207,8 @@ public abstract class RNNBase extends Module {
             return Torch.zeros(expected, TensorOptions.ofDType(like.dtype()).device(like.device()));
         }
         if (!Arrays.equals(state.shape(), expected)) {
-            throw new IllegalArgumentException(message + PyRepr.tuple(expected) + ", got " + Arrays.toString(state.shape()));
+            throw new IllegalArgumentException(message + PyRepr.tuple(expected) + ", got "
+                    + Arrays.toString(state.shape()));
         }
         return state;
     }

@@ -3,7 +3,10 @@ package org.torch4j.nn;
 import org.torch4j.Tensor;
 import org.torch4j.nn.functional.F;
 
-/** {@code torch.nn.SmoothL1Loss(reduction, beta)}: 0.5 z^2 / beta below beta, z - 0.5 beta above (z = |input - target|). */
+/**
+ * {@code torch.nn.SmoothL1Loss(reduction, beta)}: 0.5 z^2 / beta below beta, z - 0.5 beta above, where
+ * z = |input - target|.
+ */
 public class SmoothL1Loss extends Loss {
     /** {@code nn.SmoothL1Loss(...)} keyword arguments. */
     public static final class Options extends Loss.Options<Options> {

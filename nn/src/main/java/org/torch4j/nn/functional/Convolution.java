@@ -4,8 +4,8 @@ import java.util.Arrays;
 import org.torch4j.Tensor;
 
 /**
- * conv1d, conv2d and conv_transpose2d: im2col (one index_select) and one batched matmul per call, groups
- * folded into the batch; the transposed form is a matmul followed by col2im (one scatter_add).
+ * conv1d, conv2d and conv_transpose2d: im2col over the whole batch (one index_select) and one matrix
+ * product (one per group); the transposed form is a matrix product followed by col2im (one scatter_add).
  */
 final class Convolution {
     private Convolution() {
@@ -24,7 +24,8 @@ final class Convolution {
         return batched ? out : out.squeeze(0);
     }
 
-    static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
+    static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+            int groups) {
         boolean batched = checkRank("conv2d", input, 2);
         Tensor x = batched ? input : input.unsqueeze(0);
         checkShapes(x, weight, bias, stride, padding, dilation, groups, false);
@@ -33,16 +34,24 @@ final class Convolution {
         return batched ? out : out.squeeze(0);
     }
 
-    /** x (N, C, H, W), weight (O, C / groups, kh, kw): im2col then (G, O/G, C/G * kk) @ (N, G, C/G * kk, L). */
+    /**
+     * x (N, C, H, W), weight (O, C / groups, kh, kw): im2col over the whole batch, then one matrix product
+     * (O, C * kk) x (C * kk, N * L), or one per group.
+     */
     private static Tensor conv(Tensor x, Tensor weight, Tensor bias, Windows.Geometry g, int groups) {
         int n = x.size(0);
         int o = weight.size(0);
         int k = weight.size(1) * weight.size(2) * weight.size(3);
         int outH = g.convOutput(0, x.size(2));
         int outW = g.convOutput(1, x.size(3));
-        Tensor cols = Windows.unfold(x, g, outH, outW, 0.0).reshape(n, groups, k, outH * outW);
-        Tensor out = weight.reshape(groups, o / groups, k).matmul(cols).view(n, o, outH, outW);
-        return bias == null ? out : out.add(bias.view(1, o, 1, 1));
+        int cells = n * outH * outW;
+        Tensor cols = Windows.columns(x, g, outH, outW);
+        Tensor out = groups == 1 ? weight.reshape(o, k).mm(cols)
+                : weight.reshape(groups, o / groups, k).bmm(cols.view(groups, k, cells)).view(o, cells);
+        if (bias != null) {
+            out = out.add(bias.view(o, 1));
+        }
+        return out.view(o, n, outH, outW).transpose(0, 1).contiguous();
     }
 
     static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
@@ -52,10 +61,10 @@ final class Convolution {
         checkShapes(x, weight, bias, stride, padding, dilation, groups, true);
         for (int d = 0; d < 2; d++) {
             if (outputPadding[d] >= stride[d] && outputPadding[d] >= dilation[d]) {
-                throw new IllegalArgumentException("output padding must be smaller than either stride or dilation, but got "
-                        + "output_padding_height: " + outputPadding[0] + " output_padding_width: " + outputPadding[1]
-                        + " stride_height: " + stride[0] + " stride_width: " + stride[1] + " dilation_height: "
-                        + dilation[0] + " dilation_width: " + dilation[1]);
+                throw new IllegalArgumentException("output padding must be smaller than either stride or dilation, "
+                        + "but got output_padding_height: " + outputPadding[0] + " output_padding_width: "
+                        + outputPadding[1] + " stride_height: " + stride[0] + " stride_width: " + stride[1]
+                        + " dilation_height: " + dilation[0] + " dilation_width: " + dilation[1]);
             }
         }
         int n = x.size(0);
@@ -68,11 +77,13 @@ final class Convolution {
         int cout = coutGroup * groups;
         int outH = (h - 1) * stride[0] - 2 * padding[0] + dilation[0] * (kh - 1) + outputPadding[0] + 1;
         int outW = (w - 1) * stride[1] - 2 * padding[1] + dilation[1] * (kw - 1) + outputPadding[1] + 1;
-        Tensor cols = weight.reshape(groups, cin / groups, coutGroup * kh * kw).transpose(1, 2)
-                .matmul(x.reshape(n, groups, cin / groups, h * w))
-                .reshape(n, cout, kh * kw * h * w);
+        int cells = n * h * w;
+        Tensor rows = x.transpose(0, 1).reshape(cin, cells);
+        Tensor cols = groups == 1 ? weight.reshape(cin, cout * kh * kw).t().mm(rows)
+                : weight.reshape(groups, cin / groups, coutGroup * kh * kw).transpose(1, 2)
+                        .bmm(rows.view(groups, cin / groups, cells));
         Windows.Geometry g = new Windows.Geometry(new int[] {kh, kw}, stride, padding, dilation);
-        Tensor out = Windows.fold(cols, g, h, w, outH, outW);
+        Tensor out = Windows.fold(cols.reshape(cout, kh * kw * cells), g, n, h, w, outH, outW);
         out = bias == null ? out : out.add(bias.view(1, cout, 1, 1));
         return batched ? out : out.squeeze(0);
     }

@@ -42,7 +42,7 @@ final class Padding {
         beforeShape[dim] = Math.max(before, 0);
         int[] afterShape = core.shape();
         afterShape[dim] = Math.max(after, 0);
-        return Torch.cat(new Tensor[] {Torch.full(beforeShape, value, options), core, Torch.full(afterShape, value, options)},
-                dim);
+        Tensor head = Torch.full(beforeShape, value, options);
+        return Torch.cat(new Tensor[] {head, core, Torch.full(afterShape, value, options)}, dim);
     }
 }

@@ -11,47 +11,51 @@ final class Pooling {
 
     /** The largest element of each window; padding never wins, ties and NaN as ATen (first maximum). */
     static Tensor maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        if (input.dim() != 3 && input.dim() != 4) {
-            throw new IllegalArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");
-        }
+        Tensor x = batched(input);
         Windows.Geometry g = checkedGeometry(kernel, stride, padding, dilation);
-        return pool(input, g, ceilMode, Double.NEGATIVE_INFINITY, (cols, x) -> cols.max(2).values());
+        int[] out = outputSize(x, g, ceilMode);
+        Tensor y = Windows.unfold(x, g, out[0], out[1], Double.NEGATIVE_INFINITY).max(2).values()
+                .view(x.size(0), x.size(1), out[0], out[1]);
+        return input.dim() == 4 ? y : y.squeeze(0);
     }
 
     /**
-     * The mean of each window; the divisor counts padding cells or not ({@code countIncludePad}), never the
-     * cells past the padded input that ceil mode adds, unless {@code divisorOverride} is positive.
+     * The mean of each window (a sum over the strided window view); the divisor counts padding cells or not
+     * ({@code countIncludePad}), never the cells past the padded input that ceil mode adds, unless
+     * {@code divisorOverride} is positive.
      */
     static Tensor avgPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, boolean ceilMode,
             boolean countIncludePad, int divisorOverride) {
+        Tensor x = batched(input);
+        Windows.Geometry g = checkedGeometry(kernel, stride, padding, new int[] {1, 1});
+        int[] out = outputSize(x, g, ceilMode);
+        Tensor windows = Windows.windows(Windows.pad(x, g, out[0], out[1], 0.0), g, out[0], out[1]);
+        Tensor sum = windows.sum(new int[] {4, 5}, false);
+        Tensor y = divisorOverride > 0 ? sum.div((long) divisorOverride)
+                : sum.div(divisors(g, x, out, countIncludePad));
+        return input.dim() == 4 ? y : y.squeeze(0);
+    }
+
+    /** The input with a batch dim. */
+    private static Tensor batched(Tensor input) {
         if (input.dim() != 3 && input.dim() != 4) {
             throw new IllegalArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");
         }
-        Windows.Geometry g = checkedGeometry(kernel, stride, padding, new int[] {1, 1});
-        return pool(input, g, ceilMode, 0.0, (cols, x) -> {
-            Tensor sum = cols.sum(2);
-            return divisorOverride > 0 ? sum.div((long) divisorOverride)
-                    : sum.div(divisors(g, x.size(2), x.size(3), ceilMode, countIncludePad, x));
-        });
+        return input.dim() == 4 ? input : input.unsqueeze(0);
     }
 
-    private interface Reducer {
-        Tensor apply(Tensor cols, Tensor x);
-    }
-
-    private static Tensor pool(Tensor input, Windows.Geometry g, boolean ceilMode, double fill, Reducer reducer) {
-        Tensor x = input.dim() == 4 ? input : input.unsqueeze(0);
+    /** {outH, outW}, failing as ATen when a dim would be empty. */
+    private static int[] outputSize(Tensor x, Windows.Geometry g, boolean ceilMode) {
         int c = x.size(1);
         int h = x.size(2);
         int w = x.size(3);
         int outH = g.poolOutput(0, h, ceilMode);
         int outW = g.poolOutput(1, w, ceilMode);
         if (outH < 1 || outW < 1) {
-            throw new IllegalArgumentException("Given input size: (" + c + "x" + h + "x" + w + "). Calculated output size: ("
-                    + c + "x" + outH + "x" + outW + "). Output size is too small");
+            throw new IllegalArgumentException("Given input size: (" + c + "x" + h + "x" + w
+                    + "). Calculated output size: (" + c + "x" + outH + "x" + outW + "). Output size is too small");
         }
-        Tensor out = reducer.apply(Windows.unfold(x, g, outH, outW, fill), x).view(x.size(0), c, outH, outW);
-        return input.dim() == 4 ? out : out.squeeze(0);
+        return new int[] {outH, outW};
     }
 
     private static Windows.Geometry checkedGeometry(int[] kernel, int[] stride, int[] padding, int[] dilation) {
@@ -79,18 +83,16 @@ final class Pooling {
         return new Windows.Geometry(k, s, p, d);
     }
 
-    /** ATen's avg_pool2d divide factor for each output cell, as a (outH, outW) tensor of x's dtype. */
-    private static Tensor divisors(Windows.Geometry g, int h, int w, boolean ceilMode, boolean countIncludePad, Tensor x) {
-        int outH = g.poolOutput(0, h, ceilMode);
-        int outW = g.poolOutput(1, w, ceilMode);
-        double[] div = new double[outH * outW];
-        for (int i = 0; i < outH; i++) {
-            int rows = windowLength(i, g, 0, h, countIncludePad);
-            for (int j = 0; j < outW; j++) {
-                div[i * outW + j] = (double) rows * windowLength(j, g, 1, w, countIncludePad);
+    /** ATen's avg_pool2d divide factor of each output cell, as an (outH, outW) tensor of x's dtype. */
+    private static Tensor divisors(Windows.Geometry g, Tensor x, int[] out, boolean countIncludePad) {
+        double[] div = new double[out[0] * out[1]];
+        for (int i = 0; i < out[0]; i++) {
+            int rows = windowLength(i, g, 0, x.size(2), countIncludePad);
+            for (int j = 0; j < out[1]; j++) {
+                div[i * out[1] + j] = (double) rows * windowLength(j, g, 1, x.size(3), countIncludePad);
             }
         }
-        return Torch.tensor(div).view(outH, outW).to(x.dtype()).to(x.device());
+        return Torch.tensor(div).view(out[0], out[1]).to(x.dtype()).to(x.device());
     }
 
     /** The length of output cell i's window along a dim, with or without its padding cells. */

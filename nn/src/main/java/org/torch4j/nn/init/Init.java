@@ -39,7 +39,8 @@ public final class Init {
     /** {@code nn.init._calculate_fan_in_and_fan_out(tensor)}: {fan_in, fan_out}. */
     public static int[] calculateFanInAndFanOut(Tensor tensor) {
         if (tensor.dim() < 2) {
-            throw new IllegalArgumentException("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions");
+            throw new IllegalArgumentException("Fan in and fan out can not be computed for tensor with fewer than 2 "
+                    + "dimensions");
         }
         int receptive = 1;
         for (int d = 2; d < tensor.dim(); d++) {

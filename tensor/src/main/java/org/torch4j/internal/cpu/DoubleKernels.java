@@ -91,9 +91,9 @@ final class DoubleKernels {
         return i;
     }
 
-    /** o[i] = a[i] op b (b a broadcast scalar; for ADD: a + alpha * b). */
-    static int binaryScalarRight(BinaryOp op, double alpha, double[] a, int ao, double b, double[] o, int oo, int n) {
-        DoubleVector vb = DoubleVector.broadcast(S, op == BinaryOp.ADD ? alpha * b : b);
+    /** o[i] = a[i] op b (b a broadcast scalar). */
+    static int binaryScalarRight(BinaryOp op, double[] a, int ao, double b, double[] o, int oo, int n) {
+        DoubleVector vb = DoubleVector.broadcast(S, b);
         switch (op) {
             case ADD: return addRight(a, ao, vb, o, oo, n);
             case SUB: return subRight(a, ao, vb, o, oo, n);

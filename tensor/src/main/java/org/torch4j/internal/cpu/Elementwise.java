@@ -207,8 +207,8 @@ final class Elementwise {
         int done = 0;
         if (os == 1 && as == 1 && bs == 1) {
             done = FloatKernels.binary(op, alpha, a, ao, b, bo, o, oo, n);
-        } else if (os == 1 && as == 1 && bs == 0) {
-            done = FloatKernels.binaryScalarRight(op, alpha, a, ao, b[bo], o, oo, n);
+        } else if (os == 1 && as == 1 && bs == 0 && alpha == 1f) {
+            done = FloatKernels.binaryScalarRight(op, a, ao, b[bo], o, oo, n);
         } else if (os == 1 && as == 0 && bs == 1 && alpha == 1f) {
             done = FloatKernels.binaryScalarLeft(op, a[ao], b, bo, o, oo, n);
         }
@@ -216,7 +216,7 @@ final class Elementwise {
         for (int i = done; i < n; i++) {
             float x = a[ao + i * as];
             float y = b[bo + i * bs];
-            o[oo + i * os] = scaled ? x + alpha * y : op.apply(x, y);
+            o[oo + i * os] = scaled ? Math.fma(alpha, y, x) : op.apply(x, y);
         }
     }
 
@@ -225,8 +225,8 @@ final class Elementwise {
         int done = 0;
         if (os == 1 && as == 1 && bs == 1) {
             done = DoubleKernels.binary(op, alpha, a, ao, b, bo, o, oo, n);
-        } else if (os == 1 && as == 1 && bs == 0) {
-            done = DoubleKernels.binaryScalarRight(op, alpha, a, ao, b[bo], o, oo, n);
+        } else if (os == 1 && as == 1 && bs == 0 && alpha == 1) {
+            done = DoubleKernels.binaryScalarRight(op, a, ao, b[bo], o, oo, n);
         } else if (os == 1 && as == 0 && bs == 1 && alpha == 1) {
             done = DoubleKernels.binaryScalarLeft(op, a[ao], b, bo, o, oo, n);
         }
@@ -234,7 +234,7 @@ final class Elementwise {
         for (int i = done; i < n; i++) {
             double x = a[ao + i * as];
             double y = b[bo + i * bs];
-            o[oo + i * os] = scaled ? x + alpha * y : op.apply(x, y);
+            o[oo + i * os] = scaled ? Math.fma(alpha, y, x) : op.apply(x, y);
         }
     }
 

@@ -91,9 +91,9 @@ final class FloatKernels {
         return i;
     }
 
-    /** o[i] = a[i] op b (b a broadcast scalar; for ADD: a + alpha * b). */
-    static int binaryScalarRight(BinaryOp op, float alpha, float[] a, int ao, float b, float[] o, int oo, int n) {
-        FloatVector vb = FloatVector.broadcast(S, op == BinaryOp.ADD ? alpha * b : b);
+    /** o[i] = a[i] op b (b a broadcast scalar). */
+    static int binaryScalarRight(BinaryOp op, float[] a, int ao, float b, float[] o, int oo, int n) {
+        FloatVector vb = FloatVector.broadcast(S, b);
         switch (op) {
             case ADD: return addRight(a, ao, vb, o, oo, n);
             case SUB: return subRight(a, ao, vb, o, oo, n);
