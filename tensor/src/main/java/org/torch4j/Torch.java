@@ -412,12 +412,12 @@ public final class Torch {
     }
 
     /** {@code torch.randint(low, high, size)}: int64 in [low, high). */
-    public static Tensor randint(long low, long high, int... shape) {
+    public static Tensor randint(long low, long high, int[] shape) {
         return randint(low, high, shape, TensorOptions.ofDType(DType.INT64), Generator.defaultGenerator());
     }
 
     /** {@code torch.randint(high, size)}. */
-    public static Tensor randint(long high, int... shape) {
+    public static Tensor randint(long high, int[] shape) {
         return randint(0, high, shape);
     }
 

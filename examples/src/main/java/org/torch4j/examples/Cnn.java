@@ -126,8 +126,8 @@ public final class Cnn {
      */
     static TensorDataset synthetic(int n) {
         Tensor patterns = Torch.rand(10, 32, 32).gt(0.85).toFloat();
-        Tensor labels = Torch.randint(10, n);
-        Tensor offsets = Torch.randint(5, n, 2);
+        Tensor labels = Torch.randint(10, new int[] {n});
+        Tensor offsets = Torch.randint(5, new int[] {n, 2});
         Tensor[] images = new Tensor[n];
         for (int i = 0; i < n; i++) {
             int dy = (int) offsets.get(i, 0).itemLong();

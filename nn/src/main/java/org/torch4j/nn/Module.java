@@ -311,9 +311,12 @@ public abstract class Module {
         return this;
     }
 
-    /** {@code module.zero_grad()}: zeroes every parameter's gradient in place (PyTorch 1.13's default). */
+    /**
+     * {@code module.zero_grad()}: drops every parameter's gradient (set_to_none, current PyTorch's default and
+     * the same as {@code Optimizer.zeroGrad()}); {@code zeroGrad(false)} zeroes them in place as PyTorch 1.13 did.
+     */
     public void zeroGrad() {
-        zeroGrad(false);
+        zeroGrad(true);
     }
 
     /** {@code module.zero_grad(set_to_none)}: with {@code true} the gradients are dropped instead. */

@@ -90,9 +90,9 @@ class ModuleTest {
     void zeroGradZeroesOrDropsGradients() {
         Linear l = new Linear(2, 1);
         l.weight().setGrad(Torch.ones(1, 2));
-        l.zeroGrad();
+        l.zeroGrad(false);
         assertArrayEquals(new float[] {0f, 0f}, l.weight().grad().toFloatArray());
-        l.zeroGrad(true);
+        l.zeroGrad();
         assertNull(l.weight().grad());
         assertNull(l.bias().grad());
     }
