@@ -115,11 +115,14 @@ public abstract class Module {
         if (name.isEmpty()) {
             throw new IllegalArgumentException(kind + " name can't be empty string \"\"");
         }
-        boolean taken = (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name))
-                && !own.containsKey(name);
-        if (taken) {
+        if (hasMember(name) && !own.containsKey(name)) {
             throw new IllegalArgumentException("attribute '" + name + "' already exists");
         }
+    }
+
+    /** Whether this module has a parameter, buffer or child of that name (an absent one included). */
+    private boolean hasMember(String name) {
+        return parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name);
     }
 
     /** This module's own parameter or buffer by name (null for an absent one); how layers read their state. */
@@ -138,41 +141,58 @@ public abstract class Module {
 
     // ------------------------------------------------------------------ lookup by dotted path
 
-    /** {@code module.get_submodule(target)}: "" is this module, "a.b" a grandchild. */
+    /**
+     * {@code module.get_submodule(target)}: "" is this module, "a.b" a grandchild; a name that is not a
+     * child (a parameter, or an absent child) fails as in PyTorch.
+     */
     public Module getSubmodule(String target) {
         if (target.isEmpty()) {
             return this;
         }
         Module m = this;
         for (String item : target.split("\\.", -1)) {
-            if (!m.children.containsKey(item)) {
-                throw new IllegalArgumentException(m.name() + " has no attribute `" + item + "`");
+            m.checkHasMember(item);
+            Module child = m.children.get(item);
+            if (child == null) {
+                throw new IllegalArgumentException("`" + item + "` is not an nn.Module");
             }
-            m = m.children.get(item);
+            m = child;
         }
         return m;
     }
 
-    /** {@code module.get_parameter(target)}, e.g. {@code "fc1.weight"}. */
+    /** {@code module.get_parameter(target)}, e.g. {@code "fc1.weight"}; an absent parameter fails. */
     public Tensor getParameter(String target) {
-        int dot = target.lastIndexOf('.');
-        Module owner = getSubmodule(dot < 0 ? "" : target.substring(0, dot));
-        String name = target.substring(dot + 1);
-        if (!owner.parameters.containsKey(name)) {
-            throw new IllegalArgumentException("Module has no attribute `" + name + "`");
+        Tensor p = member(target, m -> m.parameters, "an nn.Parameter");
+        if (p == null) {
+            throw new IllegalArgumentException("`" + target.substring(target.lastIndexOf('.') + 1)
+                    + "` is not an nn.Parameter");
         }
-        return owner.parameters.get(name);
+        return p;
     }
 
-    /** {@code module.get_buffer(target)}. */
+    /** {@code module.get_buffer(target)}; null for a buffer registered as absent. */
     public Tensor getBuffer(String target) {
+        return member(target, m -> m.buffers, "a buffer");
+    }
+
+    /** The member named by the last atom of target, in the map that {@code of} picks from its owner. */
+    private Tensor member(String target, Function<Module, Map<String, Tensor>> of, String kind) {
         int dot = target.lastIndexOf('.');
         Module owner = getSubmodule(dot < 0 ? "" : target.substring(0, dot));
         String name = target.substring(dot + 1);
-        if (!owner.buffers.containsKey(name)) {
-            throw new IllegalArgumentException("Module has no attribute `" + name + "`");
+        owner.checkHasMember(name);
+        Map<String, Tensor> members = of.apply(owner);
+        if (!members.containsKey(name)) {
+            throw new IllegalArgumentException("`" + name + "` is not " + kind);
         }
-        return owner.buffers.get(name);
+        return members.get(name);
+    }
+
+    private void checkHasMember(String name) {
+        if (!hasMember(name)) {
+            throw new IllegalArgumentException(name() + " has no attribute `" + name + "`");
+        }
     }
 
     // ------------------------------------------------------------------ iteration
