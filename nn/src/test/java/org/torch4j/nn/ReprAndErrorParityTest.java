@@ -214,6 +214,23 @@ class ReprAndErrorParityTest {
         return tests.stream();
     }
 
+    /** Messages checked by hand against PyTorch 1.13 for cases the fixtures do not hold. */
+    @Test
+    void moreErrorsMatchPyTorch() {
+        assertMessage("all elements of input should be between 0 and 1",
+                () -> F.binaryCrossEntropy(Torch.tensor(new float[] {Float.NaN}), Torch.tensor(new float[] {0.5f})));
+        assertMessage("running_var must be defined in evaluation mode",
+                () -> F.batchNorm(Torch.zeros(2, 3), Torch.zeros(3), null, null, null, false, 0.1, 1e-5));
+        assertMessage("running_mean must be defined in evaluation mode",
+                () -> F.batchNorm(Torch.zeros(2, 3), null, Torch.zeros(4), null, null, false, 0.1, 1e-5));
+        assertMessage("both arguments to matmul need to be at least 1D, but they are 0D and 2D",
+                () -> new Linear(3, 5).forward(Torch.scalarTensor(1.0)));
+    }
+
+    private static void assertMessage(String expected, Executable scenario) {
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, scenario).getMessage());
+    }
+
     @Test
     void indexErrorsAreIndexOutOfBounds() {
         assertThrows(IndexOutOfBoundsException.class, ERRORS.get("ce_target_range"));

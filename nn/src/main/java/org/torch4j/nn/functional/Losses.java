@@ -54,13 +54,13 @@ final class Losses {
         return reduce(Torch.where(z.lt(delta), z.mul(0.5).mul(z), z.sub(0.5 * delta).mul(delta)), reduction);
     }
 
-    /** -(t log(x) + (1 - t) log(1 - x)), each log clamped at -100 as ATen does; weight broadcasts. */
+    /** -(t log(x) + (1 - t) log(1 - x)), each log clamped at -100 as ATen does; weight broadcasts; NaN input fails the range check as in ATen. */
     static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
         if (!Arrays.equals(target.shape(), input.shape())) {
             throw new IllegalArgumentException("Using a target size (" + torchSize(target) + ") that is different to "
                     + "the input size (" + torchSize(input) + ") is deprecated. Please ensure they have the same size.");
         }
-        if (input.lt(0L).logicalOr(input.gt(1L)).any().itemBool()) {
+        if (!input.ge(0L).logicalAnd(input.le(1L)).all().itemBool()) {
             throw new IllegalArgumentException("all elements of input should be between 0 and 1");
         }
         Tensor logX = input.log().clampMin(-100);

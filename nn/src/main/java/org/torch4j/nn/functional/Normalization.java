@@ -16,8 +16,8 @@ final class Normalization {
     static Tensor batchNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
             boolean training, double momentum, double eps) {
         int c = x.size(1);
-        checkChannels("running_mean", runningMean, c);
-        checkChannels("running_var", runningVar, c);
+        checkRunningStat("running_mean", runningMean, c, training);
+        checkRunningStat("running_var", runningVar, c, training);
         checkChannels("weight", weight, c);
         checkChannels("bias", bias, c);
         int[] dims = new int[x.dim() - 1];
@@ -50,6 +50,14 @@ final class Normalization {
             y = x.sub(runningMean.view(channelShape)).mul(runningVar.view(channelShape).add(eps).rsqrt());
         }
         return affine(y, weight, bias, channelShape);
+    }
+
+    /** ATen's checks of a running estimate: it has c elements, and exists in evaluation mode. */
+    private static void checkRunningStat(String what, Tensor t, int c, boolean training) {
+        if (t == null && !training) {
+            throw new IllegalArgumentException(what + " must be defined in evaluation mode");
+        }
+        checkChannels(what, t, c);
     }
 
     private static void checkChannels(String what, Tensor t, int c) {
