@@ -188,6 +188,18 @@ class ModuleTest {
     }
 
     @Test
+    void weightedLossesKeepTheirWeightAsABuffer() {
+        Tensor w = Torch.tensor(new float[] {1f, 2f});
+        CrossEntropyLoss ce = new CrossEntropyLoss(new CrossEntropyLoss.Options().weight(w).ignoreIndex(1));
+        assertSame(w, ce.weight());
+        assertEquals(List.of("weight"), new ArrayList<>(ce.stateDict().keySet()));
+        BCEWithLogitsLoss bce = new BCEWithLogitsLoss(new BCEWithLogitsLoss.Options().posWeight(w).weight(w));
+        assertEquals(List.of("weight", "pos_weight"), new ArrayList<>(bce.stateDict().keySet()));
+        assertNull(new BCELoss().weight());
+        assertTrue(new NLLLoss().stateDict().isEmpty());
+    }
+
+    @Test
     void containersIndexLikePythonLists() {
         ReLU relu = new ReLU();
         Tanh tanh = new Tanh();
