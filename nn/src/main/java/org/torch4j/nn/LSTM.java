@@ -24,20 +24,14 @@ public class LSTM extends RNNBase {
         super(options, 4);
     }
 
-    /** The output sequence, from zero initial states. */
-    @Override
-    public Tensor forward(Tensor input) {
-        return forward(input, null, null).output();
-    }
-
     /** {@code lstm(input, (h_0, c_0))}: output, h_n and c_n; h0 and c0 may be null for zeros. */
     public RNNOutput forward(Tensor input, Tensor h0, Tensor c0) {
         return run(input, h0, c0);
     }
 
     @Override
-    protected Tensor[] cell(Tensor projectedInput, Tensor[] state, int layer, int direction) {
-        Tensor[] g = hiddenProjection(state[0], layer, direction).add(projectedInput).chunk(4, 1);
+    protected Tensor[] cell(Tensor projectedInput, Tensor projectedHidden, Tensor[] state) {
+        Tensor[] g = projectedHidden.add(projectedInput).chunk(4, 1);
         Tensor input = g[0].sigmoid();
         Tensor forget = g[1].sigmoid();
         Tensor candidate = g[2].tanh();
