@@ -15,6 +15,7 @@ import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.GradGuard;
 import org.torch4j.Tensor;
+import org.torch4j.nn.internal.PyRepr;
 
 /**
  * The base class of every layer and model; the equivalent of {@code torch.nn.Module}.
@@ -505,8 +506,8 @@ public abstract class Module {
                 input = input.get(0);
             }
             if (!java.util.Arrays.equals(input.shape(), param.shape())) {
-                errors.add("size mismatch for " + key + ": copying a param with shape " + torchSize(input.shape())
-                        + " from checkpoint, the shape in current model is " + torchSize(param.shape()) + ".");
+                errors.add("size mismatch for " + key + ": copying a param with shape " + PyRepr.torchSize(input.shape())
+                        + " from checkpoint, the shape in current model is " + PyRepr.torchSize(param.shape()) + ".");
                 continue;
             }
             param.copy_(input);
@@ -534,10 +535,6 @@ public abstract class Module {
             sb.append(sb.length() == 0 ? "" : ", ").append('"').append(k).append('"');
         }
         return sb.toString();
-    }
-
-    private static String torchSize(int[] shape) {
-        return "torch.Size(" + java.util.Arrays.toString(shape) + ")";
     }
 
     // ------------------------------------------------------------------ printing

@@ -7,6 +7,7 @@ import org.torch4j.TensorOptions;
 import org.torch4j.Torch;
 import org.torch4j.nn.functional.F;
 import org.torch4j.nn.init.Init;
+import org.torch4j.nn.internal.PyRepr;
 
 /**
  * {@code torch.nn.MultiheadAttention}: softmax(Q K^T / sqrt(head_dim) + mask) V over num_heads heads, with
@@ -217,7 +218,7 @@ public class MultiheadAttention extends Module {
         if (kpm != null) {
             if (kpm.dim() != 2 || kpm.size(0) != bsz || kpm.size(1) != srcLen) {
                 throw new IllegalArgumentException("expecting key_padding_mask shape of (" + bsz + ", " + srcLen
-                        + "), but got torch.Size(" + Arrays.toString(kpm.shape()) + ")");
+                        + "), but got " + PyRepr.torchSize(kpm.shape()));
             }
             kpm = kpm.view(bsz, 1, 1, srcLen).expand(bsz, heads, 1, srcLen).reshape(bsz * heads, 1, srcLen);
             if (attnMask == null) {
@@ -280,16 +281,15 @@ public class MultiheadAttention extends Module {
         }
         if (attnMask.dim() == 2) {
             if (attnMask.size(0) != tgtLen || attnMask.size(1) != srcLen) {
-                throw new IllegalArgumentException("The shape of the 2D attn_mask is torch.Size("
-                        + Arrays.toString(attnMask.shape()) + "), but should be (" + tgtLen + ", " + srcLen + ").");
+                throw new IllegalArgumentException("The shape of the 2D attn_mask is "
+                        + PyRepr.torchSize(attnMask.shape()) + ", but should be " + PyRepr.tuple(tgtLen, srcLen) + ".");
             }
             return attnMask.unsqueeze(0);
         }
         int[] expected = {bsz * options.numHeads, tgtLen, srcLen};
         if (!Arrays.equals(attnMask.shape(), expected)) {
-            throw new IllegalArgumentException("The shape of the 3D attn_mask is torch.Size("
-                    + Arrays.toString(attnMask.shape()) + "), but should be (" + expected[0] + ", " + expected[1] + ", "
-                    + expected[2] + ").");
+            throw new IllegalArgumentException("The shape of the 3D attn_mask is " + PyRepr.torchSize(attnMask.shape())
+                    + ", but should be " + PyRepr.tuple(expected) + ".");
         }
         return attnMask;
     }

@@ -225,6 +225,16 @@ class ReprAndErrorParityTest {
                 () -> F.batchNorm(Torch.zeros(2, 3), null, Torch.zeros(4), null, null, false, 0.1, 1e-5));
         assertMessage("both arguments to matmul need to be at least 1D, but they are 0D and 2D",
                 () -> new Linear(3, 5).forward(Torch.scalarTensor(1.0)));
+        MultiheadAttention mha = new MultiheadAttention(4, 2);
+        Tensor q = Torch.zeros(3, 1, 4);
+        Tensor k = Torch.zeros(5, 1, 4);
+        assertMessage("The shape of the 2D attn_mask is torch.Size([2, 2]), but should be (3, 5).",
+                () -> mha.forward(q, k, k, null, true, Torch.zeros(2, 2), true));
+        assertMessage("The shape of the 3D attn_mask is torch.Size([1, 3, 5]), but should be (2, 3, 5).",
+                () -> mha.forward(q, k, k, null, true, Torch.zeros(1, 3, 5), true));
+        assertMessage("expecting key_padding_mask shape of (1, 5), but got torch.Size([1, 4])",
+                () -> mha.forward(q, k, k, Torch.zeros(new int[] {1, 4}, TensorOptions.ofDType(DType.BOOL)), true, null,
+                        true));
     }
 
     private static void assertMessage(String expected, Executable scenario) {

@@ -3,6 +3,7 @@ package org.torch4j.nn.functional;
 import java.util.Arrays;
 import org.torch4j.GradGuard;
 import org.torch4j.Tensor;
+import org.torch4j.nn.internal.PyRepr;
 
 /** batch_norm, layer_norm and group_norm: (x - mean) / sqrt(var + eps) with the biased variance, then the affine map. */
 final class Normalization {
@@ -25,15 +26,13 @@ final class Normalization {
         for (int d = 2; d < x.dim(); d++) {
             dims[d - 1] = d;
         }
-        int[] channelShape = new int[x.dim()];
-        Arrays.fill(channelShape, 1);
-        channelShape[1] = c;
+        int[] channelShape = Dims.alongDim(x.dim(), 1, c);
         Tensor y;
         if (training) {
             int perChannel = x.numel() / c;
             if (perChannel == 1) {
                 throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input size "
-                        + Losses.torchSize(x));
+                        + PyRepr.torchSize(x.shape()));
             }
             Moments m = Moments.of(x, dims);
             y = m.normalized(eps);
@@ -100,10 +99,7 @@ final class Normalization {
                     + "got input of shape " + Arrays.toString(x.shape()) + " and num_groups=" + numGroups);
         }
         Tensor y = Moments.of(x.reshape(n, numGroups, -1), new int[] {2}).normalized(eps).view(x.shape());
-        int[] channelShape = new int[x.dim()];
-        Arrays.fill(channelShape, 1);
-        channelShape[1] = c;
-        return affine(y, weight, bias, channelShape);
+        return affine(y, weight, bias, Dims.alongDim(x.dim(), 1, c));
     }
 
     /** Mean and biased variance over dims (kept), and x minus the mean. */
