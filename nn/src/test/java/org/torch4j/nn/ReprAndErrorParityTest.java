@@ -225,6 +225,27 @@ class ReprAndErrorParityTest {
                 () -> F.batchNorm(Torch.zeros(2, 3), null, Torch.zeros(4), null, null, false, 0.1, 1e-5));
         assertMessage("both arguments to matmul need to be at least 1D, but they are 0D and 2D",
                 () -> new Linear(3, 5).forward(Torch.scalarTensor(1.0)));
+        Tensor x = Torch.zeros(1, 3, 4, 4);
+        int[] one = {1};
+        int[] zero = {0};
+        assertMessage("negative padding is not supported",
+                () -> F.conv2d(x, Torch.zeros(2, 3, 3, 3), null, zero, new int[] {-1}, one, 1));
+        assertMessage("Given groups=3, expected weight to be at least 3 at dimension 0, but got weight of size "
+                + "[2, 1, 3, 3] instead", () -> F.conv2d(x, Torch.zeros(2, 1, 3, 3), null, one, zero, one, 3));
+        assertMessage("Given groups=3, expected weight to be divisible by 3 at dimension 0, but got weight of size "
+                + "[[4, 2, 3, 3]] instead", () -> F.convTranspose2d(x, Torch.zeros(4, 2, 3, 3), null, one, zero, zero, 3,
+                        one));
+        assertMessage("dilation should be greater than zero, but got [0, 0]",
+                () -> F.conv2d(x, Torch.zeros(2, 3, 3, 3), null, one, zero, zero, 1));
+        assertMessage("dilation should be greater than zero, but got [1, 0]",
+                () -> F.conv1d(Torch.zeros(1, 3, 4), Torch.zeros(2, 3, 3), null, 1, 0, 0, 1));
+        assertMessage("dilation should be greater than zero, but got dilation_height: 0, dilation_width: 0",
+                () -> F.convTranspose2d(x, Torch.zeros(3, 2, 3, 3), null, new int[] {2}, zero, one, 1, zero));
+        assertMessage("negative output_padding is not supported",
+                () -> F.convTranspose2d(x, Torch.zeros(3, 2, 3, 3), null, zero, zero, new int[] {-1}, 1, one));
+        assertMessage("Given input size per channel: (4 x 4). Calculated output size per channel: (0 x 0). Output size "
+                + "is too small", () -> F.convTranspose2d(x, Torch.zeros(3, 2, 1, 1), null, one, new int[] {2}, zero, 1,
+                        one));
         MultiheadAttention mha = new MultiheadAttention(4, 2);
         Tensor q = Torch.zeros(3, 1, 4);
         Tensor k = Torch.zeros(5, 1, 4);
