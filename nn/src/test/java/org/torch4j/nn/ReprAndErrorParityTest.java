@@ -225,6 +225,8 @@ class ReprAndErrorParityTest {
                 () -> F.batchNorm(Torch.zeros(2, 3), null, Torch.zeros(4), null, null, false, 0.1, 1e-5));
         assertMessage("both arguments to matmul need to be at least 1D, but they are 0D and 2D",
                 () -> new Linear(3, 5).forward(Torch.scalarTensor(1.0)));
+        assertMessage("output with shape [] doesn't match the broadcast shape [1]",
+                () -> F.linear(Torch.zeros(3), Torch.zeros(3), Torch.zeros(1)));
         Tensor x = Torch.zeros(1, 3, 4, 4);
         int[] one = {1};
         int[] zero = {0};

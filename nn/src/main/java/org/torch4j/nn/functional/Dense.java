@@ -7,10 +7,13 @@ final class Dense {
     private Dense() {
     }
 
-    /** x W^T + b over the last dim of x; matmul rejects mismatched shapes with ATen's message. */
+    /**
+     * x W^T + b over the last dim of x, as ATen's linear: the bias is added in place to the fresh matmul result
+     * (no second output tensor); matmul rejects mismatched shapes with ATen's message.
+     */
     static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
         Tensor out = input.matmul(weight.t());
-        return bias == null ? out : out.add(bias);
+        return bias == null ? out : out.add_(bias);
     }
 
     /** y_k = x1^T W_k x2 + b_k over the last dims of x1 and x2 (which share their leading dims). */
