@@ -81,8 +81,9 @@ final class Losses {
             throw new IllegalArgumentException("Target size (" + PyRepr.torchSize(target.shape())
                     + ") must be the same as input size (" + PyRepr.torchSize(input.shape()) + ")");
         }
-        Tensor maxVal = input.neg().clampMin(0);
-        Tensor logTerm = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log();
+        Tensor negInput = input.neg();
+        Tensor maxVal = negInput.clampMin(0);
+        Tensor logTerm = maxVal.neg().exp().add(negInput.sub(maxVal).exp()).log();
         Tensor oneMinusT = target.rsub(1);
         Tensor loss;
         if (posWeight != null) {
