@@ -227,6 +227,12 @@ class ReprAndErrorParityTest {
                 () -> new Linear(3, 5).forward(Torch.scalarTensor(1.0)));
         assertMessage("output with shape [] doesn't match the broadcast shape [1]",
                 () -> F.linear(Torch.zeros(3), Torch.zeros(3), Torch.zeros(1)));
+        GELU gelu = new GELU("foo");
+        assertEquals("GELU(approximate='foo')", gelu.toString());
+        assertMessage("approximate argument must be either none or tanh.", () -> gelu.forward(Torch.zeros(1)));
+        assertMessage("Padding_idx must be within num_embeddings",
+                () -> F.embedding(Torch.tensor(new long[] {0}), Torch.zeros(3, 2), -4));
+        assertMessage("dropout probability has to be between 0 and 1, but got -0.5", () -> F.dropout(Torch.zeros(1), -0.5));
         Tensor x = Torch.zeros(1, 3, 4, 4);
         int[] one = {1};
         int[] zero = {0};

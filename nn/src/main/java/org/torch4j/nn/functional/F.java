@@ -2,6 +2,7 @@ package org.torch4j.nn.functional;
 
 import org.torch4j.Tensor;
 import org.torch4j.nn.Reduction;
+import org.torch4j.nn.internal.Args;
 
 /**
  * {@code torch.nn.functional}: the stateless forms of the layers, activations and losses, for use as
@@ -242,14 +243,7 @@ public final class F {
 
     /** {@code F.embedding(input, weight, padding_idx)}; a negative paddingIdx counts from the end, null is none. */
     public static Tensor embedding(Tensor input, Tensor weight, Integer paddingIdx) {
-        Integer pad = paddingIdx;
-        if (pad != null) {
-            if (pad >= weight.size(0) || pad < -weight.size(0)) {
-                throw new IllegalArgumentException("Padding_idx must be within num_embeddings");
-            }
-            pad = pad < 0 ? pad + weight.size(0) : pad;
-        }
-        return Embeddings.embedding(input, weight, pad);
+        return Embeddings.embedding(input, weight, Args.paddingIdx(paddingIdx, weight.size(0)));
     }
 
     /** {@code F.pad(x, pad)} with zeros. */
