@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -205,7 +206,9 @@ public abstract class Module {
 
     /** {@code module.parameters(recurse)}. */
     public List<Tensor> parameters(boolean recurse) {
-        return new ArrayList<>(namedParameters(recurse).values());
+        List<Tensor> out = new ArrayList<>();
+        forEachMember(recurse, false, m -> m.parameters, (name, p) -> out.add(p));
+        return out;
     }
 
     /** {@code module.named_parameters()}: names such as {@code "fc1.weight"}, in registration order. */
@@ -215,32 +218,45 @@ public abstract class Module {
 
     /** {@code module.named_parameters(recurse=recurse)}. */
     public Map<String, Tensor> namedParameters(boolean recurse) {
-        return namedMembers(recurse, m -> m.parameters);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        forEachMember(recurse, true, m -> m.parameters, out::put);
+        return out;
     }
 
     /** {@code module.buffers()}. */
     public List<Tensor> buffers() {
-        return new ArrayList<>(namedBuffers().values());
+        List<Tensor> out = new ArrayList<>();
+        forEachMember(true, false, m -> m.buffers, (name, b) -> out.add(b));
+        return out;
     }
 
     /** {@code module.named_buffers()}. */
     public Map<String, Tensor> namedBuffers() {
-        return namedMembers(true, m -> m.buffers);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        forEachMember(true, true, m -> m.buffers, out::put);
+        return out;
     }
 
-    private Map<String, Tensor> namedMembers(boolean recurse, Function<Module, Map<String, Tensor>> of) {
-        Map<String, Tensor> out = new LinkedHashMap<>();
+    /**
+     * Passes each present tensor that {@code of} picks from this module (and its descendants when
+     * {@code recurse}) to sink once, in named_modules order; the dotted names are built only when
+     * {@code named} (else sink gets null), since parameters() runs in training loops.
+     */
+    private void forEachMember(boolean recurse, boolean named, Function<Module, Map<String, Tensor>> of,
+            BiConsumer<String, Tensor> sink) {
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<String, Module> mods = recurse ? namedModules() : Map.of("", this);
-        for (Map.Entry<String, Module> m : mods.entrySet()) {
-            String prefix = m.getKey().isEmpty() ? "" : m.getKey() + ".";
-            for (Map.Entry<String, Tensor> e : of.apply(m.getValue()).entrySet()) {
+        BiConsumer<String, Module> perModule = (path, m) -> {
+            for (Map.Entry<String, Tensor> e : of.apply(m).entrySet()) {
                 if (e.getValue() != null && seen.add(e.getValue())) {
-                    out.put(prefix + e.getKey(), e.getValue());
+                    sink.accept(named ? (path.isEmpty() ? "" : path + ".") + e.getKey() : null, e.getValue());
                 }
             }
+        };
+        if (recurse) {
+            visitModules(named ? "" : null, perModule, Collections.newSetFromMap(new IdentityHashMap<>()));
+        } else {
+            perModule.accept(named ? "" : null, this);
         }
-        return out;
     }
 
     /** {@code module.children()}: the direct children, each once. */
@@ -267,24 +283,28 @@ public abstract class Module {
 
     /** {@code module.modules()}: this module and every descendant, depth first, each once. */
     public List<Module> modules() {
-        return new ArrayList<>(namedModules().values());
+        List<Module> out = new ArrayList<>();
+        visitModules(null, (path, m) -> out.add(m), Collections.newSetFromMap(new IdentityHashMap<>()));
+        return out;
     }
 
     /** {@code module.named_modules()}: "" for this module, dotted paths for descendants. */
     public Map<String, Module> namedModules() {
         Map<String, Module> out = new LinkedHashMap<>();
-        collectModules("", out, Collections.newSetFromMap(new IdentityHashMap<>()));
+        visitModules("", out::put, Collections.newSetFromMap(new IdentityHashMap<>()));
         return out;
     }
 
-    private void collectModules(String prefix, Map<String, Module> out, Set<Module> seen) {
+    /** Depth first, each module once, visit(path, module); paths are built only when prefix is not null. */
+    private void visitModules(String prefix, BiConsumer<String, Module> visit, Set<Module> seen) {
         if (!seen.add(this)) {
             return;
         }
-        out.put(prefix, this);
+        visit.accept(prefix, this);
         for (Map.Entry<String, Module> e : children.entrySet()) {
             if (e.getValue() != null) {
-                e.getValue().collectModules(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out, seen);
+                String path = prefix == null ? null : prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+                e.getValue().visitModules(path, visit, seen);
             }
         }
     }
