@@ -9,6 +9,7 @@ import org.torch4j.Tensor;
 public class LSTM extends RNNBase {
     /** {@code nn.LSTM(input_size, hidden_size, ...)} keyword arguments. */
     public static final class Options extends RNNBase.Options<Options> {
+        /** {@code input_size} and {@code hidden_size}: the features of each step's input and of the state. */
         public Options(int inputSize, int hiddenSize) {
             super(inputSize, hiddenSize);
         }

@@ -28,6 +28,7 @@ public class MultiheadAttention extends Module {
         private Integer vdim;
         private boolean batchFirst;
 
+        /** {@code embed_dim} (divisible by {@code num_heads}) and {@code num_heads}. */
         public Options(int embedDim, int numHeads) {
             this.embedDim = embedDim;
             this.numHeads = numHeads;

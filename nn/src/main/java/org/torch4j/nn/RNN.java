@@ -8,6 +8,7 @@ public class RNN extends RNNBase {
     public static final class Options extends RNNBase.Options<Options> {
         private String nonlinearity = "tanh";
 
+        /** {@code input_size} and {@code hidden_size}: the features of each step's input and of the state. */
         public Options(int inputSize, int hiddenSize) {
             super(inputSize, hiddenSize);
         }

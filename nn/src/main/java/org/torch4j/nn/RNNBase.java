@@ -25,6 +25,7 @@ public abstract class RNNBase extends Module {
         double dropout;
         boolean bidirectional;
 
+        /** {@code input_size} and {@code hidden_size}. */
         protected Options(int inputSize, int hiddenSize) {
             this.inputSize = inputSize;
             this.hiddenSize = hiddenSize;

@@ -192,7 +192,7 @@ final class Convolution {
         }
     }
 
-    static String join(int[] values) {
+    private static String join(int[] values) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             sb.append(i == 0 ? "" : " x ").append(values[i]);
