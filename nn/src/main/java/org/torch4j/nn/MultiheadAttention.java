@@ -202,8 +202,8 @@ public class MultiheadAttention extends Module {
         if (options.addBiasKv) {
             k = Torch.cat(new Tensor[] {k, param("bias_k").expand(1, bsz, e)}, 0);
             v = Torch.cat(new Tensor[] {v, param("bias_v").expand(1, bsz, e)}, 0);
-            attnMask = attnMask == null ? null : F.pad(attnMask, 0, 1);
-            kpm = kpm == null ? null : F.pad(kpm, 0, 1);
+            attnMask = padKeyColumn(attnMask);
+            kpm = padKeyColumn(kpm);
         }
         q = q.contiguous().view(tgtLen, bsz * heads, headDim).transpose(0, 1);
         k = k.contiguous().view(k.size(0), bsz * heads, headDim).transpose(0, 1);
@@ -212,8 +212,8 @@ public class MultiheadAttention extends Module {
             TensorOptions like = TensorOptions.ofDType(k.dtype()).device(k.device());
             k = Torch.cat(new Tensor[] {k, Torch.zeros(new int[] {bsz * heads, 1, headDim}, like)}, 1);
             v = Torch.cat(new Tensor[] {v, Torch.zeros(new int[] {bsz * heads, 1, headDim}, like)}, 1);
-            attnMask = attnMask == null ? null : F.pad(attnMask, 0, 1);
-            kpm = kpm == null ? null : F.pad(kpm, 0, 1);
+            attnMask = padKeyColumn(attnMask);
+            kpm = padKeyColumn(kpm);
         }
         int srcLen = k.size(1);
         if (kpm != null) {
@@ -249,6 +249,11 @@ public class MultiheadAttention extends Module {
         }
         Tensor w = weights.view(bsz, heads, tgtLen, srcLen);
         return new AttentionOutput(out, averageAttnWeights ? w.sum(1).div((long) heads) : w);
+    }
+
+    /** A mask (or null) with one more key column, zero (not masked), for the key appended by bias_k or add_zero_attn. */
+    private static Tensor padKeyColumn(Tensor mask) {
+        return mask == null ? null : F.pad(mask, 0, 1);
     }
 
     /** The input projections: one matmul for self-attention, else per tensor with the matching weight rows. */
