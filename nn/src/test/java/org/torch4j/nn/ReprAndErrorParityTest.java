@@ -254,6 +254,32 @@ class ReprAndErrorParityTest {
         assertMessage("Given input size per channel: (4 x 4). Calculated output size per channel: (0 x 0). Output size "
                 + "is too small", () -> F.convTranspose2d(x, Torch.zeros(3, 2, 1, 1), null, one, new int[] {2}, zero, 1,
                         one));
+        assertMessage("expected padding to be a single integer value or a list of 2 values to match the convolution "
+                + "dimensions, but got padding=[1, 2, 3]", () -> F.conv2d(x, Torch.zeros(2, 3, 3, 3), null, one,
+                        new int[] {1, 2, 3}, one, 1));
+        assertMessage("expected output_padding to be a single integer value or a list of 2 values to match the "
+                + "convolution dimensions, but got output_padding=[0, 0, 0]", () -> F.convTranspose2d(x,
+                        Torch.zeros(3, 2, 3, 3), null, one, zero, new int[] {0, 0, 0}, 1, one));
+        assertMessage("Expected 4-dimensional input for 4-dimensional weight [2, 3, 3, 3], but got 3-dimensional input "
+                + "of size [1, 3, 8] instead", () -> F.conv1d(Torch.zeros(1, 3, 8), Torch.zeros(2, 3, 3, 3), null));
+        assertMessage("weight should have at least three dimensions",
+                () -> F.conv2d(x, Torch.zeros(2, 3), null));
+        int[] three = {1, 2, 3};
+        assertMessage("max_pool2d: kernel_size must either be a single int, or a tuple of two ints",
+                () -> F.maxPool2d(Torch.zeros(4, 4), three, null, zero, one, false));
+        assertMessage("max_pool2d: stride must either be omitted, a single int, or a tuple of two ints",
+                () -> F.maxPool2d(x, new int[] {2}, three, zero, one, false));
+        assertMessage("max_pool2d: padding must be either be a single int, or a tuple of two ints",
+                () -> F.maxPool2d(x, new int[] {2}, null, three, one, false));
+        assertMessage("max_pool2d: dilation must be either a single int, or a tuple of two ints",
+                () -> F.maxPool2d(x, new int[] {2}, null, zero, three, false));
+        assertMessage("avg_pool2d: kernel_size must either be a single int, or a tuple of two ints",
+                () -> F.avgPool2d(x, three, null, zero, false, true, 0));
+        assertMessage("avg_pool2d: padding must either be a single int, or a tuple of two ints",
+                () -> F.avgPool2d(x, new int[] {2}, null, three, false, true, null));
+        assertMessage("adaptive_avg_pool2d: output_size must be 2", () -> F.adaptiveAvgPool2d(x, three));
+        assertMessage("adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but received "
+                + "{-1, 2}", () -> F.adaptiveAvgPool2d(x, -1, 2));
         MultiheadAttention mha = new MultiheadAttention(4, 2);
         Tensor q = Torch.zeros(3, 1, 4);
         Tensor k = Torch.zeros(5, 1, 4);

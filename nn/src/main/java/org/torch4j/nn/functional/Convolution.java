@@ -109,14 +109,25 @@ final class Convolution {
     }
 
     /**
-     * ATen's check_shape_forward for a batched input, in its order: groups, padding, output padding (null
-     * when not transposed), stride, weight rank, groups against the weight, channels, bias, kernel size
-     * (which the dilation enters; the dilation itself is checked later, as ATen's kernels do).
+     * ATen's checks of _convolution and check_shape_forward for a batched input, in their order: weight rank,
+     * groups, the length of each per-dim argument, padding, output padding (null when not transposed), stride,
+     * input rank, groups against the weight, channels, bias, kernel size (which the dilation enters; the
+     * dilation itself is checked later, as ATen's kernels do).
      */
     private static void checkShapes(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
             int[] outputPadding, int groups, boolean transposed) {
+        int dims = weight.dim() - 2;
+        if (dims <= 0) {
+            throw new IllegalArgumentException("weight should have at least three dimensions");
+        }
         if (groups <= 0) {
             throw new IllegalArgumentException("non-positive groups is not supported");
+        }
+        checkParamLength("stride", stride, dims);
+        checkParamLength("padding", padding, dims);
+        checkParamLength("dilation", dilation, dims);
+        if (outputPadding != null) {
+            checkParamLength("output_padding", outputPadding, dims);
         }
         if (anyBelow(padding, 0)) {
             throw new IllegalArgumentException("negative padding is not supported");
@@ -128,10 +139,11 @@ final class Convolution {
             throw new IllegalArgumentException("non-positive stride is not supported");
         }
         String weightSize = Arrays.toString(weight.shape());
-        if (weight.dim() - 2 != stride.length) {
-            throw new IllegalArgumentException("expected stride to be a single integer value or a list of "
-                    + (weight.dim() - 2) + " values to match the convolution dimensions, but got stride="
-                    + Arrays.toString(stride));
+        String inputSize = Arrays.toString(x.shape());
+        if (weight.dim() != x.dim()) {
+            throw new IllegalArgumentException("Expected " + weight.dim() + "-dimensional input for " + weight.dim()
+                    + "-dimensional weight " + weightSize + ", but got " + x.dim() + "-dimensional input of size "
+                    + inputSize + " instead");
         }
         if (weight.size(0) < groups) {
             throw new IllegalArgumentException("Given groups=" + groups + ", expected weight to be at least " + groups
@@ -141,7 +153,6 @@ final class Convolution {
             throw new IllegalArgumentException("Given groups=" + groups + ", expected weight to be divisible by "
                     + groups + " at dimension 0, but got weight of size [" + weightSize + "] instead");
         }
-        String inputSize = Arrays.toString(x.shape());
         if (!transposed) {
             if (x.size(1) != weight.size(1) * groups) {
                 throw new IllegalArgumentException("Given groups=" + groups + ", weight of size " + weightSize
@@ -157,6 +168,14 @@ final class Convolution {
                         + x.size(1) + " channels instead");
             }
             checkBias(bias, weight.size(1) * groups, "Given transposed=1, weight of size " + weightSize);
+        }
+    }
+
+    /** ATen's expand_param_if_needed: one value (for every spatial dim) or one per spatial dim. */
+    private static void checkParamLength(String name, int[] values, int dims) {
+        if (values.length != 1 && values.length != dims) {
+            throw new IllegalArgumentException("expected " + name + " to be a single integer value or a list of " + dims
+                    + " values to match the convolution dimensions, but got " + name + "=" + Arrays.toString(values));
         }
     }
 

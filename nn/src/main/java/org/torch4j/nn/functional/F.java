@@ -181,11 +181,7 @@ public final class F {
      */
     public static Tensor avgPool2d(Tensor x, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
             boolean countIncludePad, Integer divisorOverride) {
-        if (divisorOverride != null && divisorOverride == 0) {
-            throw new IllegalArgumentException("divisor must be not zero");
-        }
-        return Pooling.avgPool2d(x, kernelSize, stride, padding, ceilMode, countIncludePad,
-                divisorOverride == null ? 0 : divisorOverride);
+        return Pooling.avgPool2d(x, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
     }
 
     /** {@code F.adaptive_avg_pool2d(x, output_size)}: one size for both dims or (height, width). */
