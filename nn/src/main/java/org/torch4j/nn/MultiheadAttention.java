@@ -251,7 +251,7 @@ public class MultiheadAttention extends Module {
         return new AttentionOutput(out, averageAttnWeights ? w.sum(1).div((long) heads) : w);
     }
 
-    /** A mask (or null) with one more key column, zero (not masked), for the key appended by bias_k or add_zero_attn. */
+    /** A mask (or null) with one more key column, zero (not masked), for a key appended by bias_k or zero_attn. */
     private static Tensor padKeyColumn(Tensor mask) {
         return mask == null ? null : F.pad(mask, 0, 1);
     }
