@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.Torch;
+import org.torch4j.autograd.internal.SavedVariable;
 
 /** The backward engine: accumulation, retained gradients and graphs, higher order, grad(), views and in-place ops. */
 class EngineTest {
@@ -66,6 +68,32 @@ class EngineTest {
         y.backward();
         y.backward();
         assertValues(new double[] {2}, x.grad());
+    }
+
+    /** A custom function whose backward gives its input no gradient. */
+    static final class DropsGradient extends Function {
+        @Override
+        public Tensor[] forward(FunctionCtx ctx, Tensor... inputs) {
+            return new Tensor[] {inputs[0].mul(1L)};
+        }
+
+        @Override
+        public Tensor[] backward(FunctionCtx ctx, Tensor... gradOutputs) {
+            return new Tensor[] {null};
+        }
+    }
+
+    @Test
+    void aNodeThatGetsNoGradientStillFreesWhatItSaved() {
+        // PyTorch 1.13: MulBackward0 runs with an undefined gradient, then releases w and x
+        Tensor w = leaf(1, 2);
+        Tensor x = leaf(3, 4);
+        Tensor m = w.mul(x);
+        new DropsGradient().apply(m).sum().backward();
+        assertNull(w.grad());
+        assertNull(x.grad());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.sum().backward());
+        assertEquals(SavedVariable.FREED, e.getMessage());
     }
 
     @Test

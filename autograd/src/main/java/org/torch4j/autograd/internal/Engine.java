@@ -256,6 +256,10 @@ public final class Engine {
             any |= t != null;
         }
         if (!any) {
+            // nothing to compute, but the pass still consumes the node: PyTorch frees its saved tensors as well
+            if (!keepGraph) {
+                n.release();
+            }
             return new Tensor[n.numInputs()];
         }
         Tensor[] outputs;
