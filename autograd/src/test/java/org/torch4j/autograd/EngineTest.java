@@ -114,6 +114,31 @@ class EngineTest {
     }
 
     @Test
+    void dotGradIsAnOwnedCopyThenAccumulatesInPlaceOutsideGradMode() {
+        // PyTorch 1.13 prints these strings, and keeps the same .grad tensor across plain backward calls
+        Tensor x = Torch.tensor(new float[] {1f, 2f}).requiresGrad_();
+        x.mul(x).sum().backward(null, false, true);
+        assertEquals("tensor([2., 4.], grad_fn=<CopyBackwards>)", x.grad().toString());
+        Tensor first = x.grad();
+        x.mul(x).sum().backward();
+        assertSame(first, x.grad());
+        assertEquals("tensor([4., 8.], grad_fn=<CopyBackwards>)", x.grad().toString());
+        x.mul(x).sum().backward(null, false, true);
+        assertEquals("tensor([ 6., 12.], grad_fn=<AddBackward0>)", x.grad().toString());
+        Tensor y = leaf(1, 2);
+        y.mul(3L).sum().backward();
+        Tensor g = y.grad();
+        y.mul(3L).sum().backward();
+        assertSame(g, y.grad());
+        assertValues(new double[] {6, 6}, g);
+        Tensor z = Torch.tensor(new float[] {1f, 2f}).requiresGrad_();
+        Tensor t = z.mul(2L);
+        t.retainGrad();
+        t.mul(t).sum().backward(null, false, true);
+        assertEquals("tensor([4., 8.], grad_fn=<CloneBackward0>)", t.grad().toString());
+    }
+
+    @Test
     void gradDoesNotTouchDotGrad() {
         Tensor x = leaf(1, 2);
         Tensor w = leaf(3);

@@ -186,11 +186,6 @@ public final class Graph {
                 + "modified inplace. You should replace the inplace operation by an out-of-place one.";
     }
 
-    /** A copy of a gradient that nothing else references (what {@code .grad} may own). */
-    static Tensor ownedCopy(Tensor g) {
-        return g.clone();
-    }
-
     /** PyTorch's legacy type name used in messages, such as {@code torch.FloatTensor}. */
     static String typeName(Tensor t) {
         DType d = t.dtype();

@@ -140,7 +140,7 @@ public abstract class Node implements GradFn {
         for (int i = 0; i < outputMetas.length; i++) {
             AutogradMeta m = outputMetas[i];
             if (m != null && m.retainsGrad && m.gradFn == this && m.outputNr == i && grads[i] != null) {
-                m.grad = m.grad == null ? Graph.ownedCopy(grads[i]) : m.grad.add(grads[i]);
+                m.grad = m.grad == null ? grads[i].clone() : m.grad.add(grads[i]);
             }
         }
     }
