@@ -290,6 +290,35 @@ class EngineTest {
     }
 
     @Test
+    void aTensorsHooksRunTogetherBeforeOrAfterItsRetainedGradAsFirstRegistered() {
+        // PyTorch 1.13 (its values): the hooks of a tensor run as one group, placed where the first was registered
+        Tensor x = leaf(1, 2);
+        Tensor t = x.mul(2L);
+        t.retainGrad();
+        Hooks.registerHook(t, g -> g.mul(10L));
+        Hooks.registerHook(t, g -> g.add(1L));
+        t.mul(t).sum().backward();
+        assertValues(new double[] {4, 8}, t.grad());
+        assertValues(new double[] {82, 162}, x.grad());
+        Tensor u = leaf(1, 2);
+        Tensor v = u.mul(2L);
+        Hooks.registerHook(v, g -> g.mul(10L));
+        v.retainGrad();
+        Hooks.registerHook(v, g -> g.add(1L));
+        v.mul(v).sum().backward();
+        assertValues(new double[] {41, 81}, v.grad());
+        assertValues(new double[] {82, 162}, u.grad());
+        Tensor a = leaf(1, 2);
+        Tensor b = a.mul(2L);
+        Hooks.registerHook(b, g -> g.mul(10L)).remove();
+        b.retainGrad();
+        Hooks.registerHook(b, g -> g.add(1L));
+        b.mul(b).sum().backward();
+        assertValues(new double[] {5, 9}, b.grad());
+        assertValues(new double[] {10, 18}, a.grad());
+    }
+
+    @Test
     void deepChainsDoNotOverflowTheStack() {
         Tensor x = leaf(1);
         Tensor y = x;

@@ -85,7 +85,7 @@ public final class Graph {
             throw new IllegalStateException("cannot register a hook on a tensor that doesn't require gradient");
         }
         Node node = gradientEdgeNode(t);
-        Node.PreHook h = node.addPreHook(gradientEdgeNr(t), hook);
+        Node.PreHook h = node.addPreHook(gradientEdgeNr(t), hook, t.retainsGrad());
         return () -> node.removePreHook(h);
     }
 

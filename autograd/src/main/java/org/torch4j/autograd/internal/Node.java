@@ -32,6 +32,12 @@ public abstract class Node implements GradFn {
     /** The autograd state of each forward output, for {@code retain_grad()} (no tensor data is kept). */
     final AutogradMeta[] outputMetas;
     private List<PreHook> preHooks;
+    /**
+     * Per output slot, whether its tensor hooks run after the retained gradient is stored: PyTorch 1.13 runs a
+     * tensor's hooks together, where the first of them was registered relative to {@code retain_grad()}.
+     */
+    private boolean[] hooksAfterRetain;
+    private boolean[] hooksPlaced;
     private final Throwable forwardTrace;
 
     /** A node for a forward op with these inputs (null entries and inputs that need no grad get no edge). */
@@ -108,10 +114,19 @@ public abstract class Node implements GradFn {
         return forwardTrace;
     }
 
-    /** Registers a hook on the gradient of output {@code slot} (a tensor hook), run before this node. */
-    final PreHook addPreHook(int slot, UnaryOperator<Tensor> hook) {
+    /**
+     * Registers a hook on the gradient of output {@code slot} (a tensor hook), run before this node;
+     * {@code retainsGrad}: whether that output already retains its gradient.
+     */
+    final PreHook addPreHook(int slot, UnaryOperator<Tensor> hook, boolean retainsGrad) {
         if (preHooks == null) {
             preHooks = new ArrayList<>(1);
+            hooksAfterRetain = new boolean[numOutputs()];
+            hooksPlaced = new boolean[numOutputs()];
+        }
+        if (!hooksPlaced[slot]) {
+            hooksPlaced[slot] = true;
+            hooksAfterRetain[slot] = retainsGrad;
         }
         PreHook h = new PreHook(slot, hook);
         preHooks.add(h);
@@ -124,19 +139,34 @@ public abstract class Node implements GradFn {
         }
     }
 
-    /** Runs the tensor hooks on the incoming gradients, then stores retained gradients. */
+    /**
+     * Runs the tensor hooks on the incoming gradients and stores the retained gradients, each output's hooks before
+     * or after its retained gradient as they were registered.
+     */
     final void runPreHooks(Tensor[] grads) {
-        if (preHooks != null) {
-            for (PreHook h : new ArrayList<>(preHooks)) {
-                Tensor g = grads[h.slot];
-                if (g != null) {
-                    Tensor r = h.hook.apply(g);
-                    if (r != null) {
-                        grads[h.slot] = r;
-                    }
+        if (preHooks == null) {
+            storeRetainedGrads(grads);
+            return;
+        }
+        List<PreHook> hooks = new ArrayList<>(preHooks);
+        runHooks(hooks, grads, false);
+        storeRetainedGrads(grads);
+        runHooks(hooks, grads, true);
+    }
+
+    private void runHooks(List<PreHook> hooks, Tensor[] grads, boolean afterRetain) {
+        for (PreHook h : hooks) {
+            Tensor g = grads[h.slot];
+            if (hooksAfterRetain[h.slot] == afterRetain && g != null) {
+                Tensor r = h.hook.apply(g);
+                if (r != null) {
+                    grads[h.slot] = r;
                 }
             }
         }
+    }
+
+    private void storeRetainedGrads(Tensor[] grads) {
         for (int i = 0; i < outputMetas.length; i++) {
             AutogradMeta m = outputMetas[i];
             if (m != null && m.retainsGrad && m.gradFn == this && m.outputNr == i && grads[i] != null) {
