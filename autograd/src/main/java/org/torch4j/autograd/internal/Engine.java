@@ -116,9 +116,7 @@ public final class Engine {
             if (root.numel() != 1) {
                 throw new IllegalArgumentException("grad can be implicitly created only for scalar outputs");
             }
-            try (var ignored = Torch.noGrad()) {
-                return Torch.onesLike(root);
-            }
+            return Torch.onesLike(root);
         }
         if (!Arrays.equals(grad.shape(), root.shape())) {
             throw new IllegalArgumentException("Mismatch in shape: grad_output[" + i + "] has a shape of "
