@@ -84,9 +84,7 @@ public final class Graph {
         if (!t.requiresGrad()) {
             throw new IllegalStateException("cannot register a hook on a tensor that doesn't require gradient");
         }
-        Node node = gradientEdgeNode(t);
-        Node.PreHook h = node.addPreHook(gradientEdgeNr(t), hook, t.retainsGrad());
-        return () -> node.removePreHook(h);
+        return gradientEdgeNode(t).addHook(gradientEdgeNr(t), hook, t.retainsGrad());
     }
 
     private static void attach(Tensor t, Node node, int nr) {

@@ -1,6 +1,5 @@
 package org.torch4j.autograd.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -31,13 +30,7 @@ public abstract class Node implements GradFn {
     final Device[] inputDevices;
     /** The autograd state of each forward output, for {@code retain_grad()} (no tensor data is kept). */
     final AutogradMeta[] outputMetas;
-    private List<PreHook> preHooks;
-    /**
-     * Per output slot, whether its tensor hooks run after the retained gradient is stored: PyTorch 1.13 runs a
-     * tensor's hooks together, where the first of them was registered relative to {@code retain_grad()}.
-     */
-    private boolean[] hooksAfterRetain;
-    private boolean[] hooksPlaced;
+    private TensorHooks hooks;
     private final Throwable forwardTrace;
 
     /** A node for a forward op with these inputs (null entries and inputs that need no grad get no edge). */
@@ -116,53 +109,23 @@ public abstract class Node implements GradFn {
 
     /**
      * Registers a hook on the gradient of output {@code slot} (a tensor hook), run before this node;
-     * {@code retainsGrad}: whether that output already retains its gradient.
+     * {@code retainsGrad}: whether that output already retains its gradient. Returns the hook's removal.
      */
-    final PreHook addPreHook(int slot, UnaryOperator<Tensor> hook, boolean retainsGrad) {
-        if (preHooks == null) {
-            preHooks = new ArrayList<>(1);
-            hooksAfterRetain = new boolean[numOutputs()];
-            hooksPlaced = new boolean[numOutputs()];
+    final Runnable addHook(int slot, UnaryOperator<Tensor> hook, boolean retainsGrad) {
+        if (hooks == null) {
+            hooks = new TensorHooks(numOutputs());
         }
-        if (!hooksPlaced[slot]) {
-            hooksPlaced[slot] = true;
-            hooksAfterRetain[slot] = retainsGrad;
-        }
-        PreHook h = new PreHook(slot, hook);
-        preHooks.add(h);
-        return h;
+        return hooks.add(slot, hook, retainsGrad);
     }
 
-    final void removePreHook(PreHook h) {
-        if (preHooks != null) {
-            preHooks.remove(h);
-        }
-    }
-
-    /**
-     * Runs the tensor hooks on the incoming gradients and stores the retained gradients, each output's hooks before
-     * or after its retained gradient as they were registered.
-     */
+    /** Runs the tensor hooks on the incoming gradients and stores the retained gradients, in PyTorch's order. */
     final void runPreHooks(Tensor[] grads) {
-        if (preHooks == null) {
-            storeRetainedGrads(grads);
-            return;
+        if (hooks != null) {
+            hooks.run(grads, false);
         }
-        List<PreHook> hooks = new ArrayList<>(preHooks);
-        runHooks(hooks, grads, false);
         storeRetainedGrads(grads);
-        runHooks(hooks, grads, true);
-    }
-
-    private void runHooks(List<PreHook> hooks, Tensor[] grads, boolean afterRetain) {
-        for (PreHook h : hooks) {
-            Tensor g = grads[h.slot];
-            if (hooksAfterRetain[h.slot] == afterRetain && g != null) {
-                Tensor r = h.hook.apply(g);
-                if (r != null) {
-                    grads[h.slot] = r;
-                }
-            }
+        if (hooks != null) {
+            hooks.run(grads, true);
         }
     }
 
@@ -178,16 +141,5 @@ public abstract class Node implements GradFn {
     @Override
     public String toString() {
         return "<" + name + ">";
-    }
-
-    /** A tensor hook bound to one output slot. */
-    static final class PreHook {
-        final int slot;
-        final UnaryOperator<Tensor> hook;
-
-        PreHook(int slot, UnaryOperator<Tensor> hook) {
-            this.slot = slot;
-            this.hook = hook;
-        }
     }
 }
