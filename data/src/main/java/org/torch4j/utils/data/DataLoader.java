@@ -98,7 +98,7 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
                 throw new IllegalArgumentException("DataLoader with IterableDataset: expected unspecified "
                         + "batch_sampler option, but got batch_sampler=" + options.batchSampler());
             }
-            requirePositiveBatchSize(options.batchSize());
+            BatchSampler.checkBatchSize(options.batchSize());
             batchSize = options.batchSize();
             dropLast = options.dropLast();
             sampler = null;
@@ -151,13 +151,6 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         }
     }
 
-    private static void requirePositiveBatchSize(int batchSize) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch_size should be a positive integer value, but got batch_size="
-                    + batchSize);
-        }
-    }
-
     /** {@code loader.sampler}: the index sampler (null for an IterableDataset). */
     public Sampler<Integer> sampler() {
         return sampler;
@@ -188,11 +181,8 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
      * the batch size (rounded down with dropLast, up without), which throws when the dataset has no length.
      */
     public int len() {
-        if (iterableDataset != null) {
-            int n = iterableDataset.len();
-            return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
-        }
-        return batchSampler.len();
+        return iterableDataset != null ? BatchSampler.numBatches(iterableDataset.len(), batchSize, dropLast)
+                : batchSampler.len();
     }
 
     /**
