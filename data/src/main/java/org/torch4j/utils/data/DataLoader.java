@@ -191,9 +191,7 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
      */
     @Override
     public DataLoaderIterator<B> iterator() {
-        if (closed) {
-            throw new IllegalStateException("the DataLoader is closed");
-        }
+        requireOpen();
         // drawn on every epoch, workers or not, because PyTorch does: it moves the generator on before shuffling
         long baseSeed = Seeds.draw(generator == null ? Generator.defaultGenerator() : generator);
         Iterator<List<Integer>> batches = iterableDataset != null
@@ -205,7 +203,19 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         if (numWorkers == 0) {
             return new SerialIterator<>(this, batches, fetchers.get());
         }
-        return new WorkerIterator<>(this, batches, fetchers, baseSeed, pools);
+        WorkerIterator<B> epoch = new WorkerIterator<>(this, batches, fetchers, baseSeed, pools);
+        if (closed) {
+            // close() ran before this epoch's pool was registered, so it could not stop it
+            epoch.close();
+            requireOpen();
+        }
+        return epoch;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the DataLoader is closed");
+        }
     }
 
     boolean isClosed() {
