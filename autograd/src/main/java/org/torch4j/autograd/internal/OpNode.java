@@ -14,6 +14,7 @@ public final class OpNode extends Node {
     /** A backward formula: the input gradients (null where not needed) from the output gradients. */
     @FunctionalInterface
     public interface Formula {
+        /** {@code derivatives.yaml}'s formula for each input: its gradient, or null where not needed. */
         Tensor[] apply(Tensor[] grads);
     }
 
