@@ -319,6 +319,26 @@ class EngineTest {
     }
 
     @Test
+    void backwardPassesOnSeveralThreadsAllReachASharedLeaf() throws InterruptedException {
+        // PyTorch accumulates into a leaf under a lock; no gradient may be lost
+        Tensor x = Torch.zeros(64).requiresGrad_();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 500; i++) {
+                    x.mul(1L).sum().backward();
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(2000.0, x.grad().min().item());
+        assertEquals(2000.0, x.grad().max().item());
+    }
+
+    @Test
     void deepChainsDoNotOverflowTheStack() {
         Tensor x = leaf(1);
         Tensor y = x;

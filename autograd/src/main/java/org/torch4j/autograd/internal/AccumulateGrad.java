@@ -23,8 +23,9 @@ public final class AccumulateGrad extends Node {
         return variable;
     }
 
+    /** Under this node's lock, as PyTorch's: backward passes on several threads may reach the same leaf. */
     @Override
-    protected Tensor[] apply(Tensor[] gradOutputs) {
+    protected synchronized Tensor[] apply(Tensor[] gradOutputs) {
         Tensor g = gradOutputs[0];
         if (g == null) {
             return new Tensor[0];

@@ -35,8 +35,17 @@ public final class Graph {
         return (TensorState) meta.extra;
     }
 
-    /** The leaf's gradient accumulator, created once per leaf (PyTorch's {@code grad_accumulator}). */
+    /**
+     * The leaf's gradient accumulator, created once per leaf even when threads build graphs on it at once
+     * (PyTorch's {@code grad_accumulator}, created under the tensor's lock).
+     */
     public static AccumulateGrad accumulator(Tensor leaf) {
+        TensorState s = stateOrNull(leaf);
+        AccumulateGrad a = s == null ? null : s.accumulator;
+        return a != null ? a : createAccumulator(leaf);
+    }
+
+    private static synchronized AccumulateGrad createAccumulator(Tensor leaf) {
         TensorState s = state(leaf);
         if (s.accumulator == null) {
             s.accumulator = new AccumulateGrad(leaf);
