@@ -9,6 +9,7 @@ import static org.torch4j.autograd.internal.OpNode.needs;
 import static org.torch4j.autograd.internal.OpNode.save;
 import static org.torch4j.autograd.internal.OpNode.saveOutput;
 
+import java.util.function.Function;
 import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
@@ -210,17 +211,26 @@ public final class AutogradLayer implements OpTable {
     @Override
     public Tensor[] split(Tensor x, int splitSize, int dim) {
         Tensor[] r = Below.run(() -> Below.table(x).split(x, splitSize, dim));
-        return splitViews("SplitBackward0", x, r, dim);
+        return partViews("SplitBackward0", x, r, all -> Torch.cat(all, dim));
     }
 
     @Override
     public Tensor[] splitWithSizes(Tensor x, int[] sizes, int dim) {
         Tensor[] r = Below.run(() -> Below.table(x).splitWithSizes(x, sizes, dim));
-        return splitViews("SplitWithSizesBackward0", x, r, dim);
+        return partViews("SplitWithSizesBackward0", x, r, all -> Torch.cat(all, dim));
     }
 
-    /** split and split_with_sizes: the output gradients concatenated, zeros for the outputs that got none. */
-    private static Tensor[] splitViews(String name, Tensor x, Tensor[] parts, int dim) {
+    @Override
+    public Tensor[] unbind(Tensor x, int dim) {
+        Tensor[] r = Below.run(() -> Below.table(x).unbind(x, dim));
+        return partViews("UnbindBackward0", x, r, all -> Torch.stack(all, dim));
+    }
+
+    /**
+     * split, split_with_sizes and unbind: views of x whose gradients, zeros for the parts that got none, are joined
+     * back ({@code cat} or {@code stack}) into x's gradient.
+     */
+    private static Tensor[] partViews(String name, Tensor x, Tensor[] parts, Function<Tensor[], Tensor> join) {
         OpNode n = begin(name, parts.length, null, x);
         int[][] shapes = new int[parts.length][];
         for (int i = 0; i < parts.length; i++) {
@@ -232,21 +242,7 @@ public final class AutogradLayer implements OpTable {
             for (int i = 0; i < g.length; i++) {
                 all[i] = g[i] != null ? g[i] : Torch.zeros(shapes[i], options);
             }
-            return grads(Torch.cat(all, dim));
-        });
-    }
-
-    @Override
-    public Tensor[] unbind(Tensor x, int dim) {
-        Tensor[] r = Below.run(() -> Below.table(x).unbind(x, dim));
-        OpNode n = begin("UnbindBackward0", r.length, null, x);
-        return finishViews(n, r, x, g -> {
-            Tensor some = Formulas.anyGrad(g);
-            Tensor[] all = new Tensor[g.length];
-            for (int i = 0; i < g.length; i++) {
-                all[i] = g[i] != null ? g[i] : Torch.zerosLike(some);
-            }
-            return grads(Torch.stack(all, dim));
+            return grads(join.apply(all));
         });
     }
 
@@ -265,14 +261,11 @@ public final class AutogradLayer implements OpTable {
 
     @Override
     public Tensor sub(Tensor a, Tensor b, double alpha, Tensor out) {
-        if (a.isWrappedNumber()) {
-            OpNode n = begin("RsubBackward1", out, b);
-            Tensor r = Below.run(() -> Below.table(a, b).sub(a, b, alpha, out));
-            return finish(n, r, g -> grads(scaled(g[0], -alpha)));
-        }
-        OpNode n = begin("SubBackward0", out, a, b);
+        boolean rsub = a.isWrappedNumber();
+        OpNode n = rsub ? begin("RsubBackward1", out, b) : begin("SubBackward0", out, a, b);
         Tensor r = Below.run(() -> Below.table(a, b).sub(a, b, alpha, out));
-        return finish(n, r, g -> grads(needs(n, 0) ? g[0] : null, needs(n, 1) ? scaled(g[0], -alpha) : null));
+        return finish(n, r, g -> rsub ? grads(scaled(g[0], -alpha))
+                : grads(needs(n, 0) ? g[0] : null, needs(n, 1) ? scaled(g[0], -alpha) : null));
     }
 
     @Override
@@ -375,49 +368,58 @@ public final class AutogradLayer implements OpTable {
 
     // comparisons and logic: not differentiable
 
+    /** A binary kernel of the table, as a method reference such as {@code OpTable::eq}. */
+    private interface BinaryKernel {
+        Tensor run(OpTable table, Tensor a, Tensor b, Tensor out);
+    }
+
+    private static Tensor notDifferentiable(BinaryKernel k, Tensor a, Tensor b, Tensor out) {
+        return Below.run(() -> k.run(Below.table(a, b), a, b, out));
+    }
+
     @Override
     public Tensor eq(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).eq(a, b, out));
+        return notDifferentiable(OpTable::eq, a, b, out);
     }
 
     @Override
     public Tensor ne(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).ne(a, b, out));
+        return notDifferentiable(OpTable::ne, a, b, out);
     }
 
     @Override
     public Tensor lt(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).lt(a, b, out));
+        return notDifferentiable(OpTable::lt, a, b, out);
     }
 
     @Override
     public Tensor le(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).le(a, b, out));
+        return notDifferentiable(OpTable::le, a, b, out);
     }
 
     @Override
     public Tensor gt(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).gt(a, b, out));
+        return notDifferentiable(OpTable::gt, a, b, out);
     }
 
     @Override
     public Tensor ge(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).ge(a, b, out));
+        return notDifferentiable(OpTable::ge, a, b, out);
     }
 
     @Override
     public Tensor logicalAnd(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).logicalAnd(a, b, out));
+        return notDifferentiable(OpTable::logicalAnd, a, b, out);
     }
 
     @Override
     public Tensor logicalOr(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).logicalOr(a, b, out));
+        return notDifferentiable(OpTable::logicalOr, a, b, out);
     }
 
     @Override
     public Tensor logicalXor(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).logicalXor(a, b, out));
+        return notDifferentiable(OpTable::logicalXor, a, b, out);
     }
 
     // ------------------------------------------------------------------ elementwise unary

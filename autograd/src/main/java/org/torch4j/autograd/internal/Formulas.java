@@ -20,12 +20,25 @@ final class Formulas {
         return TensorOptions.ofDType(t.dtype()).device(t.device());
     }
 
+    /** Whether {@code t} has exactly this shape (read in place: {@code Tensor.shape()} copies). */
+    static boolean hasShape(Tensor t, int[] shape) {
+        if (t.dim() != shape.length) {
+            return false;
+        }
+        for (int i = 0; i < shape.length; i++) {
+            if (t.size(i) != shape[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code at::sum_to}: sums a broadcast gradient back to {@code shape}. */
     static Tensor sumTo(Tensor g, int[] shape) {
-        int[] gs = g.shape();
-        if (Arrays.equals(gs, shape)) {
+        if (hasShape(g, shape)) {
             return g;
         }
+        int[] gs = g.shape();
         int lead = gs.length - shape.length;
         int[] dims = new int[gs.length];
         int n = 0;

@@ -35,8 +35,17 @@ public final class Graph {
         return (TensorState) meta.extra;
     }
 
-    /** The leaf's gradient accumulator, created once per leaf (PyTorch's {@code grad_accumulator}). */
+    /**
+     * The leaf's gradient accumulator, created once per leaf even when threads build graphs on it at once
+     * (PyTorch's {@code grad_accumulator}, created under the tensor's lock).
+     */
     public static AccumulateGrad accumulator(Tensor leaf) {
+        TensorState s = stateOrNull(leaf);
+        AccumulateGrad a = s == null ? null : s.accumulator;
+        return a != null ? a : createAccumulator(leaf);
+    }
+
+    private static synchronized AccumulateGrad createAccumulator(Tensor leaf) {
         TensorState s = state(leaf);
         if (s.accumulator == null) {
             s.accumulator = new AccumulateGrad(leaf);
@@ -84,9 +93,7 @@ public final class Graph {
         if (!t.requiresGrad()) {
             throw new IllegalStateException("cannot register a hook on a tensor that doesn't require gradient");
         }
-        Node node = gradientEdgeNode(t);
-        Node.PreHook h = node.addPreHook(gradientEdgeNr(t), hook);
-        return () -> node.removePreHook(h);
+        return gradientEdgeNode(t).addHook(gradientEdgeNr(t), hook, t.retainsGrad());
     }
 
     private static void attach(Tensor t, Node node, int nr) {
@@ -184,11 +191,6 @@ public final class Graph {
         return "Output " + meta.outputNr + " of " + meta.gradFn.name() + " is a view and " + what + ". This view is the "
                 + "output of a function that returns multiple views. Such functions do not allow the output views to be "
                 + "modified inplace. You should replace the inplace operation by an out-of-place one.";
-    }
-
-    /** A copy of a gradient that nothing else references (what {@code .grad} may own). */
-    static Tensor ownedCopy(Tensor g) {
-        return g.clone();
     }
 
     /** PyTorch's legacy type name used in messages, such as {@code torch.FloatTensor}. */
