@@ -34,11 +34,26 @@ public final class CudaRuntime {
                 JCudaDriver.cuDeviceGetCount(count);
                 return count[0] > 0 ? new Probe(count[0], null) : new Probe(0, "the CUDA driver found no device");
             } catch (LinkageError e) {
-                return new Probe(0, "the CUDA driver (libcuda.so.1) could not be loaded through JCuda: " + e);
+                return new Probe(0, "JCuda could not load the CUDA driver: " + linkFailure(e));
             } catch (CudaException e) {
                 return new Probe(0, "cuInit failed: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The line of JCuda's long loading report that says what is missing (for example "libcuda.so.1: cannot open
+     * shared object file: No such file or directory"), else its first line.
+     */
+    private static String linkFailure(LinkageError e) {
+        String message = String.valueOf(e.getMessage());
+        for (String line : message.split("\n")) {
+            int so = line.indexOf(".so: ");
+            if (line.contains("cannot open shared object file") && so >= 0) {
+                return line.substring(so + 5).trim();
+            }
+        }
+        return message.split("\n")[0];
     }
 
     /** {@code torch.cuda.is_available()}. */
