@@ -1,12 +1,19 @@
 package org.torch4j;
 
+import java.io.IOException;
 import java.lang.reflect.Array;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.GradMode;
 import org.torch4j.internal.Parallel;
 import org.torch4j.internal.Shapes;
 import org.torch4j.internal.random.RandomFill;
+import org.torch4j.serialization.Safetensors;
+import org.torch4j.serialization.SerializationException;
+import org.torch4j.serialization.TorchFiles;
 
 /**
  * The functions of the {@code torch} namespace: creation, random sampling, grad mode, and the function
@@ -405,12 +412,12 @@ public final class Torch {
     }
 
     /** {@code torch.randint(low, high, size)}: int64 in [low, high). */
-    public static Tensor randint(long low, long high, int... shape) {
+    public static Tensor randint(long low, long high, int[] shape) {
         return randint(low, high, shape, TensorOptions.ofDType(DType.INT64), Generator.defaultGenerator());
     }
 
     /** {@code torch.randint(high, size)}. */
-    public static Tensor randint(long high, int... shape) {
+    public static Tensor randint(long high, int[] shape) {
         return randint(0, high, shape);
     }
 
@@ -499,6 +506,62 @@ public final class Torch {
     /** {@code torch.set_grad_enabled(mode)}. */
     public static void setGradEnabled(boolean enabled) {
         GradMode.set(enabled);
+    }
+
+    // ------------------------------------------------------------------ files
+
+    /**
+     * {@code torch.save(stateDict, path)}. A path ending in {@code .safetensors} gets the safetensors format
+     * ({@link Safetensors}; every value must then be a tensor); any other path gets PyTorch's own zip format
+     * ({@link TorchFiles}), as {@code torch.save} writes it. Python reads both: {@code torch.load(path)} and
+     * {@code safetensors.torch.load_file(path)}.
+     */
+    public static void save(Map<String, ?> stateDict, Path path) throws IOException {
+        Path name = path.getFileName();
+        if (name != null && name.toString().endsWith(".safetensors")) {
+            String key = firstNonTensor(stateDict);
+            if (key != null) {
+                throw new IllegalArgumentException("safetensors files hold tensors only, but '" + key + "' is "
+                        + (stateDict.get(key) == null ? "null" : "a " + stateDict.get(key).getClass().getSimpleName()));
+            }
+            Safetensors.save(asTensors(stateDict), path);
+        } else {
+            TorchFiles.save(stateDict, path);
+        }
+    }
+
+    /**
+     * {@code torch.load(path, map_location="cpu")} of a state dict, in either format (recognised from the content,
+     * not the name). Nothing in the file is ever run; a corrupt or unsupported file throws a
+     * {@link SerializationException} and loads nothing.
+     */
+    public static Map<String, Object> load(Path path) throws IOException {
+        return Safetensors.looksLike(path) ? new LinkedHashMap<>(Safetensors.load(path)) : TorchFiles.load(path);
+    }
+
+    /** {@link #load} of a model's state dict, whose values must all be tensors (what {@code load_state_dict} takes). */
+    public static Map<String, Tensor> loadTensors(Path path) throws IOException {
+        Map<String, Object> stateDict = load(path);
+        String key = firstNonTensor(stateDict);
+        if (key != null) {
+            throw new SerializationException(path + ": '" + key + "' is not a tensor (the file is not a model's state dict)");
+        }
+        return asTensors(stateDict);
+    }
+
+    private static String firstNonTensor(Map<String, ?> stateDict) {
+        for (Map.Entry<String, ?> e : stateDict.entrySet()) {
+            if (!(e.getValue() instanceof Tensor)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Tensor> asTensors(Map<String, ?> stateDict) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        stateDict.forEach((k, v) -> tensors.put(k, (Tensor) v));
+        return tensors;
     }
 
     // ------------------------------------------------------------------ function forms

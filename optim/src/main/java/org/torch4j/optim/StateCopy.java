@@ -13,9 +13,13 @@ final class StateCopy {
 
     /**
      * A deep copy of {@code value} with its tensors converted to a floating parameter's dtype and every
-     * tensor moved to the parameter's device, except under the key {@code step}.
+     * tensor moved to the parameter's device, except under the key {@code step}. PyTorch (since 1.12) keeps
+     * {@code step} as a one-element float tensor, torch4j as a Long: a loaded tensor step becomes its count.
      */
     static Object cast(Tensor param, Object value, String key) {
+        if ("step".equals(key) && value instanceof Tensor && ((Tensor) value).numel() == 1) {
+            return (long) ((Tensor) value).item();
+        }
         if (value instanceof Tensor) {
             Tensor t = ((Tensor) value).detach().clone();
             if (!"step".equals(key)) {

@@ -1,0 +1,56 @@
+package org.torch4j.nn;
+
+import org.torch4j.Tensor;
+import org.torch4j.nn.functional.F;
+
+/**
+ * {@code torch.nn.CrossEntropyLoss(weight, ignore_index, reduction, label_smoothing)}: log_softmax and NLL
+ * for class-index targets, or the cross entropy with class-probability targets (same shape as the input).
+ */
+public class CrossEntropyLoss extends Loss {
+    /** {@code nn.CrossEntropyLoss(...)} keyword arguments. */
+    public static final class Options extends Loss.Options<Options> {
+        private Tensor weight;
+        private long ignoreIndex = F.DEFAULT_IGNORE_INDEX;
+        private double labelSmoothing;
+
+        /** {@code weight=}: one weight per class. */
+        public Options weight(Tensor value) {
+            weight = value;
+            return this;
+        }
+
+        /** {@code ignore_index=}: a target value that contributes nothing (default -100). */
+        public Options ignoreIndex(long value) {
+            ignoreIndex = value;
+            return this;
+        }
+
+        /** {@code label_smoothing=}: in [0, 1], mixes the target with the uniform distribution (default 0). */
+        public Options labelSmoothing(double value) {
+            labelSmoothing = value;
+            return this;
+        }
+    }
+
+    private final long ignoreIndex;
+    private final double labelSmoothing;
+
+    /** {@code nn.CrossEntropyLoss()}. */
+    public CrossEntropyLoss() {
+        this(new Options());
+    }
+
+    /** {@code nn.CrossEntropyLoss(...)} with options. */
+    public CrossEntropyLoss(Options options) {
+        super(options.reduction);
+        this.ignoreIndex = options.ignoreIndex;
+        this.labelSmoothing = options.labelSmoothing;
+        registerBuffer("weight", options.weight);
+    }
+
+    @Override
+    public Tensor forward(Tensor input, Tensor target) {
+        return F.crossEntropy(input, target, param("weight"), ignoreIndex, reduction(), labelSmoothing);
+    }
+}

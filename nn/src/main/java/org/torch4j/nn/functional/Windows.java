@@ -1,0 +1,169 @@
+package org.torch4j.nn.functional;
+
+import java.util.Arrays;
+import org.torch4j.Tensor;
+import org.torch4j.TensorOptions;
+import org.torch4j.Torch;
+
+/**
+ * Sliding windows over the last two dims: im2col as a strided view of the padded input (copied once into
+ * the matrix layout a convolution multiplies), and col2im as one scatter_add.
+ */
+final class Windows {
+    private Windows() {
+    }
+
+    /** A window geometry: kernel, stride, padding and dilation per spatial dim (height, width). */
+    record Geometry(int[] kernel, int[] stride, int[] padding, int[] dilation) {
+        /** PyTorch's output size of a convolution (floor mode). */
+        int convOutput(int dim, int inputSize) {
+            return (inputSize + 2 * padding[dim] - dilation[dim] * (kernel[dim] - 1) - 1) / stride[dim] + 1;
+        }
+
+        /** ATen's pooling_output_shape, with ceil mode's rule that the last window starts inside the input. */
+        int poolOutput(int dim, int inputSize, boolean ceilMode) {
+            int numerator = inputSize + 2 * padding[dim] - dilation[dim] * (kernel[dim] - 1) - 1
+                    + (ceilMode ? stride[dim] - 1 : 0);
+            int out = Math.floorDiv(numerator, stride[dim]) + 1;
+            if (ceilMode && (out - 1) * stride[dim] >= inputSize + padding[dim]) {
+                out--;
+            }
+            return out;
+        }
+
+        /** The extent of that many consecutive windows along a dim: the padded input size they need. */
+        int span(int dim, int outputs) {
+            return (outputs - 1) * stride[dim] + dilation[dim] * (kernel[dim] - 1) + 1;
+        }
+
+        boolean isIdentity() {
+            for (int d = 0; d < 2; d++) {
+                if (kernel[d] != 1 || stride[d] != 1 || padding[d] != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** One value for both dims, or two. */
+    static int[] pair(int[] values) {
+        if (values.length == 1) {
+            return new int[] {values[0], values[0]};
+        }
+        if (values.length != 2) {
+            throw new IllegalArgumentException("expected 1 or 2 values, got " + Arrays.toString(values));
+        }
+        return values;
+    }
+
+    /**
+     * x (A, B, H, W) surrounded by fill: (A, B, Hp, Wp) with padding[d] rows/columns before the input and
+     * enough after it for every window (ceil mode's last window may pass the padding); x itself if none.
+     */
+    static Tensor pad(Tensor x, Geometry g, int outH, int outW, double fill) {
+        int h = x.size(2);
+        int w = x.size(3);
+        int hp = Math.max(h + 2 * g.padding()[0], g.span(0, outH));
+        int wp = Math.max(w + 2 * g.padding()[1], g.span(1, outW));
+        if (hp == h && wp == w) {
+            return x;
+        }
+        int[] pad = {g.padding()[1], wp - w - g.padding()[1], g.padding()[0], hp - h - g.padding()[0]};
+        return Padding.pad(x, pad, fill);
+    }
+
+    /**
+     * The windows of padded (A, B, Hp, Wp) as an (A, B, outH, outW, kh, kw) strided view (overlapping when
+     * the stride is smaller than the kernel); autograd sums the gradients of overlapping elements.
+     */
+    static Tensor windows(Tensor padded, Geometry g, int outH, int outW) {
+        Tensor c = padded.contiguous();
+        int hp = c.size(2);
+        int wp = c.size(3);
+        int[] shape = {c.size(0), c.size(1), outH, outW, g.kernel()[0], g.kernel()[1]};
+        int[] strides = {c.size(1) * hp * wp, hp * wp, g.stride()[0] * wp, g.stride()[1], g.dilation()[0] * wp,
+            g.dilation()[1]};
+        return c.asStrided(shape, strides, c.storageOffset());
+    }
+
+    /**
+     * x (N, C, H, W) gathered into (N, C, kh * kw, outH * outW): the elements of every window, fill where a
+     * window covers padding. One index_select (whose gradient is one index_add); for max pooling, where it
+     * beats reducing the strided window view twice.
+     */
+    static Tensor unfold(Tensor x, Geometry g, int outH, int outW, double fill) {
+        int n = x.size(0);
+        int c = x.size(1);
+        int hw = x.size(2) * x.size(3);
+        long[] idx = positions(g, x.size(2), x.size(3), outH, outW, 1, hw);
+        Tensor rows = x.reshape(n, c, hw);
+        for (long v : idx) {
+            if (v == hw) {
+                Tensor slot = Torch.full(new int[] {n, c, 1}, fill, TensorOptions.ofDType(x.dtype()).device(x.device()));
+                rows = Torch.cat(new Tensor[] {rows, slot}, 2);
+                break;
+            }
+        }
+        return rows.indexSelect(2, index(idx, x)).view(n, c, g.kernel()[0] * g.kernel()[1], outH * outW);
+    }
+
+    /**
+     * im2col for one matrix product over the whole batch: x (N, C, H, W) as (C * kh * kw, N * outH * outW),
+     * zeros where a window covers padding.
+     */
+    static Tensor columns(Tensor x, Geometry g, int outH, int outW) {
+        int n = x.size(0);
+        int c = x.size(1);
+        Tensor channelsFirst = x.transpose(0, 1);
+        if (g.isIdentity()) {
+            return channelsFirst.reshape(c, n * outH * outW);
+        }
+        return windows(pad(channelsFirst, g, outH, outW, 0.0), g, outH, outW).permute(0, 4, 5, 1, 2, 3)
+                .reshape(c * g.kernel()[0] * g.kernel()[1], n * outH * outW);
+    }
+
+    /**
+     * For each kernel offset (ki, kj), image b of a batch and output cell (i, j), in that order, the flat
+     * position {@code (b * height + r) * width + c} of the input element it reads, or {@code outside} where
+     * it reads padding.
+     */
+    static long[] positions(Geometry g, int height, int width, int outH, int outW, int batch, long outside) {
+        long[] idx = new long[g.kernel()[0] * g.kernel()[1] * batch * outH * outW];
+        long image = (long) height * width;
+        int p = 0;
+        for (int ki = 0; ki < g.kernel()[0]; ki++) {
+            for (int kj = 0; kj < g.kernel()[1]; kj++) {
+                for (int b = 0; b < batch; b++) {
+                    for (int i = 0; i < outH; i++) {
+                        int r = i * g.stride()[0] - g.padding()[0] + ki * g.dilation()[0];
+                        for (int j = 0; j < outW; j++) {
+                            int c = j * g.stride()[1] - g.padding()[1] + kj * g.dilation()[1];
+                            idx[p++] = r >= 0 && r < height && c >= 0 && c < width ? b * image + (long) r * width + c
+                                    : outside;
+                        }
+                    }
+                }
+            }
+        }
+        return idx;
+    }
+
+    /**
+     * col2im, the adjoint of {@link #columns}: cols (C, kh * kw * N * H * W) holds what each input cell
+     * (N, H, W) of a transposed convolution contributes at each kernel offset; the contributions are
+     * summed into an (N, C, outH, outW) output.
+     */
+    static Tensor fold(Tensor cols, Geometry g, int batch, int height, int width, int outH, int outW) {
+        int c = cols.size(0);
+        int all = batch * outH * outW;
+        long[] idx = positions(g, outH, outW, height, width, batch, all);
+        Tensor zeros = Torch.zeros(new int[] {c, all + 1}, TensorOptions.ofDType(cols.dtype()).device(cols.device()));
+        return zeros.scatterAdd(1, index(idx, cols).expand(c, idx.length), cols).narrow(1, 0, all)
+                .view(c, batch, outH, outW).transpose(0, 1).contiguous();
+    }
+
+    private static Tensor index(long[] idx, Tensor like) {
+        return Torch.tensor(idx).to(like.device());
+    }
+}
