@@ -3,7 +3,7 @@ package org.torch4j.cuda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
@@ -14,8 +14,8 @@ import org.torch4j.Torch;
 class CudaAllocatorTest {
     private static final long MIB = 1 << 20;
 
-    @BeforeAll
-    static void gpu() {
+    @BeforeEach
+    void gpu() {
         CudaAssumptions.requireGpu();
     }
 

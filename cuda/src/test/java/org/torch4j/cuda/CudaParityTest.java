@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -25,8 +25,8 @@ import org.torch4j.Torch;
 class CudaParityTest {
     private static final Device GPU = Device.cuda(0);
 
-    @BeforeAll
-    static void gpu() {
+    @BeforeEach
+    void gpu() {
         CudaAssumptions.requireGpu();
     }
 
@@ -332,18 +332,18 @@ class CudaParityTest {
         tests.add(test("indexSelect of a transposed view", () -> same("indexSelect", t -> t[0].t().indexSelect(0, t[1]),
                 randn(5, 6), Torch.tensor(new long[] {2, 2, 4}))));
         tests.add(test("gather", () -> same("gather", t -> t[0].gather(1, t[1]), randn(6, 8),
-                Torch.randint(0, 8, 6, 3))));
+                Torch.randint(0, 8, new int[] {6, 3}))));
         tests.add(test("gather dim 0", () -> same("gather", t -> t[0].gather(0, t[1]), randn(6, 8),
-                Torch.randint(0, 6, 4, 8))));
+                Torch.randint(0, 6, new int[] {4, 8}))));
         tests.add(test("scatter unique targets", () -> same("scatter", t -> t[0].scatter(1, t[1], t[2]), randn(4, 8),
                 Torch.stack(new Tensor[] {Torch.randperm(8).slice(0, 0, 5), Torch.randperm(8).slice(0, 0, 5),
                     Torch.randperm(8).slice(0, 0, 5), Torch.randperm(8).slice(0, 0, 5)}, 0), randn(4, 5))));
         tests.add(test("scatter value", () -> same("scatter", t -> t[0].scatter(0, t[1], 7.5), randn(4, 8),
                 Torch.randperm(4).view(1, 4))));
         tests.add(test("scatterAdd with duplicates", () -> same("scatterAdd", t -> t[0].scatterAdd(1, t[1], t[2]),
-                randn(4, 8), Torch.randint(0, 8, 4, 20), randn(4, 20))));
+                randn(4, 8), Torch.randint(0, 8, new int[] {4, 20}), randn(4, 20))));
         tests.add(test("scatterAdd_ int", () -> same("scatterAdd_", t -> t[0].scatterAdd_(0, t[1], t[2]), ints(4, 8),
-                Torch.randint(0, 4, 6, 8), ints(6, 8))));
+                Torch.randint(0, 4, new int[] {6, 8}), ints(6, 8))));
         tests.add(test("x[mask]", () -> same("index", t -> t[0].index(t[1]), x, randn(12, 9).gt(0))));
         tests.add(test("x[mask] of many elements", () -> same("index", t -> t[0].index(t[1]), randn(3000),
                 randn(3000).gt(0.3))));

@@ -2,7 +2,7 @@ package org.torch4j.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
@@ -17,8 +17,8 @@ class CudaTrainingTest {
     private static final int STEPS = 2000;
     private static final double LR = 0.001;
 
-    @BeforeAll
-    static void gpu() {
+    @BeforeEach
+    void gpu() {
         CudaAssumptions.requireGpu();
     }
 

@@ -2,7 +2,7 @@ package org.torch4j.cuda.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.torch4j.Tensor;
 import org.torch4j.Torch;
@@ -17,8 +17,8 @@ class CublasBenchmarkTest {
     private static final int N = 4096;
     private static final int RUNS = 20;
 
-    @BeforeAll
-    static void gpu() {
+    @BeforeEach
+    void gpu() {
         CudaAssumptions.requireGpu();
     }
 
