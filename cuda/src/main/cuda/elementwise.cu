@@ -161,7 +161,13 @@ __device__ __forceinline__ T unary_float(int op, T x, T lo, T hi) {
         case U_TANH: return tanh(x);
         case U_SIGMOID: return sigmoid(x);
         case U_ERF: return erf(x);
-        default: return is_nan(x) ? x : (x < lo ? lo : (x > hi ? hi : x));
+        default: {
+            if (is_nan(x)) {
+                return x;
+            }
+            T r = x < lo ? lo : x;
+            return r > hi ? hi : r;
+        }
     }
 }
 
@@ -171,7 +177,10 @@ __device__ __forceinline__ long long unary_int(int op, long long x, long long lo
         case U_ABS: return x < 0 ? -x : x;
         case U_SIGN: return (x > 0) - (x < 0);
         case U_RELU: return x > 0 ? x : 0;
-        case U_CLAMP: return x < lo ? lo : (x > hi ? hi : x);
+        case U_CLAMP: {
+            long long r = x < lo ? lo : x;
+            return r > hi ? hi : r;
+        }
         default: return x;
     }
 }

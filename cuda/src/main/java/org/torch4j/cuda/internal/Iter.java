@@ -62,6 +62,10 @@ final class Iter {
      */
     static Operand withStrides(Tensor t, int[] strides) {
         if (!t.device().isCuda()) {
+            if (t.numel() != 1) {
+                throw new IllegalStateException("a CPU tensor of shape " + java.util.Arrays.toString(t.shape())
+                        + " cannot be an operand of a CUDA kernel (only 0-dim CPU tensors may join CUDA operators)");
+            }
             return scalar(t);
         }
         return new Operand(address(t), t.dtype(), 0, 0, strides);
