@@ -362,7 +362,7 @@ public final class Tensor {
 
     /** {@code tensor.zero_()}. */
     public Tensor zero_() {
-        return fill_(0L);
+        return Dispatcher.of(this).zero_(this);
     }
 
     /** {@code tensor.item()} of a one-element tensor, as a double. */
@@ -483,10 +483,10 @@ public final class Tensor {
     public Tensor reshape(int... shape) {
         int[] resolved = Shapes.inferSize(shape, numel());
         if (Shapes.viewStrides(this.shape, strides, resolved) != null) {
-            return Dispatcher.of(this).view(this, resolved);
+            return Dispatcher.of(this).reshapeAlias(this, resolved);
         }
         Tensor copy = Dispatcher.of(this).clone(this, true);
-        return Dispatcher.of(copy).view(copy, resolved);
+        return Dispatcher.of(copy).unsafeView(copy, resolved);
     }
 
     /** {@code tensor.reshape_as(other)}. */
@@ -702,11 +702,7 @@ public final class Tensor {
         if (shape.length == 0) {
             throw new IndexOutOfBoundsException("Dimension specified as " + d + " but tensor has no dimensions");
         }
-        Tensor[] out = new Tensor[shape[d]];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = select(d, i);
-        }
-        return out;
+        return Dispatcher.of(this).unbind(this, d);
     }
 
     /** {@code tensor.split(split_size, dim)}: views of splitSize along dim (the last may be smaller). */
@@ -720,13 +716,7 @@ public final class Tensor {
             throw new IllegalArgumentException("split_size can only be 0 if dimension size is 0, but got dimension size of "
                     + shape[d]);
         }
-        int n = splitSize == 0 ? 1 : Math.max((shape[d] + splitSize - 1) / splitSize, 1);
-        Tensor[] out = new Tensor[n];
-        for (int i = 0; i < n; i++) {
-            int start = i * splitSize;
-            out[i] = narrow(d, start, Math.min(splitSize, shape[d] - start));
-        }
-        return out;
+        return Dispatcher.of(this).split(this, splitSize, d);
     }
 
     /** {@code tensor.split(split_size)} along dim 0. */
@@ -750,13 +740,7 @@ public final class Tensor {
             throw new IllegalArgumentException("split_with_sizes expects split_sizes to sum exactly to " + shape[d]
                     + " (input tensor's size at dimension " + dim + "), but got split_sizes=" + Shapes.format(sizes));
         }
-        Tensor[] out = new Tensor[sizes.length];
-        int start = 0;
-        for (int i = 0; i < sizes.length; i++) {
-            out[i] = narrow(d, start, sizes[i]);
-            start += sizes[i];
-        }
-        return out;
+        return Dispatcher.of(this).splitWithSizes(this, sizes.clone(), d);
     }
 
     /** {@code tensor.chunk(chunks, dim)}: at most {@code chunks} views of equal size (the last may be smaller). */
@@ -768,11 +752,7 @@ public final class Tensor {
         int d = Shapes.wrapDim(dim, shape.length);
         int splitSize = (shape[d] + chunks - 1) / chunks;
         if (splitSize == 0 && shape[d] == 0) {
-            Tensor[] out = new Tensor[chunks];
-            for (int i = 0; i < chunks; i++) {
-                out[i] = narrow(d, 0, 0);
-            }
-            return out;
+            return Dispatcher.of(this).splitWithSizes(this, new int[chunks], d);
         }
         return split(splitSize, d);
     }
@@ -1398,7 +1378,7 @@ public final class Tensor {
 
     /** {@code tensor.max()}: the largest element as a 0-dim tensor. */
     public Tensor max() {
-        return Dispatcher.of(this).amax(this, new int[0], false);
+        return Dispatcher.of(this).maxAll(this);
     }
 
     /** {@code tensor.max(dim)}: values and indices. */
@@ -1414,7 +1394,7 @@ public final class Tensor {
 
     /** {@code tensor.min()}. */
     public Tensor min() {
-        return Dispatcher.of(this).amin(this, new int[0], false);
+        return Dispatcher.of(this).minAll(this);
     }
 
     /** {@code tensor.min(dim)}. */
@@ -1625,8 +1605,7 @@ public final class Tensor {
         if (mask.dtype() != DType.BOOL) {
             throw new IllegalArgumentException("masked_select: expected BoolTensor or ByteTensor for mask");
         }
-        int[] common = Shapes.broadcast(mask.shape, shape);
-        return expand(common).index(mask.expand(common));
+        return Dispatcher.of(this, mask).maskedSelect(this, mask);
     }
 
     // ------------------------------------------------------------------ sampling (in place, from a Generator)

@@ -53,6 +53,17 @@ class CoreTest {
         assertEquals(2, ones.version());
     }
 
+    /** Versions PyTorch 1.13 reports: zero_ writes in place, and matmul squeezes a vector-matrix product in place. */
+    @Test
+    void zeroAndTheInPlaceSqueezeOfMatmulBumpTheVersion() {
+        Tensor z = Torch.ones(3, 4);
+        z.zero_();
+        assertEquals(1, z.version());
+        assertEquals(1, Torch.ones(4).matmul(Torch.ones(4, 2)).version());
+        assertEquals(0, Torch.ones(2, 3, 4).matmul(Torch.ones(4)).version());
+        assertEquals(0, Torch.ones(3, 4).t().reshape(-1).version());
+    }
+
     @Test
     void backwardWithoutTheAutogradModuleSaysWhatToAdd() {
         Tensor loss = Torch.ones(1).requiresGrad_().sum();

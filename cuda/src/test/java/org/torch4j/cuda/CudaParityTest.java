@@ -242,6 +242,12 @@ class CudaParityTest {
                 randn(6, 7))));
         tests.add(test("copy_ broadcasting and converting", () -> same("copy_", t -> t[0].copy_(t[1]), randn(6, 7),
                 ints(7))));
+        tests.add(test("zero_ of a transposed view", () -> same("zero_", t -> t[0].t().zero_(), randn(6, 7))));
+        tests.add(test("split, chunk and unbind views", () -> same("split", t -> {
+            Tensor[] parts = t[0].split(4, 1);
+            Tensor[] rows = t[0].unbind(0);
+            return Torch.cat(new Tensor[] {parts[1].reshape(-1), rows[2], t[0].chunk(3, 0)[2].reshape(-1)}, 0);
+        }, randn(6, 10))));
         tests.add(test("fill_", () -> same("fill_", t -> t[0].slice(0, 1, 5).fill_(2.75), randn(6, 7))));
         tests.add(test("zeros/ones/full on CUDA", () -> {
             Tensor z = Torch.full(new int[] {3, 4}, 1.5, org.torch4j.TensorOptions.ofDevice(GPU).dtype(DType.FLOAT64));
@@ -286,6 +292,7 @@ class CudaParityTest {
         tests.add(test("prod int", () -> same("prod", t -> t[0].prod(), ints(2, 5).remainder(3L).add(1L))));
         tests.add(test("amax", () -> same("amax", t -> t[0].amax(new int[] {1}, false), x)));
         tests.add(test("amin int32", () -> same("amin", t -> t[0].amin(new int[] {0}, true), ints(30, 40).toInt())));
+        tests.add(test("min() int32", () -> same("min", t -> t[0].min(), ints(30, 40).toInt())));
         tests.add(test("max() with NaN", () -> same("max", t -> t[0].log().max(), randn(10, 10))));
         tests.add(test("max(dim) values", () -> same("max", t -> t[0].max(1).values(), ties)));
         tests.add(test("max(dim) indices (ties to the first)", () -> same("max", t -> t[0].max(1).indices(), ties)));
@@ -400,6 +407,19 @@ class CudaParityTest {
                 e.getMessage());
         assertClose("0-dim CPU tensors may join", Torch.ones(2, 3).add(Torch.scalarTensor(2)),
                 gpu.add(Torch.scalarTensor(2)));
+    }
+
+    @Test
+    void randomFillsGiveTheCpuNumbers() {
+        Torch.manualSeed(11);
+        Tensor cpu = Torch.empty(5, 40).normal_(0, 1);
+        Torch.manualSeed(11);
+        Tensor gpu = Torch.empty(new int[] {5, 40}, org.torch4j.TensorOptions.ofDevice(GPU)).normal_(0, 1);
+        assertClose("normal_", cpu, gpu);
+        Torch.manualSeed(12);
+        Tensor r = Torch.rand(new int[] {3, 7}, org.torch4j.TensorOptions.ofDevice(GPU), org.torch4j.Generator.defaultGenerator());
+        Torch.manualSeed(12);
+        assertClose("rand", Torch.rand(3, 7), r);
     }
 
     @Test

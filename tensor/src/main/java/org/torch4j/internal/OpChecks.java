@@ -78,14 +78,14 @@ public final class OpChecks {
         }
     }
 
-    /** amax/amin (and max()/min()) over dims: no empty reduction. */
+    /** amax/amin over dims, and max()/min() (dims empty): no empty reduction; name is the operator's. */
     public static void extremeReduction(String name, Tensor x, int[] dims) {
         if (dims.length == 0 && x.numel() == 0) {
             throw new IllegalArgumentException(name + "(): Expected reduction dim to be specified for input.numel() == 0. "
                     + "Specify the reduction dim with the 'dim' argument.");
         }
         for (int d : dims) {
-            nonEmptyDim("a" + name, x, d);
+            nonEmptyDim(name, x, d);
         }
     }
 

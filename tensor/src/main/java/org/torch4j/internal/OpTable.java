@@ -50,10 +50,26 @@ public interface OpTable {
     /** {@code x.fill_(value)} where value is a 0-dim tensor. */
     Tensor fill_(Tensor x, Tensor value);
 
+    /** {@code x.zero_()}. */
+    Tensor zero_(Tensor x);
+
     // ---- views (share storage with x)
 
     /** {@code x.view(shape)}; shape has no -1 and the same numel; x's strides allow the view. */
     Tensor view(Tensor x, int[] shape);
+
+    /**
+     * {@code x.reshape(shape)} where x's strides allow a view (ATen's {@code _reshape_alias}): the same view as
+     * {@link #view}, differentiated as a reshape.
+     */
+    Tensor reshapeAlias(Tensor x, int[] shape);
+
+    /**
+     * {@code torch._unsafe_view(x, shape)}: a view as {@link #view} that autograd does not track as a view; for a
+     * result that nothing else references (the copy {@code x.reshape} makes of a layout that cannot be viewed,
+     * matmul's folded and batched results).
+     */
+    Tensor unsafeView(Tensor x, int[] shape);
 
     /** {@code torch.as_strided(x, shape, strides, offset)}. */
     Tensor asStrided(Tensor x, int[] shape, int[] strides, int offset);
@@ -73,6 +89,13 @@ public interface OpTable {
     /** {@code x.squeeze()} (dim == null) or {@code x.squeeze(dim)}. */
     Tensor squeeze(Tensor x, Integer dim);
 
+    /**
+     * {@code x.squeeze_()} (dim == null) or {@code x.squeeze_(dim)}: x loses those dims in place. A Tensor's
+     * geometry is fixed, so the result is a new tensor over x's storage (version bumped) that carries on x's
+     * history and is used in x's place; matmul calls it on its own results.
+     */
+    Tensor squeeze_(Tensor x, Integer dim);
+
     /** {@code x.unsqueeze(dim)}. */
     Tensor unsqueeze(Tensor x, int dim);
 
@@ -81,6 +104,18 @@ public interface OpTable {
 
     /** {@code x.select(dim, index)}; index already wrapped and checked. */
     Tensor select(Tensor x, int dim, int index);
+
+    /**
+     * {@code x.split(splitSize, dim)}: views of splitSize along dim, the last one possibly smaller (one view when
+     * dim's size is at most splitSize); splitSize is positive, or 0 when dim's size is 0.
+     */
+    Tensor[] split(Tensor x, int splitSize, int dim);
+
+    /** {@code x.split(sizes, dim)} ({@code split_with_sizes}): sizes are non-negative and add up to dim's size. */
+    Tensor[] splitWithSizes(Tensor x, int[] sizes, int dim);
+
+    /** {@code x.unbind(dim)}: one view per index of dim, which x has. */
+    Tensor[] unbind(Tensor x, int dim);
 
     // ---- elementwise binary (broadcasting, type promotion)
 
@@ -206,10 +241,16 @@ public interface OpTable {
     /** {@code torch.prod}; dim null reduces everything. */
     Tensor prod(Tensor x, Integer dim, boolean keepdim);
 
-    /** {@code torch.amax(x, dims, keepdim)}; also {@code x.max()} when dims is empty. */
+    /** {@code torch.amax(x, dims, keepdim)}. */
     Tensor amax(Tensor x, int[] dims, boolean keepdim);
 
     Tensor amin(Tensor x, int[] dims, boolean keepdim);
+
+    /** {@code x.max()}: the largest element as a 0-dim tensor (amax over every dim, differentiated as max). */
+    Tensor maxAll(Tensor x);
+
+    /** {@code x.min()}. */
+    Tensor minAll(Tensor x);
 
     /** {@code torch.max(x, dim, keepdim)}: {values, indices}; ties give the first index. */
     Tensor[] maxDim(Tensor x, int dim, boolean keepdim);
@@ -278,4 +319,7 @@ public interface OpTable {
 
     /** {@code x[mask] = values} ({@code index_put_}); values broadcasts to the selected elements. */
     Tensor indexPutMask(Tensor x, Tensor mask, Tensor values, Tensor out);
+
+    /** {@code x.masked_select(mask)}: a bool mask and x broadcast together; the selected elements as a 1-d copy. */
+    Tensor maskedSelect(Tensor x, Tensor mask);
 }

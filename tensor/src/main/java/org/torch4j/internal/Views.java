@@ -140,4 +140,38 @@ public final class Views {
         }
         return make(x, shape, strides, x.storageOffset() + index * ownStrides[dim]);
     }
+
+    /**
+     * {@code x.split(splitSize, dim)}: slices of splitSize along dim, the last one possibly smaller; a single
+     * slice when the dim's size is 0 (splitSize may then be 0) or at most splitSize.
+     */
+    public static Tensor[] split(Tensor x, int splitSize, int dim) {
+        int size = x.shape()[dim];
+        int n = splitSize == 0 ? 1 : Math.max((size + splitSize - 1) / splitSize, 1);
+        int[] sizes = new int[n];
+        for (int i = 0; i < n; i++) {
+            sizes[i] = Math.min(splitSize, size - i * splitSize);
+        }
+        return splitWithSizes(x, sizes, dim);
+    }
+
+    /** {@code x.split_with_sizes(sizes, dim)}: consecutive slices of the given sizes along dim. */
+    public static Tensor[] splitWithSizes(Tensor x, int[] sizes, int dim) {
+        Tensor[] out = new Tensor[sizes.length];
+        int start = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            out[i] = slice(x, dim, start, start + sizes[i], 1);
+            start += sizes[i];
+        }
+        return out;
+    }
+
+    /** {@code x.unbind(dim)}: every index of dim, selected. */
+    public static Tensor[] unbind(Tensor x, int dim) {
+        Tensor[] out = new Tensor[x.shape()[dim]];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = select(x, dim, i);
+        }
+        return out;
+    }
 }

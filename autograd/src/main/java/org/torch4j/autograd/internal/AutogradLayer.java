@@ -4,6 +4,7 @@ import static org.torch4j.autograd.internal.OpNode.begin;
 import static org.torch4j.autograd.internal.OpNode.finish;
 import static org.torch4j.autograd.internal.OpNode.finishAll;
 import static org.torch4j.autograd.internal.OpNode.finishView;
+import static org.torch4j.autograd.internal.OpNode.finishViews;
 import static org.torch4j.autograd.internal.OpNode.needs;
 import static org.torch4j.autograd.internal.OpNode.save;
 import static org.torch4j.autograd.internal.OpNode.saveOutput;
@@ -11,6 +12,7 @@ import static org.torch4j.autograd.internal.OpNode.saveOutput;
 import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
+import org.torch4j.TensorOptions;
 import org.torch4j.Torch;
 import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.OpTable;
@@ -88,6 +90,13 @@ public final class AutogradLayer implements OpTable {
                 : grads(needs(n, 0) ? Torch.zerosLike(g[0]) : null, needs(n, 1) ? g[0].sum() : null));
     }
 
+    @Override
+    public Tensor zero_(Tensor x) {
+        OpNode n = begin("ZeroBackward0", x, x);
+        Tensor r = Below.run(() -> Below.table(x).zero_(x));
+        return finish(n, r, g -> grads(Torch.zerosLike(g[0])));
+    }
+
     // ------------------------------------------------------------------ views
 
     @Override
@@ -96,6 +105,22 @@ public final class AutogradLayer implements OpTable {
         int[] in = x.shape();
         Tensor r = Below.run(() -> Below.table(x).view(x, shape));
         return finishView(n, r, x, g -> grads(g[0].reshape(in)));
+    }
+
+    @Override
+    public Tensor reshapeAlias(Tensor x, int[] shape) {
+        OpNode n = begin("ReshapeAliasBackward0", null, x);
+        int[] in = x.shape();
+        Tensor r = Below.run(() -> Below.table(x).reshapeAlias(x, shape));
+        return finishView(n, r, x, g -> grads(g[0].reshape(in)));
+    }
+
+    @Override
+    public Tensor unsafeView(Tensor x, int[] shape) {
+        OpNode n = begin("UnsafeViewBackward0", null, x);
+        int[] in = x.shape();
+        Tensor r = Below.run(() -> Below.table(x).unsafeView(x, shape));
+        return finish(n, r, g -> grads(g[0].reshape(in)));
     }
 
     @Override
@@ -149,6 +174,17 @@ public final class AutogradLayer implements OpTable {
     }
 
     @Override
+    public Tensor squeeze_(Tensor x, Integer dim) {
+        OpNode n = begin(dim == null ? "SqueezeBackward2" : "SqueezeBackward3", x, x);
+        int[] in = x.shape();
+        Tensor r = Below.run(() -> Below.table(x).squeeze_(x, dim));
+        if (n != null && Graph.viewBase(x) != null) {
+            Graph.markView(r, x);
+        }
+        return finish(n, r, g -> grads(g[0].reshape(in)));
+    }
+
+    @Override
     public Tensor unsqueeze(Tensor x, int dim) {
         OpNode n = begin("UnsqueezeBackward0", null, x);
         Tensor r = Below.run(() -> Below.table(x).unsqueeze(x, dim));
@@ -169,6 +205,49 @@ public final class AutogradLayer implements OpTable {
         int[] in = x.shape();
         Tensor r = Below.run(() -> Below.table(x).select(x, dim, index));
         return finishView(n, r, x, g -> grads(Formulas.selectBackward(g[0], in, dim, index)));
+    }
+
+    @Override
+    public Tensor[] split(Tensor x, int splitSize, int dim) {
+        Tensor[] r = Below.run(() -> Below.table(x).split(x, splitSize, dim));
+        return splitViews("SplitBackward0", x, r, dim);
+    }
+
+    @Override
+    public Tensor[] splitWithSizes(Tensor x, int[] sizes, int dim) {
+        Tensor[] r = Below.run(() -> Below.table(x).splitWithSizes(x, sizes, dim));
+        return splitViews("SplitWithSizesBackward0", x, r, dim);
+    }
+
+    /** split and split_with_sizes: the output gradients concatenated, zeros for the outputs that got none. */
+    private static Tensor[] splitViews(String name, Tensor x, Tensor[] parts, int dim) {
+        OpNode n = begin(name, parts.length, null, x);
+        int[][] shapes = new int[parts.length][];
+        for (int i = 0; i < parts.length; i++) {
+            shapes[i] = parts[i].shape();
+        }
+        return finishViews(n, parts, x, g -> {
+            TensorOptions options = Formulas.like(Formulas.anyGrad(g));
+            Tensor[] all = new Tensor[g.length];
+            for (int i = 0; i < g.length; i++) {
+                all[i] = g[i] != null ? g[i] : Torch.zeros(shapes[i], options);
+            }
+            return grads(Torch.cat(all, dim));
+        });
+    }
+
+    @Override
+    public Tensor[] unbind(Tensor x, int dim) {
+        Tensor[] r = Below.run(() -> Below.table(x).unbind(x, dim));
+        OpNode n = begin("UnbindBackward0", r.length, null, x);
+        return finishViews(n, r, x, g -> {
+            Tensor some = Formulas.anyGrad(g);
+            Tensor[] all = new Tensor[g.length];
+            for (int i = 0; i < g.length; i++) {
+                all[i] = g[i] != null ? g[i] : Torch.zerosLike(some);
+            }
+            return grads(Torch.stack(all, dim));
+        });
     }
 
     // ------------------------------------------------------------------ elementwise binary
@@ -585,12 +664,22 @@ public final class AutogradLayer implements OpTable {
 
     @Override
     public Tensor amax(Tensor x, int[] dims, boolean keepdim) {
-        return extremum(dims.length == 0 && !keepdim ? "MaxBackward1" : "AmaxBackward0", OpTable::amax, x, dims, keepdim);
+        return extremum("AmaxBackward0", OpTable::amax, x, dims, keepdim);
     }
 
     @Override
     public Tensor amin(Tensor x, int[] dims, boolean keepdim) {
-        return extremum(dims.length == 0 && !keepdim ? "MinBackward1" : "AminBackward0", OpTable::amin, x, dims, keepdim);
+        return extremum("AminBackward0", OpTable::amin, x, dims, keepdim);
+    }
+
+    @Override
+    public Tensor maxAll(Tensor x) {
+        return extremum("MaxBackward1", (t, a, dims, keepdim) -> t.maxAll(a), x, new int[0], false);
+    }
+
+    @Override
+    public Tensor minAll(Tensor x) {
+        return extremum("MinBackward1", (t, a, dims, keepdim) -> t.minAll(a), x, new int[0], false);
     }
 
     private interface Reduction {
@@ -837,5 +926,14 @@ public final class AutogradLayer implements OpTable {
         Tensor r = Below.run(() -> Below.table(x, mask, values).indexPutMask(x, mask, values, out));
         return finish(n, r, g -> grads(needs(n, 0) ? g[0].maskedFill(Formulas.leadingMask(m.get(), dims), 0.0) : null,
                 needs(n, 1) ? g[0].index(m.get()) : null));
+    }
+
+    @Override
+    public Tensor maskedSelect(Tensor x, Tensor mask) {
+        OpNode n = begin("MaskedSelectBackward0", null, x);
+        int[] in = x.shape();
+        SavedVariable m = save(n, true, mask);
+        Tensor r = Below.run(() -> Below.table(x, mask).maskedSelect(x, mask));
+        return finish(n, r, g -> grads(Formulas.maskedSelectBackward(g[0], in, m.get())));
     }
 }

@@ -212,6 +212,23 @@ final class Formulas {
         return scaled.mul(scale);
     }
 
+    /** The first gradient that is not null (a multi-output node gets at least one). */
+    static Tensor anyGrad(Tensor[] grads) {
+        for (Tensor g : grads) {
+            if (g != null) {
+                return g;
+            }
+        }
+        throw new IllegalStateException("no output gradient");
+    }
+
+    /** {@code masked_select_backward}: the gradient put back where the broadcast mask is true, summed to x's shape. */
+    static Tensor maskedSelectBackward(Tensor g, int[] inShape, Tensor mask) {
+        int[] common = Shapes.broadcast(mask.shape(), inShape);
+        Tensor full = Torch.zeros(common, like(g)).indexPut_(mask.expand(common), g);
+        return sumTo(full, inShape);
+    }
+
     /** {@code index_select} backward: the gradient added back at the selected indices. */
     static Tensor indexSelectBackward(Tensor g, int[] inShape, int dim, Tensor index) {
         int[] shape = new int[g.dim()];

@@ -100,8 +100,16 @@ public final class Graph {
     static void markView(Tensor view, Tensor input) {
         TensorState in = stateOrNull(input);
         TensorState s = state(view);
-        s.viewBase = in != null && in.viewBase != null ? in.viewBase : input;
+        boolean inputIsView = in != null && in.viewBase != null;
+        s.viewBase = inputIsView ? in.viewBase : input;
         s.viewVersion = view.version();
+        s.multiOutputView = inputIsView && in.multiOutputView;
+    }
+
+    /** {@link #markView} for one of the views an op returns together (split, unbind). */
+    static void markMultiOutputView(Tensor view, Tensor input) {
+        markView(view, input);
+        state(view).multiOutputView = true;
     }
 
     /** The base of a differentiable view, or null. */
@@ -120,6 +128,10 @@ public final class Graph {
         if (s == null || s.viewBase == null || s.viewVersion == t.version() || !s.viewBase.requiresGrad()) {
             return;
         }
+        if (s.multiOutputView) {
+            throw new IllegalStateException(multiOutputViewMessage(t, "its base or another view of its base has been "
+                    + "modified inplace"));
+        }
         attach(t, Formulas.asStridedNode(s.viewBase, t), 0);
         s.viewVersion = t.version();
     }
@@ -127,6 +139,9 @@ public final class Graph {
     /** PyTorch's checks before an in-place op records history on {@code out}. */
     static void checkInPlace(Tensor out) {
         Tensor base = viewBase(out);
+        if (base != null && stateOrNull(out).multiOutputView) {
+            throw new IllegalStateException(multiOutputViewMessage(out, "is being modified inplace"));
+        }
         if (base != null) {
             if (base.isLeaf() && base.requiresGrad()) {
                 throw new IllegalStateException("a view of a leaf Variable that requires grad is being used in an "
@@ -161,6 +176,14 @@ public final class Graph {
         attach(base, copySlices, 0);
         attach(out, Formulas.asStridedNode(base, out), 0);
         s.viewVersion = out.version();
+    }
+
+    /** PyTorch's error for an in-place write that reaches a view of a multi-output op. */
+    private static String multiOutputViewMessage(Tensor view, String what) {
+        AutogradMeta meta = view.autogradMeta();
+        return "Output " + meta.outputNr + " of " + meta.gradFn.name() + " is a view and " + what + ". This view is the "
+                + "output of a function that returns multiple views. Such functions do not allow the output views to be "
+                + "modified inplace. You should replace the inplace operation by an out-of-place one.";
     }
 
     /** A copy of a gradient that nothing else references (what {@code .grad} may own). */

@@ -115,6 +115,20 @@ public final class OpNode extends Node {
         return r;
     }
 
+    /**
+     * Ends an op whose outputs are all views of {@code input} (split, unbind): they are recorded as views that,
+     * as in PyTorch, may not be written in place.
+     */
+    public static Tensor[] finishViews(OpNode n, Tensor[] results, Tensor input, Formula formula) {
+        Tensor[] r = finishAll(n, results, formula);
+        if (n != null) {
+            for (Tensor t : r) {
+                Graph.markMultiOutputView(t, input);
+            }
+        }
+        return r;
+    }
+
     /** Ends an op with several outputs; only the floating outputs get the node. */
     public static Tensor[] finishAll(OpNode n, Tensor[] results, Formula formula) {
         if (n == null) {

@@ -13,4 +13,9 @@ final class TensorState {
     Tensor viewBase;
     /** The storage version when this view's grad_fn was last set. */
     int viewVersion;
+    /**
+     * Whether this view comes from an op that returns several views (split, unbind), or is a view of such a
+     * view: PyTorch's {@code CreationMeta::MULTI_OUTPUT_NODE}, which forbids in-place writes.
+     */
+    boolean multiOutputView;
 }

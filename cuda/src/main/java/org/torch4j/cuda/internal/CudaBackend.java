@@ -3,6 +3,7 @@ package org.torch4j.cuda.internal;
 import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
+import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.OpTable;
 import org.torch4j.internal.Views;
 
@@ -14,6 +15,9 @@ import org.torch4j.internal.Views;
 public final class CudaBackend implements OpTable {
     /** The one instance, registered through {@link CudaProvider}. */
     public static final CudaBackend INSTANCE = new CudaBackend();
+
+    /** The value {@link #zero_} fills with (a CPU scalar, read only). */
+    private static final Tensor ZERO = Tensor.of(CpuStorage.wrap(new long[] {0}));
 
     private CudaBackend() {
     }
@@ -61,7 +65,23 @@ public final class CudaBackend implements OpTable {
     }
 
     @Override
+    public Tensor zero_(Tensor x) {
+        x.storage().bumpVersion();
+        return CudaElementwise.copy(x, ZERO);
+    }
+
+    @Override
     public Tensor view(Tensor x, int[] shape) {
+        return Views.view(x, shape);
+    }
+
+    @Override
+    public Tensor reshapeAlias(Tensor x, int[] shape) {
+        return Views.view(x, shape);
+    }
+
+    @Override
+    public Tensor unsafeView(Tensor x, int[] shape) {
         return Views.view(x, shape);
     }
 
@@ -96,6 +116,12 @@ public final class CudaBackend implements OpTable {
     }
 
     @Override
+    public Tensor squeeze_(Tensor x, Integer dim) {
+        x.storage().bumpVersion();
+        return Views.squeeze(x, dim);
+    }
+
+    @Override
     public Tensor unsqueeze(Tensor x, int dim) {
         return Views.unsqueeze(x, dim);
     }
@@ -108,6 +134,21 @@ public final class CudaBackend implements OpTable {
     @Override
     public Tensor select(Tensor x, int dim, int index) {
         return Views.select(x, dim, index);
+    }
+
+    @Override
+    public Tensor[] split(Tensor x, int splitSize, int dim) {
+        return Views.split(x, splitSize, dim);
+    }
+
+    @Override
+    public Tensor[] splitWithSizes(Tensor x, int[] sizes, int dim) {
+        return Views.splitWithSizes(x, sizes, dim);
+    }
+
+    @Override
+    public Tensor[] unbind(Tensor x, int dim) {
+        return Views.unbind(x, dim);
     }
 
     @Override
@@ -386,6 +427,16 @@ public final class CudaBackend implements OpTable {
     }
 
     @Override
+    public Tensor maxAll(Tensor x) {
+        return CudaReductions.maxAll(x);
+    }
+
+    @Override
+    public Tensor minAll(Tensor x) {
+        return CudaReductions.minAll(x);
+    }
+
+    @Override
     public Tensor[] maxDim(Tensor x, int dim, boolean keepdim) {
         return CudaReductions.maxDim(x, dim, keepdim);
     }
@@ -498,5 +549,10 @@ public final class CudaBackend implements OpTable {
     @Override
     public Tensor indexPutMask(Tensor x, Tensor mask, Tensor values, Tensor out) {
         return CudaIndexing.indexPutMask(x, mask, values, out);
+    }
+
+    @Override
+    public Tensor maskedSelect(Tensor x, Tensor mask) {
+        return CudaIndexing.maskedSelect(x, mask);
     }
 }

@@ -200,6 +200,12 @@ final class CudaIndexing {
         return result;
     }
 
+    /** {@code x.masked_select(mask)}: x[mask] once both are expanded to their broadcast shape. */
+    static Tensor maskedSelect(Tensor x, Tensor mask) {
+        int[] common = Shapes.broadcast(mask.shape(), x.shape());
+        return indexMask(Views.expand(x, common), Views.expand(mask, common));
+    }
+
     /**
      * {@code x[mask] = values}; out is x (in place) or null. A one-element value fills the selection through
      * masked_fill; otherwise values, without leading size-1 dims, must have x's dtype and broadcast to

@@ -35,13 +35,25 @@ final class CudaReductions {
     }
 
     static Tensor amax(Tensor x, int[] dims, boolean keepdim) {
-        OpChecks.extremeReduction("max", x, dims);
+        OpChecks.extremeReduction("amax", x, dims);
         return reduce("amax", CudaReduceKind.MAX, x, dims, keepdim, x.dtype(), 0, 0);
     }
 
     static Tensor amin(Tensor x, int[] dims, boolean keepdim) {
-        OpChecks.extremeReduction("min", x, dims);
+        OpChecks.extremeReduction("amin", x, dims);
         return reduce("amin", CudaReduceKind.MIN, x, dims, keepdim, x.dtype(), 0, 0);
+    }
+
+    /** {@code x.max()}: the largest element as a 0-dim tensor. */
+    static Tensor maxAll(Tensor x) {
+        OpChecks.extremeReduction("max", x, new int[0]);
+        return reduce("max", CudaReduceKind.MAX, x, new int[0], false, x.dtype(), 0, 0);
+    }
+
+    /** {@code x.min()}. */
+    static Tensor minAll(Tensor x) {
+        OpChecks.extremeReduction("min", x, new int[0]);
+        return reduce("min", CudaReduceKind.MIN, x, new int[0], false, x.dtype(), 0, 0);
     }
 
     static Tensor var(Tensor x, int[] dims, double correction, boolean keepdim) {

@@ -13,6 +13,9 @@ public final class CpuBackend implements OpTable {
     /** The one instance, registered by the dispatcher for {@link Device.Type#CPU}. */
     public static final CpuBackend INSTANCE = new CpuBackend();
 
+    /** The value {@link #zero_} fills with (read only). */
+    private static final Tensor ZERO = Tensor.of(CpuStorage.wrap(new long[] {0}));
+
     private CpuBackend() {
     }
 
@@ -56,7 +59,22 @@ public final class CpuBackend implements OpTable {
     }
 
     @Override
+    public Tensor zero_(Tensor x) {
+        return Elementwise.fill(x, ZERO);
+    }
+
+    @Override
     public Tensor view(Tensor x, int[] shape) {
+        return Views.view(x, shape);
+    }
+
+    @Override
+    public Tensor reshapeAlias(Tensor x, int[] shape) {
+        return Views.view(x, shape);
+    }
+
+    @Override
+    public Tensor unsafeView(Tensor x, int[] shape) {
         return Views.view(x, shape);
     }
 
@@ -91,6 +109,12 @@ public final class CpuBackend implements OpTable {
     }
 
     @Override
+    public Tensor squeeze_(Tensor x, Integer dim) {
+        x.storage().bumpVersion();
+        return Views.squeeze(x, dim);
+    }
+
+    @Override
     public Tensor unsqueeze(Tensor x, int dim) {
         return Views.unsqueeze(x, dim);
     }
@@ -103,6 +127,21 @@ public final class CpuBackend implements OpTable {
     @Override
     public Tensor select(Tensor x, int dim, int index) {
         return Views.select(x, dim, index);
+    }
+
+    @Override
+    public Tensor[] split(Tensor x, int splitSize, int dim) {
+        return Views.split(x, splitSize, dim);
+    }
+
+    @Override
+    public Tensor[] splitWithSizes(Tensor x, int[] sizes, int dim) {
+        return Views.splitWithSizes(x, sizes, dim);
+    }
+
+    @Override
+    public Tensor[] unbind(Tensor x, int dim) {
+        return Views.unbind(x, dim);
     }
 
     @Override
@@ -381,6 +420,16 @@ public final class CpuBackend implements OpTable {
     }
 
     @Override
+    public Tensor maxAll(Tensor x) {
+        return Reductions.maxAll(x);
+    }
+
+    @Override
+    public Tensor minAll(Tensor x) {
+        return Reductions.minAll(x);
+    }
+
+    @Override
     public Tensor[] maxDim(Tensor x, int dim, boolean keepdim) {
         return Reductions.maxDim(x, dim, keepdim);
     }
@@ -493,5 +542,10 @@ public final class CpuBackend implements OpTable {
     @Override
     public Tensor indexPutMask(Tensor x, Tensor mask, Tensor values, Tensor out) {
         return Indexing.indexPutMask(x, mask, values, out);
+    }
+
+    @Override
+    public Tensor maskedSelect(Tensor x, Tensor mask) {
+        return Indexing.maskedSelect(x, mask);
     }
 }

@@ -43,14 +43,24 @@ final class Reductions {
         return p.shape(Reducer.reduce(ReduceKind.PROD, in, p));
     }
 
-    /** {@code torch.amax}, and {@code x.max()} when dims is empty. */
+    /** {@code torch.amax}. */
     static Tensor amax(Tensor x, int[] dims, boolean keepdim) {
-        return extreme(ReduceKind.MAX, "max", x, dims, keepdim);
+        return extreme(ReduceKind.MAX, "amax", x, dims, keepdim);
     }
 
-    /** {@code torch.amin}, and {@code x.min()} when dims is empty. */
+    /** {@code torch.amin}. */
     static Tensor amin(Tensor x, int[] dims, boolean keepdim) {
-        return extreme(ReduceKind.MIN, "min", x, dims, keepdim);
+        return extreme(ReduceKind.MIN, "amin", x, dims, keepdim);
+    }
+
+    /** {@code x.max()}. */
+    static Tensor maxAll(Tensor x) {
+        return extreme(ReduceKind.MAX, "max", x, new int[0], false);
+    }
+
+    /** {@code x.min()}. */
+    static Tensor minAll(Tensor x) {
+        return extreme(ReduceKind.MIN, "min", x, new int[0], false);
     }
 
     private static Tensor extreme(ReduceKind kind, String name, Tensor x, int[] dims, boolean keepdim) {
