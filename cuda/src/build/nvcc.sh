@@ -4,7 +4,7 @@
 #   nvcc.sh --update    rewrites the committed PTX in src/main/ptx (run after editing a .cu file)
 # Each PTX starts with a line naming the SHA-256 of the sources it came from (common.cuh then the .cu file),
 # which PtxTest compares with the sources. Without nvcc (looked up as $NVCC, on the PATH, then in
-# /usr/local/cuda/bin) it prints a message and exits 0: the jar then carries the committed PTX.
+# $CUDA_HOME/bin, /usr/local/cuda/bin by default) it prints a message and exits 0: the jar then carries the committed PTX.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 src="$here/main/cuda"
@@ -14,8 +14,8 @@ else
     out="${1:?usage: nvcc.sh OUT_DIR | --update}"
 fi
 nvcc="${NVCC:-$(command -v nvcc || true)}"
-if [ -z "$nvcc" ] && [ -x /usr/local/cuda/bin/nvcc ]; then
-    nvcc=/usr/local/cuda/bin/nvcc
+if [ -z "$nvcc" ] && [ -x "${CUDA_HOME:-/usr/local/cuda}/bin/nvcc" ]; then
+    nvcc="${CUDA_HOME:-/usr/local/cuda}/bin/nvcc"
 fi
 if [ -z "$nvcc" ]; then
     echo "[torch4j-cuda] nvcc not found: using the committed PTX of src/main/ptx"
