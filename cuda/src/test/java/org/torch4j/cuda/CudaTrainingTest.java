@@ -7,11 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
 import org.torch4j.Torch;
+import org.torch4j.nn.Linear;
+import org.torch4j.nn.Module;
+import org.torch4j.optim.SGD;
 
 /**
  * The two-layer tutorial net of DESIGN.md (Linear(1, 2), sigmoid, Linear(2, 1); L1 loss; SGD with lr 0.001)
- * trained with autograd and hand-written SGD steps, once on the CPU and once on CUDA from the same initial
- * weights: the losses agree at every report and at the end.
+ * trained once on the CPU and once on CUDA from the same initial weights, with autograd and hand-written SGD
+ * steps, and as an nn.Module moved with {@code module.to(device)} and torch.optim's SGD: the losses agree at
+ * every report.
  */
 class CudaTrainingTest {
     private static final int STEPS = 2000;
@@ -66,5 +70,45 @@ class CudaTrainingTest {
             assertEquals(cpu[i], gpu[i], 1e-4 * Math.max(1, Math.abs(cpu[i])), "loss at step " + i * 100);
         }
         assertEquals(true, cpu[cpu.length - 1] < cpu[0], "the loss goes down");
+    }
+
+    /** DESIGN.md's flagship Net. */
+    static final class Net extends Module {
+        final Linear fc1 = registerModule("fc1", new Linear(1, 2));
+        final Linear fc2 = registerModule("fc2", new Linear(2, 1));
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return fc2.forward(Torch.sigmoid(fc1.forward(x)));
+        }
+    }
+
+    private static double[] trainModule(Device device) {
+        Torch.manualSeed(0);
+        Net net = new Net();
+        net.to(device);
+        Tensor x = Torch.linspace(0, 1, 10).reshape(10, 1).to(device);
+        Tensor y = x.mul(x).sub(x.mul(0.5)).add(1.5625);
+        SGD optimizer = new SGD(net.parameters(), new SGD.Options(LR));
+        double[] losses = new double[STEPS / 100];
+        for (int n = 0; n < STEPS; n++) {
+            optimizer.zeroGrad();
+            Tensor loss = net.forward(x).sub(y).abs().sum();
+            loss.backward();
+            optimizer.step();
+            if (n % 100 == 0) {
+                losses[n / 100] = loss.item();
+            }
+        }
+        return losses;
+    }
+
+    @Test
+    void moduleToCudaTrainsWithTorchOptimAsOnTheCpu() {
+        double[] cpu = trainModule(Device.CPU);
+        double[] gpu = trainModule(Device.cuda(0));
+        for (int i = 0; i < cpu.length; i++) {
+            assertEquals(cpu[i], gpu[i], 1e-4 * Math.max(1, Math.abs(cpu[i])), "loss at step " + i * 100);
+        }
     }
 }
