@@ -1,14 +1,16 @@
-// Runs the CUDA C kernels of src/main/cuda on the CPU, for tests on machines without a GPU: each block's
-// threads are real threads (so __syncthreads and the warp shuffles meet at barriers), blocks run one after
-// another (so __shared__ variables, made static, belong to the running block), and atomics are atomic_ref.
-// Only what the kernels use is provided.
+// Runs the CUDA C kernels of src/main/cuda on the CPU, for tests on machines without a GPU: the threads of a
+// block that synchronises are real threads of a pool (so __syncthreads and the warp shuffles meet at barriers),
+// blocks run one after another (so __shared__ variables, made static, belong to the running block), and atomics
+// are atomic_ref. Only what the kernels use is provided.
 #pragma once
 
 #include <atomic>
 #include <barrier>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <memory>
+#include <semaphore>
 #include <thread>
 #include <vector>
 
@@ -79,9 +81,48 @@ T shuffle(T v, int from_lane, bool valid) {
     return r;
 }
 
-// Runs kernel over grid x block (block threads a multiple of 32 or fewer than 32 in one warp).
+// Worker threads that play a block's threads: worker i runs the job as thread i, then counts itself done.
+class Pool {
+  public:
+    void run(unsigned threads, const std::function<void(unsigned)>& job) {
+        while (workers_.size() < threads) {
+            unsigned i = (unsigned) workers_.size();
+            workers_.push_back(std::make_unique<std::binary_semaphore>(0));
+            std::binary_semaphore* start = workers_.back().get();
+            std::thread([this, i, start] { work(i, start); }).detach();
+        }
+        job_ = &job;
+        remaining_.store(threads);
+        for (unsigned i = 0; i < threads; i++) {
+            workers_[i]->release();
+        }
+        done_.acquire();
+    }
+
+  private:
+    void work(unsigned i, std::binary_semaphore* start) {
+        for (;;) {
+            start->acquire();
+            (*job_)(i);
+            if (remaining_.fetch_sub(1) == 1) {
+                done_.release();
+            }
+        }
+    }
+
+    std::vector<std::unique_ptr<std::binary_semaphore>> workers_;
+    const std::function<void(unsigned)>* job_ = nullptr;
+    std::atomic<unsigned> remaining_{0};
+    std::binary_semaphore done_{0};
+};
+
+// Never destroyed: its workers wait on it until the process ends.
+inline Pool& pool = *new Pool;
+
+// Runs kernel over grid x block. A cooperative kernel (one that calls __syncthreads or shuffles) runs each
+// block's threads concurrently; any other runs them one after another on the calling thread.
 template <typename F>
-void launch(Dim3 grid, Dim3 block, F kernel) {
+void launch(Dim3 grid, Dim3 block, F kernel, bool cooperative = true) {
     gridDim = grid;
     blockDim = block;
     unsigned threads = block.x * block.y * block.z;
@@ -89,23 +130,24 @@ void launch(Dim3 grid, Dim3 block, F kernel) {
     for (unsigned z = 0; z < grid.z; z++) {
         for (unsigned y = 0; y < grid.y; y++) {
             for (unsigned x = 0; x < grid.x; x++) {
+                std::function<void(unsigned)> job = [&, x, y, z](unsigned t) {
+                    blockIdx = {x, y, z};
+                    threadIdx = {t % block.x, (t / block.x) % block.y, t / (block.x * block.y)};
+                    kernel();
+                };
+                if (!cooperative) {
+                    for (unsigned t = 0; t < threads; t++) {
+                        job(t);
+                    }
+                    continue;
+                }
                 block_barrier = std::make_unique<std::barrier<>>(threads);
                 warp_barriers.clear();
                 for (unsigned w = 0; w < warps; w++) {
                     unsigned in_warp = w + 1 < warps || threads % 32 == 0 ? 32 : threads % 32;
                     warp_barriers.push_back(std::make_unique<std::barrier<>>(in_warp));
                 }
-                std::vector<std::thread> pool;
-                for (unsigned t = 0; t < threads; t++) {
-                    pool.emplace_back([=] {
-                        blockIdx = {x, y, z};
-                        threadIdx = {t % block.x, (t / block.x) % block.y, t / (block.x * block.y)};
-                        kernel();
-                    });
-                }
-                for (auto& th : pool) {
-                    th.join();
-                }
+                pool.run(threads, job);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.torch4j.cuda.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.torch4j.Tensor;
@@ -20,6 +21,8 @@ class CublasBenchmarkTest {
     @BeforeEach
     void gpu() {
         CudaAssumptions.requireGpu();
+        Assumptions.assumeTrue(System.getProperty("torch4j.cuda.emulator") == null,
+                "the CPU emulation of the CUDA driver has no GFLOP/s worth measuring");
     }
 
     @Test
