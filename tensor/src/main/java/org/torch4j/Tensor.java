@@ -332,9 +332,13 @@ public final class Tensor {
         return isContiguous() ? this : Dispatcher.of(this).clone(this, true);
     }
 
-    /** {@code tensor.copy_(src)}: src broadcast to this shape and converted to this dtype. */
+    /**
+     * {@code tensor.copy_(src)}: src broadcast to this shape and converted to this dtype; as in PyTorch, src may be
+     * on another device (it is moved to this tensor's first; a 0-dim CPU src joins as a scalar).
+     */
     public Tensor copy_(Tensor src) {
-        return Dispatcher.of(this, src).copy_(this, src);
+        Tensor from = src.device().equals(device()) || src.dim() == 0 && src.device().isCpu() ? src : src.to(device());
+        return Dispatcher.of(this, from).copy_(this, from);
     }
 
     /** {@code tensor.fill_(value)}. */

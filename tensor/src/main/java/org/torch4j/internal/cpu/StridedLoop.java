@@ -2,6 +2,7 @@ package org.torch4j.internal.cpu;
 
 import org.torch4j.Tensor;
 import org.torch4j.internal.Parallel;
+import org.torch4j.internal.ResultLayout;
 
 /**
  * The one general strided iterator of the CPU backend: walks a shape over several operands with their own
@@ -20,14 +21,7 @@ final class StridedLoop {
 
     /** The strides of {@code t} seen from {@code shape} (t broadcast to it: missing or size-1 dims get 0). */
     static int[] broadcastStrides(Tensor t, int[] shape) {
-        int[] own = t.shape();
-        int[] ownStrides = t.stride();
-        int[] strides = new int[shape.length];
-        int lead = shape.length - own.length;
-        for (int i = lead; i < shape.length; i++) {
-            strides[i] = own[i - lead] == 1 ? 0 : ownStrides[i - lead];
-        }
-        return strides;
+        return ResultLayout.broadcastStrides(t, shape);
     }
 
     /**
