@@ -73,7 +73,7 @@ public final class Tensor {
 
     /** {@code tensor.size(dim)}; negative dims count from the end. */
     public int size(int dim) {
-        return shape[Shapes.wrapDim(dim, shape.length)];
+        return shape[existingDim(dim, dim)];
     }
 
     /** {@code tensor.dim()}. */
@@ -93,7 +93,19 @@ public final class Tensor {
 
     /** {@code tensor.stride(dim)}. */
     public int stride(int dim) {
-        return strides[Shapes.wrapDim(dim, shape.length)];
+        return strides[existingDim(dim, dim)];
+    }
+
+    /**
+     * dim wrapped, for a lookup in the shape: a 0-dim tensor accepts dims 0 and -1 but has none to look up
+     * (PyTorch's IndexError, which names the dim as {@code named}).
+     */
+    private int existingDim(int dim, int named) {
+        int d = Shapes.wrapDim(dim, shape.length);
+        if (shape.length == 0) {
+            throw new IndexOutOfBoundsException("Dimension specified as " + named + " but tensor has no dimensions");
+        }
+        return d;
     }
 
     /** {@code tensor.storage_offset()}. */
@@ -509,30 +521,42 @@ public final class Tensor {
             return this;
         }
         int[] out = new int[shape.length - (end - start)];
-        int k = 0;
-        for (int i = 0; i < start; i++) {
-            out[k++] = shape[i];
-        }
-        int flat = 1;
-        for (int i = start; i <= end; i++) {
-            flat *= shape[i];
-        }
-        out[k++] = flat;
-        for (int i = end + 1; i < shape.length; i++) {
-            out[k++] = shape[i];
-        }
+        System.arraycopy(shape, 0, out, 0, start);
+        out[start] = Shapes.numel(java.util.Arrays.copyOfRange(shape, start, end + 1));
+        System.arraycopy(shape, end + 1, out, start + 1, shape.length - end - 1);
         return reshape(out);
     }
 
     /** {@code tensor.unflatten(dim, sizes)}. */
     public Tensor unflatten(int dim, int... sizes) {
         int d = Shapes.wrapDim(dim, shape.length);
-        int[] inner = Shapes.inferSize(sizes, shape[d]);
+        if (sizes.length == 0) {
+            throw new IllegalArgumentException("unflatten: sizes must be non-empty");
+        }
+        int[] inner;
+        try {
+            inner = Shapes.inferSize(sizes, size(d));
+        } catch (IllegalArgumentException e) {
+            throw unflattenError(e, d, sizes);
+        }
         int[] out = new int[shape.length - 1 + inner.length];
         System.arraycopy(shape, 0, out, 0, d);
         System.arraycopy(inner, 0, out, d, inner.length);
         System.arraycopy(shape, d + 1, out, d + inner.length, shape.length - d - 1);
         return view(out);
+    }
+
+    /** ATen's {@code handle_unflatten_exception}: the errors of infer_size that it rewords. */
+    private IllegalArgumentException unflattenError(IllegalArgumentException e, int dim, int[] sizes) {
+        String message = e.getMessage();
+        if (message.contains("is invalid for input of size")) {
+            return new IllegalArgumentException("unflatten: Provided sizes " + Shapes.format(sizes)
+                    + " don't multiply up to the size of dim " + dim + " (" + shape[dim] + ") in the input tensor");
+        }
+        if (message.equals("only one dimension can be inferred")) {
+            return new IllegalArgumentException("unflatten got an unexpected error:\n" + message);
+        }
+        return e;
     }
 
     /** {@code tensor.transpose(dim0, dim1)}. */
@@ -646,8 +670,14 @@ public final class Tensor {
 
     /** {@code tensor[..., start:end:step, ...]} along dim. */
     public Tensor slice(int dim, int start, int end, int step) {
-        if (step <= 0) {
-            throw new IllegalArgumentException("slice step must be positive");
+        if (step == 0) {
+            throw new IllegalArgumentException("slice step cannot be zero");
+        }
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be greater than zero");
+        }
+        if (shape.length == 0) {
+            throw new IndexOutOfBoundsException("slice() cannot be applied to a 0-dim tensor.");
         }
         int d = Shapes.wrapDim(dim, shape.length);
         int size = shape[d];
@@ -695,10 +725,7 @@ public final class Tensor {
     /** {@code tensor.unbind(dim)}. */
     public Tensor[] unbind(int dim) {
         int d = Shapes.wrapDim(dim, shape.length);
-        if (shape.length == 0) {
-            throw new IndexOutOfBoundsException("Dimension specified as " + d + " but tensor has no dimensions");
-        }
-        return Dispatcher.of(this).unbind(this, d);
+        return Dispatcher.of(this).unbind(this, existingDim(d, d));
     }
 
     /** {@code tensor.split(split_size, dim)}: views of splitSize along dim (the last may be smaller). */

@@ -153,4 +153,27 @@ class ViewsParityTest {
         assertMessage("error/chunk0", IllegalArgumentException.class, () -> x().chunk(0));
         assertMessage("error/split_sizes", IllegalArgumentException.class, () -> x().split(new int[] {1, 1}, 1));
     }
+
+    @Test
+    void zeroDimTensorsHaveNoDimToLookUp() {
+        Tensor scalar = Torch.scalarTensor(1);
+        assertMessage("error/size_0dim", IndexOutOfBoundsException.class, () -> scalar.size(-1));
+        assertMessage("error/stride_0dim", IndexOutOfBoundsException.class, () -> scalar.stride(0));
+        assertMessage("error/unbind_0dim", IndexOutOfBoundsException.class, () -> scalar.unbind(-1));
+        assertMessage("error/unflatten_0dim", IndexOutOfBoundsException.class, () -> scalar.unflatten(-1, 1));
+        assertMessage("error/slice_0dim", IndexOutOfBoundsException.class, () -> scalar.slice(0, 0, 1));
+    }
+
+    @Test
+    void badSlicesAndShapesThrowPyTorchMessages() {
+        assertMessage("error/slice_step0", IllegalArgumentException.class, () -> x().slice(0, 0, 2, 0));
+        assertMessage("error/slice_step_negative", IllegalArgumentException.class, () -> x().slice(0, 0, 2, -1));
+        assertMessage("error/view_empty_infer", IllegalArgumentException.class, () -> Torch.ones(0, 3).view(0, -1));
+        assertMessage("error/view_zero_infer", IllegalArgumentException.class, () -> x().view(0, -1));
+        assertMessage("error/unflatten_sizes", IllegalArgumentException.class, () -> x().unflatten(-1, 3, 2));
+        assertMessage("error/unflatten_empty", IllegalArgumentException.class, () -> x().unflatten(1));
+        String twoInferred = assertThrows(IllegalArgumentException.class, () -> x().unflatten(1, -1, -1)).getMessage();
+        assertEquals(CASES.get("error/unflatten_two_infer").get("msg").getAsString() + "\nonly one dimension can be inferred",
+                twoInferred);
+    }
 }

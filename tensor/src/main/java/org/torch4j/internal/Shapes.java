@@ -134,15 +134,17 @@ public final class Shapes {
                 product *= out[i];
             }
         }
-        if (inferred >= 0) {
-            if (product == 0 || numel % product != 0) {
-                throw new IllegalArgumentException("shape '" + format(shape) + "' is invalid for input of size " + numel);
+        if (product == numel || (inferred >= 0 && product > 0 && numel % product == 0)) {
+            if (inferred >= 0) {
+                if (product == 0) {
+                    throw new IllegalArgumentException("cannot reshape tensor of 0 elements into shape " + format(shape)
+                            + " because the unspecified dimension size -1 can be any value and is ambiguous");
+                }
+                out[inferred] = (int) (numel / product);
             }
-            out[inferred] = (int) (numel / product);
-        } else if (product != numel) {
-            throw new IllegalArgumentException("shape '" + format(shape) + "' is invalid for input of size " + numel);
+            return out;
         }
-        return out;
+        throw new IllegalArgumentException("shape '" + format(shape) + "' is invalid for input of size " + numel);
     }
 
     /**
