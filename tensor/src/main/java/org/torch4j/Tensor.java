@@ -620,7 +620,7 @@ public final class Tensor {
     /** {@code tensor.expand(sizes)}; -1 keeps a size. */
     public Tensor expand(int... sizes) {
         if (sizes.length < shape.length) {
-            throw new IllegalArgumentException("expand(torch.FloatTensor{" + Shapes.format(shape) + "}, size="
+            throw new IllegalArgumentException("expand(" + legacyTypeName() + "{" + Shapes.format(shape) + "}, size="
                     + Shapes.format(sizes) + "): the number of sizes provided (" + sizes.length + ") must be greater or "
                     + "equal to the number of dimensions in the tensor (" + shape.length + ")");
         }
@@ -641,6 +641,17 @@ public final class Tensor {
             }
         }
         return Dispatcher.of(this).expand(this, target);
+    }
+
+    /**
+     * The name PyTorch's messages give this tensor's type ({@code torch.FloatTensor}, {@code torch.cuda.LongTensor};
+     * bool has no legacy tensor type, so it keeps ATen's {@code CPUBoolType}).
+     */
+    private String legacyTypeName() {
+        if (dtype() == DType.BOOL) {
+            return device().isCpu() ? "CPUBoolType" : "CUDABoolType";
+        }
+        return (device().isCpu() ? "torch." : "torch.cuda.") + dtype().scalarTypeName() + "Tensor";
     }
 
     /** {@code tensor.expand_as(other)}. */
@@ -1560,8 +1571,11 @@ public final class Tensor {
 
     /** {@code torch.outer(tensor, vec)}. */
     public Tensor outer(Tensor vec) {
-        if (dim() != 1 || vec.dim() != 1) {
+        if (dim() != 1) {
             throw new IllegalArgumentException("outer: Expected 1-D argument self, but got " + dim() + "-D");
+        }
+        if (vec.dim() != 1) {
+            throw new IllegalArgumentException("outer: Expected 1-D argument vec2, but got " + vec.dim() + "-D");
         }
         return reshape(-1, 1).mul(vec);
     }

@@ -354,8 +354,11 @@ public final class Torch {
 
     /** {@code torch.eye(n, m, dtype=..., ...)}. */
     public static Tensor eye(int n, int m, TensorOptions options) {
-        if (n < 0 || m < 0) {
-            throw new IllegalArgumentException("n must be greater or equal to 0, got " + Math.min(n, m));
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be greater or equal to 0, got " + n);
+        }
+        if (m < 0) {
+            throw new IllegalArgumentException("m must be greater or equal to 0, got " + m);
         }
         CpuStorage s = CpuStorage.allocate(options.dtype(), n * m);
         for (int i = 0; i < Math.min(n, m); i++) {

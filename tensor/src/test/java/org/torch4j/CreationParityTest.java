@@ -104,6 +104,8 @@ class CreationParityTest {
     @Test
     void badArgumentsThrowPyTorchMessages() {
         assertMessage("error/negative_dim", () -> Torch.zeros(2, -1));
+        assertMessage("error/eye_m", () -> Torch.eye(2, -3));
+        assertMessage("error/eye_n_m", () -> Torch.eye(-2, -3));
         assertMessage("error/arange_step", () -> Torch.arange(0L, 5L, 0L));
         assertMessage("error/arange_sign", () -> Torch.arange(5L, 0L, 1L));
         assertMessage("error/rand_int", () -> Torch.rand(new int[] {2}, TensorOptions.ofDType(DType.INT64),

@@ -23,6 +23,7 @@ class LinalgParityTest {
             case "mv": return Tensor::mv;
             case "dot": return Tensor::dot;
             case "matmul": return Tensor::matmul;
+            case "outer": return Tensor::outer;
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -170,7 +171,7 @@ class LinalgParityTest {
             assertEquals(c.get("msg").getAsString(), thrown.getMessage(), e.getKey());
             checked++;
         }
-        assertEquals(44, checked);
+        assertEquals(46, checked);
     }
 
     /** A float64 reference product of the float32 inputs, element by element. */

@@ -144,6 +144,10 @@ class ViewsParityTest {
         assertMessage("error/dim_range_0dim", IndexOutOfBoundsException.class, () -> Torch.scalarTensor(1).unsqueeze(2));
         assertMessage("error/select_range", IndexOutOfBoundsException.class, () -> x().select(1, 3));
         assertMessage("error/expand", IllegalArgumentException.class, () -> Torch.ones(3).expand(2, 4));
+        assertMessage("error/expand_rank_long", IllegalArgumentException.class,
+                () -> Torch.ones(new int[] {2, 3}, TensorOptions.ofDType(DType.INT64)).expand(3));
+        assertMessage("error/expand_rank_bool", IllegalArgumentException.class,
+                () -> Torch.ones(new int[] {2, 3}, TensorOptions.ofDType(DType.BOOL)).expand(3));
         assertMessage("error/t_3d", IllegalArgumentException.class, () -> x().t());
         assertMessage("error/permute_len", IllegalArgumentException.class, () -> x().permute(0, 1));
         assertMessage("error/permute_dup", IllegalArgumentException.class, () -> x().permute(0, 1, 1));
