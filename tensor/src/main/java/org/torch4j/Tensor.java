@@ -11,6 +11,7 @@ import org.torch4j.internal.OpTable;
 import org.torch4j.internal.Shapes;
 import org.torch4j.internal.Storage;
 import org.torch4j.internal.TensorFormatter;
+import org.torch4j.internal.TypePromotion;
 import org.torch4j.internal.random.RandomFill;
 
 /**
@@ -889,6 +890,11 @@ public final class Tensor {
         return wrappedNumber(value).sub(this);
     }
 
+    /** {@code value - tensor} for an integer value (integer tensors stay integer). */
+    public Tensor rsub(long value) {
+        return wrappedNumber(value).sub(this);
+    }
+
     /** {@code tensor * other}. */
     public Tensor mul(Tensor other) {
         return Dispatcher.of(this, other).mul(this, other, null);
@@ -960,9 +966,18 @@ public final class Tensor {
     }
 
     /** {@code tensor **= exponent}. */
+    public Tensor pow_(Tensor exponent) {
+        return Dispatcher.of(this, exponent).pow(this, exponent, this);
+    }
+
+    /** {@code tensor **= exponent}. */
     public Tensor pow_(double exponent) {
-        Tensor e = wrappedNumber(exponent);
-        return Dispatcher.of(this, e).pow(this, e, this);
+        return pow_(wrappedNumber(exponent));
+    }
+
+    /** {@code tensor **= exponent} for an integer exponent (integer tensors stay integer). */
+    public Tensor pow_(long exponent) {
+        return pow_(wrappedNumber(exponent));
     }
 
     /** {@code tensor % other} (Python semantics). */
@@ -1275,32 +1290,68 @@ public final class Tensor {
         return Dispatcher.of(this).trunc(this, null);
     }
 
-    /** {@code tensor.clamp(min, max)}; either bound may be null. */
+    /**
+     * {@code tensor.clamp(min, max)} with floating bounds, either of which may be null; as in PyTorch, the bounds
+     * take part in type promotion, so an integer or bool tensor gives float32.
+     */
     public Tensor clamp(Double min, Double max) {
-        checkClampBounds(min, max);
-        return Dispatcher.of(this).clamp(this, min, max, null);
+        return clamp(min, max, true, false);
     }
 
-    /** {@code tensor.clamp_(min, max)}. */
+    /** {@code tensor.clamp(min, max)} with integer bounds: integer tensors keep their dtype (bool gives int64). */
+    public Tensor clamp(long min, long max) {
+        return clamp((double) min, (double) max, false, false);
+    }
+
+    /** {@code tensor.clamp_(min, max)}; either bound may be null. */
     public Tensor clamp_(Double min, Double max) {
-        checkClampBounds(min, max);
-        return Dispatcher.of(this).clamp(this, min, max, this);
+        return clamp(min, max, true, true);
+    }
+
+    /** {@code tensor.clamp_(min, max)} with integer bounds. */
+    public Tensor clamp_(long min, long max) {
+        return clamp((double) min, (double) max, false, true);
     }
 
     /** {@code tensor.clamp(min=min)}. */
     public Tensor clampMin(double min) {
-        return clamp(min, null);
+        return clamp(min, null, true, false);
+    }
+
+    /** {@code tensor.clamp(min=min)} with an integer bound. */
+    public Tensor clampMin(long min) {
+        return clamp((double) min, null, false, false);
     }
 
     /** {@code tensor.clamp(max=max)}. */
     public Tensor clampMax(double max) {
-        return clamp(null, max);
+        return clamp(null, max, true, false);
     }
 
-    private static void checkClampBounds(Double min, Double max) {
+    /** {@code tensor.clamp(max=max)} with an integer bound. */
+    public Tensor clampMax(long max) {
+        return clamp(null, (double) max, false, false);
+    }
+
+    /**
+     * clamp with bounds that are Python floats or ints: the result dtype is this tensor's promoted with the bounds
+     * (floating bounds turn integers into float32, integer bounds turn bool into int64), which an in-place clamp
+     * must be able to store.
+     */
+    private Tensor clamp(Double min, Double max, boolean floatingBounds, boolean inPlace) {
         if (min == null && max == null) {
             throw new IllegalArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
         }
+        DType result = floatingBounds ? TypePromotion.toFloating(dtype()) : dtype() == DType.BOOL ? DType.INT64 : dtype();
+        if (inPlace) {
+            if (!DType.canCast(result, dtype())) {
+                throw new IllegalArgumentException("result type " + result.scalarTypeName()
+                        + " can't be cast to the desired output type " + TypePromotion.cppTypeName(dtype()));
+            }
+            return Dispatcher.of(this).clamp(this, min, max, this);
+        }
+        Tensor x = to(result);
+        return Dispatcher.of(x).clamp(x, min, max, null);
     }
 
     // ------------------------------------------------------------------ selection

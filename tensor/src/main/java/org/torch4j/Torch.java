@@ -678,6 +678,11 @@ public final class Torch {
         return where(condition, a, Tensor.wrappedNumber(b));
     }
 
+    /** {@code torch.where(condition, a, scalar)} for an integer scalar (an integer a keeps its dtype). */
+    public static Tensor where(Tensor condition, Tensor a, long b) {
+        return where(condition, a, Tensor.wrappedNumber(b));
+    }
+
     /** {@code torch.sum(x)}. */
     public static Tensor sum(Tensor x) {
         return x.sum();
