@@ -1095,11 +1095,24 @@ public final class Tensor {
         return java.util.Arrays.equals(shape, other.shape) && eq(other).all().itemBool();
     }
 
-    /** {@code torch.allclose(tensor, other, rtol, atol)}. */
+    /**
+     * {@code torch.allclose(tensor, other, rtol, atol)}: both of one dtype, and every pair of elements (broadcast)
+     * equal or within {@code atol + rtol * |other|}, computed in that dtype (float32 for integers and bool).
+     * Equal infinities are close; NaN is close to nothing.
+     */
     public boolean allclose(Tensor other, double rtol, double atol) {
-        Tensor a = to(DType.FLOAT64);
-        Tensor b = other.to(DType.FLOAT64);
-        return a.sub(b).abs().le(b.abs().mul(rtol).add(atol)).all().itemBool();
+        if (dtype() != other.dtype()) {
+            throw new IllegalArgumentException(dtype().scalarTypeName() + " did not match " + other.dtype().scalarTypeName());
+        }
+        Tensor close = eq(other);
+        if (rtol != 0 || atol != 0) {
+            DType floating = TypePromotion.toFloating(dtype());
+            Tensor a = to(floating);
+            Tensor b = other.to(floating);
+            Tensor error = a.sub(b).abs();
+            close = close.logicalOr(error.le(b.mul(rtol).abs().add(atol)).logicalAnd(error.lt(Double.POSITIVE_INFINITY)));
+        }
+        return close.all().itemBool();
     }
 
     /** {@code torch.allclose(tensor, other)} with rtol=1e-5, atol=1e-8. */

@@ -99,6 +99,25 @@ class CoreTest {
         assertArrayEqualsInt(new int[] {1, 3}, strided.clone().stride());
     }
 
+    /** Results and errors of torch.allclose in PyTorch 1.13. */
+    @Test
+    void allcloseMatchesEqualInfinitiesAndRefusesMixedDtypes() {
+        Tensor infinities = Torch.tensor(new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY});
+        assertTrue(infinities.allclose(infinities.clone()));
+        assertFalse(infinities.allclose(infinities.neg()));
+        Tensor nan = Torch.tensor(new float[] {Float.NaN});
+        assertFalse(nan.allclose(nan));
+        assertFalse(Torch.tensor(new float[] {1f}).allclose(Torch.tensor(new float[] {1f + 1.1e-5f})));
+        assertTrue(Torch.tensor(new float[] {1e-9f}).allclose(Torch.zeros(1)));
+        assertTrue(Torch.tensor(new long[] {1}).allclose(Torch.tensor(new long[] {2}), 0, 1));
+        assertTrue(Torch.tensor(new boolean[] {true}).allclose(Torch.tensor(new boolean[] {true})));
+        assertTrue(Torch.ones(2, 3).allclose(Torch.ones(3)));
+        assertFalse(Torch.tensor(new float[] {3e38f}).allclose(Torch.tensor(new float[] {-3e38f}), 10, 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Torch.ones(2).allclose(Torch.ones(2).toDouble()));
+        assertEquals("Float did not match Double", e.getMessage());
+    }
+
     private static void assertArrayEqualsInt(int[] expected, int[] actual) {
         assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(actual));
     }
