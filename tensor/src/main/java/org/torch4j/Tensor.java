@@ -52,17 +52,22 @@ public final class Tensor {
         return new Tensor(storage, shape, Shapes.contiguousStrides(shape), 0, false);
     }
 
+    /** The shape and strides of every wrapped number (an empty array cannot change, so one serves all). */
+    private static final int[] NO_DIMS = new int[0];
+
     /** A 0-dim tensor standing for a Python number in an operator (PyTorch's "wrapped number"). */
     static Tensor wrappedNumber(double value) {
-        return new Tensor(CpuStorage.wrap(new double[] {value}), new int[0], new int[0], 0, true);
+        return new Tensor(CpuStorage.wrap(new double[] {value}), NO_DIMS, NO_DIMS, 0, true);
     }
 
+    /** A wrapped Python int. */
     static Tensor wrappedNumber(long value) {
-        return new Tensor(CpuStorage.wrap(new long[] {value}), new int[0], new int[0], 0, true);
+        return new Tensor(CpuStorage.wrap(new long[] {value}), NO_DIMS, NO_DIMS, 0, true);
     }
 
+    /** A wrapped Python bool. */
     static Tensor wrappedNumber(boolean value) {
-        return new Tensor(CpuStorage.wrap(new boolean[] {value}), new int[0], new int[0], 0, true);
+        return new Tensor(CpuStorage.wrap(new boolean[] {value}), NO_DIMS, NO_DIMS, 0, true);
     }
 
     // ------------------------------------------------------------------ metadata
@@ -376,7 +381,8 @@ public final class Tensor {
 
     /** {@code tensor.item()} of a one-element tensor, as a double. */
     public double item() {
-        return singleElement().getDouble(0);
+        Tensor t = singleElement();
+        return ((CpuStorage) t.storage).getDouble(t.offset);
     }
 
     /** {@code tensor.item()} as a float. */
@@ -386,7 +392,8 @@ public final class Tensor {
 
     /** {@code tensor.item()} as a long (exact for int64). */
     public long itemLong() {
-        return singleElement().getLong(0);
+        Tensor t = singleElement();
+        return ((CpuStorage) t.storage).getLong(t.offset);
     }
 
     /** {@code tensor.item()} as an int. */
@@ -396,14 +403,15 @@ public final class Tensor {
 
     /** {@code tensor.item()} as a boolean (non-zero is true). */
     public boolean itemBool() {
-        return singleElement().getDouble(0) != 0;
+        return item() != 0;
     }
 
-    private CpuStorage singleElement() {
+    /** This one-element tensor on the CPU (no copy when it is there): its element is at its storage offset. */
+    private Tensor singleElement() {
         if (numel() != 1) {
             throw new IllegalArgumentException("only one element tensors can be converted to Python scalars");
         }
-        return (CpuStorage) cpuContiguous().storage;
+        return device().isCpu() ? this : detach().cpu();
     }
 
     /** The elements in row-major order as float[] (converted from any dtype). */
@@ -460,27 +468,21 @@ public final class Tensor {
         return cpuContiguous(dtype());
     }
 
-    /** A fresh or exact-fit, contiguous CPU copy of the requested dtype, with storage holding exactly the elements. */
+    /**
+     * A contiguous CPU tensor of the requested dtype whose storage holds exactly its elements and is shared with
+     * nothing: the converted copy itself when it fits, else a clone.
+     */
     private Tensor cpuContiguous(DType dtype) {
-        try (GradGuard ignored = GradGuard.disable()) {
-            Tensor t = detach().to(Device.CPU).to(dtype);
-            if (t.isContiguous() && t.offset == 0 && t.storage.length() == t.numel()) {
-                return t == this || t.storage == storage ? Dispatcher.of(t).clone(t, true) : t;
-            }
-            return Dispatcher.of(t).clone(t, true);
-        }
+        Tensor t = detach().to(Device.CPU).to(dtype);
+        boolean exactFit = t.storage != storage && t.offset == 0 && t.isContiguous() && t.storage.length() == t.numel();
+        return exactFit ? t : Dispatcher.of(t).clone(t, true);
     }
 
     // ------------------------------------------------------------------ views
 
     /** {@code tensor.view(shape)}; one dim may be -1. Fails on layouts that cannot be viewed, as PyTorch does. */
     public Tensor view(int... shape) {
-        int[] resolved = Shapes.inferSize(shape, numel());
-        if (Shapes.viewStrides(this.shape, strides, resolved) == null) {
-            throw new IllegalStateException("view size is not compatible with input tensor's size and stride (at least "
-                    + "one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
-        }
-        return Dispatcher.of(this).view(this, resolved);
+        return Dispatcher.of(this).view(this, Shapes.inferSize(shape, numel()));
     }
 
     /** {@code tensor.view_as(other)}. */

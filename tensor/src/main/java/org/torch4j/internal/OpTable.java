@@ -55,7 +55,10 @@ public interface OpTable {
 
     // ---- views (share storage with x)
 
-    /** {@code x.view(shape)}; shape has no -1 and the same numel; x's strides allow the view. */
+    /**
+     * {@code x.view(shape)}; shape has no -1 and the same numel. Throws PyTorch's IllegalStateException when x's
+     * strides do not allow the view.
+     */
     Tensor view(Tensor x, int[] shape);
 
     /**
