@@ -1,5 +1,6 @@
 package org.torch4j;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -96,7 +97,7 @@ class CoreTest {
         assertEquals("[0.0, 3.0, 1.0, 4.0, 2.0, 5.0]", java.util.Arrays.toString(strided.toDoubleArray()));
         assertTrue(Torch.allclose(strided.contiguous(), strided, 0, 0));
         assertTrue(Torch.equal(strided.clone(), strided));
-        assertArrayEqualsInt(new int[] {1, 3}, strided.clone().stride());
+        assertArrayEquals(new int[] {1, 3}, strided.clone().stride());
     }
 
     /** Results and errors of torch.allclose in PyTorch 1.13. */
@@ -116,9 +117,5 @@ class CoreTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Torch.ones(2).allclose(Torch.ones(2).toDouble()));
         assertEquals("Float did not match Double", e.getMessage());
-    }
-
-    private static void assertArrayEqualsInt(int[] expected, int[] actual) {
-        assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(actual));
     }
 }

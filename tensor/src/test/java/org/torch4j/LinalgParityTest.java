@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.torch4j.Fixtures.ints;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -26,15 +27,6 @@ class LinalgParityTest {
             case "outer": return Tensor::outer;
             default: throw new IllegalArgumentException(name);
         }
-    }
-
-    private static int[] ints(JsonElement json) {
-        JsonArray a = json.getAsJsonArray();
-        int[] out = new int[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).getAsInt();
-        }
-        return out;
     }
 
     private static DType dtype(JsonObject spec) {

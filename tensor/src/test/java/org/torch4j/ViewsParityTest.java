@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.torch4j.Fixtures.assertClose;
+import static org.torch4j.Fixtures.ints;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -65,14 +66,6 @@ class ViewsParityTest {
         v.put("clone/transposed", () -> x().transpose(0, 1).clone());
         v.put("contiguous/expanded", () -> Torch.tensor(new float[] {1, 2}).expand(3, 2).contiguous());
         return v;
-    }
-
-    private static int[] ints(JsonArray a) {
-        int[] out = new int[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).getAsInt();
-        }
-        return out;
     }
 
     @Test
