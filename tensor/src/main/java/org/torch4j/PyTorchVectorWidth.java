@@ -11,4 +11,12 @@ final class PyTorchVectorWidth {
 
     private PyTorchVectorWidth() {
     }
+
+    /**
+     * How many of n elements the vector body of {@code cpu_serial_kernel_vec} computes: its loop writes two
+     * vectors per iteration, so the scalar tail takes the last {@code n % (2 * lanes)}.
+     */
+    static int body(int n, int lanes) {
+        return n - n % (2 * lanes);
+    }
 }

@@ -5,6 +5,7 @@ import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.torch4j.internal.CppFormat;
 import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.GradMode;
@@ -242,9 +243,15 @@ public final class Torch {
         return arange(0L, end, 1L);
     }
 
+    /** {@code torch.arange(start, end)} with integers: int64. */
+    public static Tensor arange(long start, long end) {
+        return arange(start, end, 1L);
+    }
+
     /** {@code torch.arange(start, end, step)} with integers: int64. */
     public static Tensor arange(long start, long end, long step) {
-        return arange(start, end, step, TensorOptions.ofDType(DType.INT64));
+        return integerRange(start, end, step, Math.ceil((double) (end - start) / step),
+                TensorOptions.ofDType(DType.INT64));
     }
 
     /** {@code torch.arange(end)} with a floating end: the default dtype. */
@@ -252,44 +259,95 @@ public final class Torch {
         return arange(0.0, end, 1.0);
     }
 
+    /** {@code torch.arange(start, end)} with floating arguments: the default dtype. */
+    public static Tensor arange(double start, double end) {
+        return arange(start, end, 1.0);
+    }
+
     /** {@code torch.arange(start, end, step)} with floating arguments: the default dtype. */
     public static Tensor arange(double start, double end, double step) {
         return arange(start, end, step, TensorOptions.defaults());
     }
 
-    /** {@code torch.arange(start, end, step, dtype=..., ...)}. */
+    /**
+     * {@code torch.arange(start, end, step, dtype=..., ...)}, with the rounding of PyTorch's CPU kernel: in double
+     * precision, {@code start + step * i} for the scalar tail and, in the vector body, {@code base + k * step} from a
+     * base per vector (rounded to float32 first for float32), each a fused multiply-add as in PyTorch's build.
+     * Integer dtypes compute in int64 from the arguments truncated toward zero, as ATen does.
+     */
     public static Tensor arange(double start, double end, double step, TensorOptions options) {
-        if (step == 0) {
-            throw new IllegalArgumentException("step must be nonzero");
+        DType dtype = options.dtype();
+        if (dtype == DType.BOOL) {
+            throw new IllegalArgumentException("\"arange_cpu\" not implemented for 'Bool'");
         }
-        if ((step > 0 && start > end) || (step < 0 && start < end)) {
-            throw new IllegalArgumentException("upper bound and larger bound inconsistent with step sign");
+        if (dtype.isIntegral()) {
+            long xstart = (long) start;
+            long xend = (long) end;
+            long xstep = (long) step;
+            // ATen sizes an int64 range from the truncated arguments, any other from the arguments as given
+            double size = dtype == DType.INT64 ? Math.ceil((double) (xend - xstart) / xstep) : Math.ceil((end - start) / step);
+            return integerRange(xstart, xend, xstep, size, options);
         }
-        int n = (int) Math.ceil((end - start) / step);
-        CpuStorage s = CpuStorage.allocate(options.dtype(), n);
-        if (options.dtype() == DType.FLOAT32) {
+        int n = rangeSize(start, end, step, Math.ceil((end - start) / step));
+        CpuStorage s = CpuStorage.allocate(dtype, n);
+        if (dtype == DType.FLOAT32) {
             float[] out = s.floats();
-            float fstep = (float) step;
-            int i = 0;
-            for (; i + PyTorchVectorWidth.FLOAT <= n; i += PyTorchVectorWidth.FLOAT) {
-                float base = (float) (start + step * i);
+            int body = PyTorchVectorWidth.body(n, PyTorchVectorWidth.FLOAT);
+            for (int i = 0; i < body; i += PyTorchVectorWidth.FLOAT) {
+                float base = (float) Math.fma(step, i, start);
                 for (int k = 0; k < PyTorchVectorWidth.FLOAT; k++) {
-                    out[i + k] = base + k * fstep;
+                    out[i + k] = (float) Math.fma(k, step, base);
                 }
             }
-            for (; i < n; i++) {
-                out[i] = (float) (start + step * i);
+            for (int i = body; i < n; i++) {
+                out[i] = (float) Math.fma(step, i, start);
             }
         } else {
-            for (int i = 0; i < n; i++) {
-                if (options.dtype().isFloatingPoint()) {
-                    s.setDouble(i, start + i * step);
-                } else {
-                    s.setLong(i, (long) start + i * (long) step);
+            double[] out = s.doubles();
+            int body = PyTorchVectorWidth.body(n, PyTorchVectorWidth.DOUBLE);
+            for (int i = 0; i < body; i += PyTorchVectorWidth.DOUBLE) {
+                double base = Math.fma(step, i, start);
+                for (int k = 0; k < PyTorchVectorWidth.DOUBLE; k++) {
+                    out[i + k] = Math.fma(k, step, base);
                 }
+            }
+            for (int i = body; i < n; i++) {
+                out[i] = Math.fma(step, i, start);
             }
         }
         return applyOptions(Tensor.of(s, n), options);
+    }
+
+    /** An arange of an integer dtype: {@code start + i * step} in int64, converted to the dtype. */
+    private static Tensor integerRange(long start, long end, long step, double size, TensorOptions options) {
+        int n = rangeSize(start, end, step, size);
+        CpuStorage s = CpuStorage.allocate(options.dtype(), n);
+        for (int i = 0; i < n; i++) {
+            s.setLong(i, start + i * step);
+        }
+        return applyOptions(Tensor.of(s, n), options);
+    }
+
+    /** ATen's checks of an arange, in its order, then the number of elements (which must fit a Java array). */
+    private static int rangeSize(double start, double end, double step, double size) {
+        if (!(step > 0 || step < 0)) {
+            throw new IllegalArgumentException("step must be nonzero");
+        }
+        if (!Double.isFinite(start) || !Double.isFinite(end)) {
+            throw new IllegalArgumentException("unsupported range: " + CppFormat.number(start) + " -> "
+                    + CppFormat.number(end));
+        }
+        if (!((step > 0 && end >= start) || (step < 0 && end <= start))) {
+            throw new IllegalArgumentException("upper bound and larger bound inconsistent with step sign");
+        }
+        if (!(size >= 0 && size <= Long.MAX_VALUE)) {
+            throw new IllegalArgumentException("invalid size, possible overflow?");
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("tensor of shape [" + (long) size
+                    + "] has more elements than a Java array can hold");
+        }
+        return (int) size;
     }
 
     /** {@code torch.linspace(start, end, steps)} in the default dtype. */
@@ -299,7 +357,8 @@ public final class Torch {
 
     /**
      * {@code torch.linspace(start, end, steps, dtype=..., ...)}, with PyTorch's two-sided formula and its
-     * rounding: fused multiply-adds from each end, and {@code base + k * step} inside each vector block.
+     * rounding: fused multiply-adds from each end, and {@code base + k * step} inside each vector of the vector
+     * body.
      */
     public static Tensor linspace(double start, double end, int steps, TensorOptions options) {
         if (steps < 0) {
@@ -312,8 +371,9 @@ public final class Torch {
             float b = (float) end;
             float step = (b - a) / (float) (steps - 1);
             float[] out = s.floats();
+            int body = PyTorchVectorWidth.body(steps, PyTorchVectorWidth.FLOAT);
             int i = 0;
-            for (; i + PyTorchVectorWidth.FLOAT <= steps; i += PyTorchVectorWidth.FLOAT) {
+            for (; i < body; i += PyTorchVectorWidth.FLOAT) {
                 float base = i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b);
                 for (int k = 0; k < PyTorchVectorWidth.FLOAT; k++) {
                     out[i + k] = base + k * step;
@@ -324,9 +384,10 @@ public final class Torch {
             }
         } else {
             double step = (end - start) / (steps - 1);
+            int lanes = PyTorchVectorWidth.DOUBLE;
+            int body = options.dtype() == DType.FLOAT64 ? PyTorchVectorWidth.body(steps, lanes) : 0;
             int i = 0;
-            int lanes = options.dtype() == DType.FLOAT64 ? PyTorchVectorWidth.DOUBLE : Integer.MAX_VALUE;
-            for (; i + lanes <= steps; i += lanes) {
+            for (; i < body; i += lanes) {
                 double base = i < halfway ? Math.fma(step, i, start) : Math.fma(-step, steps - i - 1, end);
                 for (int k = 0; k < lanes; k++) {
                     s.setDouble(i + k, base + k * step);

@@ -5,6 +5,7 @@ import org.torch4j.Generator;
 import org.torch4j.Tensor;
 import org.torch4j.TensorOptions;
 import org.torch4j.Torch;
+import org.torch4j.internal.CppFormat;
 import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.TypePromotion;
 
