@@ -45,6 +45,7 @@ public final class Device {
         throw new IllegalArgumentException("Invalid device string: '" + spec + "'");
     }
 
+    /** {@code device.type}. */
     public Type type() {
         return type;
     }
@@ -54,10 +55,12 @@ public final class Device {
         return index;
     }
 
+    /** Whether {@code device.type == "cpu"}. */
     public boolean isCpu() {
         return type == Type.CPU;
     }
 
+    /** Whether {@code device.type == "cuda"}. */
     public boolean isCuda() {
         return type == Type.CUDA;
     }

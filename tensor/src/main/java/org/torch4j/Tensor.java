@@ -1019,10 +1019,12 @@ public final class Tensor {
         return Dispatcher.of(this, other).eq(this, other, null);
     }
 
+    /** {@code tensor == value}: a bool tensor. */
     public Tensor eq(double value) {
         return eq(wrappedNumber(value));
     }
 
+    /** {@code tensor == value} for an integer value: a bool tensor. */
     public Tensor eq(long value) {
         return eq(wrappedNumber(value));
     }
@@ -1032,10 +1034,12 @@ public final class Tensor {
         return Dispatcher.of(this, other).ne(this, other, null);
     }
 
+    /** {@code tensor != value}: a bool tensor. */
     public Tensor ne(double value) {
         return ne(wrappedNumber(value));
     }
 
+    /** {@code tensor != value} for an integer value: a bool tensor. */
     public Tensor ne(long value) {
         return ne(wrappedNumber(value));
     }
@@ -1045,10 +1049,12 @@ public final class Tensor {
         return Dispatcher.of(this, other).lt(this, other, null);
     }
 
+    /** {@code tensor < value}: a bool tensor. */
     public Tensor lt(double value) {
         return lt(wrappedNumber(value));
     }
 
+    /** {@code tensor < value} for an integer value: a bool tensor. */
     public Tensor lt(long value) {
         return lt(wrappedNumber(value));
     }
@@ -1058,10 +1064,12 @@ public final class Tensor {
         return Dispatcher.of(this, other).le(this, other, null);
     }
 
+    /** {@code tensor <= value}: a bool tensor. */
     public Tensor le(double value) {
         return le(wrappedNumber(value));
     }
 
+    /** {@code tensor <= value} for an integer value: a bool tensor. */
     public Tensor le(long value) {
         return le(wrappedNumber(value));
     }
@@ -1071,10 +1079,12 @@ public final class Tensor {
         return Dispatcher.of(this, other).gt(this, other, null);
     }
 
+    /** {@code tensor > value}: a bool tensor. */
     public Tensor gt(double value) {
         return gt(wrappedNumber(value));
     }
 
+    /** {@code tensor > value} for an integer value: a bool tensor. */
     public Tensor gt(long value) {
         return gt(wrappedNumber(value));
     }
@@ -1084,10 +1094,12 @@ public final class Tensor {
         return Dispatcher.of(this, other).ge(this, other, null);
     }
 
+    /** {@code tensor >= value}: a bool tensor. */
     public Tensor ge(double value) {
         return ge(wrappedNumber(value));
     }
 
+    /** {@code tensor >= value} for an integer value: a bool tensor. */
     public Tensor ge(long value) {
         return ge(wrappedNumber(value));
     }
@@ -1159,66 +1171,82 @@ public final class Tensor {
         return Dispatcher.of(this).neg(this, null);
     }
 
+    /** {@code tensor.neg_()}: in place. */
     public Tensor neg_() {
         return Dispatcher.of(this).neg(this, this);
     }
 
+    /** {@code torch.abs(tensor)}. */
     public Tensor abs() {
         return Dispatcher.of(this).abs(this, null);
     }
 
+    /** {@code tensor.abs_()}: in place. */
     public Tensor abs_() {
         return Dispatcher.of(this).abs(this, this);
     }
 
+    /** {@code torch.sign(tensor)}. */
     public Tensor sign() {
         return Dispatcher.of(this).sign(this, null);
     }
 
+    /** {@code torch.exp(tensor)}. */
     public Tensor exp() {
         return Dispatcher.of(this).exp(this, null);
     }
 
+    /** {@code tensor.exp_()}: in place. */
     public Tensor exp_() {
         return Dispatcher.of(this).exp(this, this);
     }
 
+    /** {@code torch.log(tensor)}. */
     public Tensor log() {
         return Dispatcher.of(this).log(this, null);
     }
 
+    /** {@code tensor.log_()}: in place. */
     public Tensor log_() {
         return Dispatcher.of(this).log(this, this);
     }
 
+    /** {@code torch.log2(tensor)}. */
     public Tensor log2() {
         return Dispatcher.of(this).log2(this, null);
     }
 
+    /** {@code torch.log10(tensor)}. */
     public Tensor log10() {
         return Dispatcher.of(this).log10(this, null);
     }
 
+    /** {@code torch.log1p(tensor)}. */
     public Tensor log1p() {
         return Dispatcher.of(this).log1p(this, null);
     }
 
+    /** {@code torch.expm1(tensor)}. */
     public Tensor expm1() {
         return Dispatcher.of(this).expm1(this, null);
     }
 
+    /** {@code torch.sqrt(tensor)}. */
     public Tensor sqrt() {
         return Dispatcher.of(this).sqrt(this, null);
     }
 
+    /** {@code tensor.sqrt_()}: in place. */
     public Tensor sqrt_() {
         return Dispatcher.of(this).sqrt(this, this);
     }
 
+    /** {@code torch.rsqrt(tensor)}. */
     public Tensor rsqrt() {
         return Dispatcher.of(this).rsqrt(this, null);
     }
 
+    /** {@code torch.reciprocal(tensor)}. */
     public Tensor reciprocal() {
         return Dispatcher.of(this).reciprocal(this, null);
     }
@@ -1228,70 +1256,87 @@ public final class Tensor {
         return pow(2L);
     }
 
+    /** {@code torch.sin(tensor)}. */
     public Tensor sin() {
         return Dispatcher.of(this).sin(this, null);
     }
 
+    /** {@code torch.cos(tensor)}. */
     public Tensor cos() {
         return Dispatcher.of(this).cos(this, null);
     }
 
+    /** {@code torch.tan(tensor)}. */
     public Tensor tan() {
         return Dispatcher.of(this).tan(this, null);
     }
 
+    /** {@code torch.asin(tensor)}. */
     public Tensor asin() {
         return Dispatcher.of(this).asin(this, null);
     }
 
+    /** {@code torch.acos(tensor)}. */
     public Tensor acos() {
         return Dispatcher.of(this).acos(this, null);
     }
 
+    /** {@code torch.atan(tensor)}. */
     public Tensor atan() {
         return Dispatcher.of(this).atan(this, null);
     }
 
+    /** {@code torch.sinh(tensor)}. */
     public Tensor sinh() {
         return Dispatcher.of(this).sinh(this, null);
     }
 
+    /** {@code torch.cosh(tensor)}. */
     public Tensor cosh() {
         return Dispatcher.of(this).cosh(this, null);
     }
 
+    /** {@code torch.tanh(tensor)}. */
     public Tensor tanh() {
         return Dispatcher.of(this).tanh(this, null);
     }
 
+    /** {@code tensor.tanh_()}: in place. */
     public Tensor tanh_() {
         return Dispatcher.of(this).tanh(this, this);
     }
 
+    /** {@code torch.sigmoid(tensor)}. */
     public Tensor sigmoid() {
         return Dispatcher.of(this).sigmoid(this, null);
     }
 
+    /** {@code tensor.sigmoid_()}: in place. */
     public Tensor sigmoid_() {
         return Dispatcher.of(this).sigmoid(this, this);
     }
 
+    /** {@code torch.relu(tensor)}. */
     public Tensor relu() {
         return Dispatcher.of(this).relu(this, null);
     }
 
+    /** {@code tensor.relu_()}: in place. */
     public Tensor relu_() {
         return Dispatcher.of(this).relu(this, this);
     }
 
+    /** {@code torch.erf(tensor)}. */
     public Tensor erf() {
         return Dispatcher.of(this).erf(this, null);
     }
 
+    /** {@code torch.floor(tensor)}. */
     public Tensor floor() {
         return Dispatcher.of(this).floor(this, null);
     }
 
+    /** {@code torch.ceil(tensor)}. */
     public Tensor ceil() {
         return Dispatcher.of(this).ceil(this, null);
     }
@@ -1301,6 +1346,7 @@ public final class Tensor {
         return Dispatcher.of(this).round(this, null);
     }
 
+    /** {@code torch.trunc(tensor)}. */
     public Tensor trunc() {
         return Dispatcher.of(this).trunc(this, null);
     }

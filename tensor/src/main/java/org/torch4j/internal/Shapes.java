@@ -7,6 +7,7 @@ public final class Shapes {
     private Shapes() {
     }
 
+    /** The number of elements of a shape; it must fit a Java array. */
     public static int numel(int[] shape) {
         long n = 1;
         for (int s : shape) {
