@@ -78,6 +78,16 @@ class CoreTest {
         assertEquals(Device.cuda(1), Device.of("cuda:1"));
         assertEquals("cuda:0", Device.of("cuda").toString());
         assertThrows(IllegalArgumentException.class, () -> Device.of("tpu"));
+        // PyTorch 1.13's messages for torch.device(...)
+        for (String bad : new String[] {"cuda:-1", "cuda:01", "cuda:1 ", " cpu", "cuda:+1"}) {
+            assertEquals("Invalid device string: '" + bad + "'",
+                    assertThrows(IllegalArgumentException.class, () -> Device.of(bad)).getMessage());
+        }
+        assertEquals("Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, ort, xla, lazy, "
+                + "vulkan, mps, meta, hpu, privateuseone device type at start of device string: CUDA",
+                assertThrows(IllegalArgumentException.class, () -> Device.of("CUDA")).getMessage());
+        assertEquals("Could not parse device index '99999999999' in device string 'cuda:99999999999'",
+                assertThrows(IllegalArgumentException.class, () -> Device.of("cuda:99999999999")).getMessage());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Torch.ones(2).to(Device.cuda(0)));
         assertEquals("No backend for device cuda:0: add torch4j-cuda to the class path", e.getMessage());
     }
