@@ -123,8 +123,8 @@ public final class Torch {
     /** {@code torch.empty(size, dtype=..., device=..., requires_grad=...)}. */
     public static Tensor empty(int[] shape, TensorOptions options) {
         checkShape(shape);
-        Tensor t = Dispatcher.backend(options.device()).empty(shape.clone(), options.dtype(), options.device());
-        return options.requiresGrad() ? t.requiresGrad_(true) : t;
+        return applyOptions(Dispatcher.backend(options.device()).empty(shape.clone(), options.dtype(), options.device()),
+                options);
     }
 
     private static void checkShape(int[] shape) {
@@ -183,13 +183,22 @@ public final class Torch {
 
     private static Tensor fillWithOptions(int[] shape, Tensor value, TensorOptions options) {
         checkShape(shape);
-        Tensor t = Dispatcher.backend(options.device()).full(shape.clone(), value, options.dtype(), options.device());
-        return options.requiresGrad() ? t.requiresGrad_(true) : t;
+        return applyOptions(Dispatcher.backend(options.device()).full(shape.clone(), value, options.dtype(),
+                options.device()), options);
     }
 
+    /** A new tensor moved to {@code options.device()} and, if asked, made a leaf that requires grad. */
     private static Tensor applyOptions(Tensor t, TensorOptions options) {
+        checkRequiresGrad(options);
         Tensor placed = t.to(options.device());
         return options.requiresGrad() ? placed.requiresGrad_(true) : placed;
+    }
+
+    /** The factories' own check of {@code requires_grad=True} (with another message than requires_grad_'s). */
+    private static void checkRequiresGrad(TensorOptions options) {
+        if (options.requiresGrad() && !options.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("Only Tensors of floating point and complex dtype can require gradients");
+        }
     }
 
     private static TensorOptions like(Tensor t) {
@@ -533,6 +542,7 @@ public final class Torch {
     }
 
     private static Tensor sampled(int[] shape, TensorOptions options, java.util.function.Consumer<Tensor> fill) {
+        checkRequiresGrad(options); // before drawing: a refused call leaves the generator as it was
         Tensor t = empty(shape, options.device(Device.CPU).requiresGrad(false));
         fill.accept(t);
         return applyOptions(t, options);

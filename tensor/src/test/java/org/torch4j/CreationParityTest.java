@@ -132,6 +132,15 @@ class CreationParityTest {
         assertMessage("error/arange_nan", () -> Torch.arange(0.5, Double.NaN));
         assertMessage("error/arange_step_truncated", () -> Torch.arange(0, 1, 0.3, TensorOptions.ofDType(DType.INT64)));
         assertMessage("error/arange_overflow", () -> Torch.arange(0, 1e10, 1e-10));
+        TensorOptions intGrad = TensorOptions.ofDType(DType.INT64).requiresGrad(true);
+        assertMessage("error/factory_requires_grad_int", () -> Torch.zeros(new int[] {2}, intGrad));
+        assertMessage("error/factory_requires_grad_int", () -> Torch.empty(new int[] {2}, intGrad));
+        assertMessage("error/factory_requires_grad_int", () -> Torch.tensor(new long[] {1, 2}, intGrad));
+        assertMessage("error/factory_requires_grad_int", () -> Torch.arange(0, 3, 1, intGrad));
+        byte[] state = Torch.getRngState();
+        assertMessage("error/factory_requires_grad_int",
+                () -> Torch.randint(0, 3, new int[] {2}, intGrad, Generator.defaultGenerator()));
+        assertEquals(java.util.Arrays.toString(state), java.util.Arrays.toString(Torch.getRngState()));
         assertMessage("error/eye_m", () -> Torch.eye(2, -3));
         assertMessage("error/eye_n_m", () -> Torch.eye(-2, -3));
         assertMessage("error/arange_step", () -> Torch.arange(0L, 5L, 0L));
