@@ -299,30 +299,16 @@ public final class Torch {
         }
         int n = rangeSize(start, end, step, Math.ceil((end - start) / step));
         CpuStorage s = CpuStorage.allocate(dtype, n);
-        if (dtype == DType.FLOAT32) {
-            float[] out = s.floats();
-            int body = PyTorchVectorWidth.body(n, PyTorchVectorWidth.FLOAT);
-            for (int i = 0; i < body; i += PyTorchVectorWidth.FLOAT) {
-                float base = (float) Math.fma(step, i, start);
-                for (int k = 0; k < PyTorchVectorWidth.FLOAT; k++) {
-                    out[i + k] = (float) Math.fma(k, step, base);
-                }
+        int lanes = PyTorchVectorWidth.lanes(dtype);
+        int body = PyTorchVectorWidth.body(n, lanes);
+        for (int i = 0; i < body; i += lanes) {
+            double base = PyTorchVectorWidth.base(dtype, Math.fma(step, i, start));
+            for (int k = 0; k < lanes; k++) {
+                s.setDouble(i + k, Math.fma(k, step, base));
             }
-            for (int i = body; i < n; i++) {
-                out[i] = (float) Math.fma(step, i, start);
-            }
-        } else {
-            double[] out = s.doubles();
-            int body = PyTorchVectorWidth.body(n, PyTorchVectorWidth.DOUBLE);
-            for (int i = 0; i < body; i += PyTorchVectorWidth.DOUBLE) {
-                double base = Math.fma(step, i, start);
-                for (int k = 0; k < PyTorchVectorWidth.DOUBLE; k++) {
-                    out[i + k] = Math.fma(k, step, base);
-                }
-            }
-            for (int i = body; i < n; i++) {
-                out[i] = Math.fma(step, i, start);
-            }
+        }
+        for (int i = body; i < n; i++) {
+            s.setDouble(i, Math.fma(step, i, start));
         }
         return applyOptions(Tensor.of(s, n), options);
     }
@@ -367,49 +353,59 @@ public final class Torch {
     /**
      * {@code torch.linspace(start, end, steps, dtype=..., ...)}, with PyTorch's two-sided formula and its
      * rounding: fused multiply-adds from each end, and {@code base + k * step} inside each vector of the vector
-     * body.
+     * body. float32 computes in float32; float64 and integer dtypes in double, integers from the bounds truncated.
      */
     public static Tensor linspace(double start, double end, int steps, TensorOptions options) {
         if (steps < 0) {
             throw new IllegalArgumentException("number of steps must be non-negative");
         }
-        CpuStorage s = CpuStorage.allocate(options.dtype(), steps);
-        int halfway = steps / 2;
-        if (options.dtype() == DType.FLOAT32) {
-            float a = (float) start;
-            float b = (float) end;
-            float step = (b - a) / (float) (steps - 1);
-            float[] out = s.floats();
-            int body = PyTorchVectorWidth.body(steps, PyTorchVectorWidth.FLOAT);
-            int i = 0;
-            for (; i < body; i += PyTorchVectorWidth.FLOAT) {
-                float base = i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b);
-                for (int k = 0; k < PyTorchVectorWidth.FLOAT; k++) {
-                    out[i + k] = base + k * step;
-                }
-            }
-            for (; i < steps; i++) {
-                out[i] = i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b);
-            }
-        } else {
-            double step = (end - start) / (steps - 1);
-            int lanes = PyTorchVectorWidth.DOUBLE;
-            int body = options.dtype() == DType.FLOAT64 ? PyTorchVectorWidth.body(steps, lanes) : 0;
-            int i = 0;
-            for (; i < body; i += lanes) {
-                double base = i < halfway ? Math.fma(step, i, start) : Math.fma(-step, steps - i - 1, end);
-                for (int k = 0; k < lanes; k++) {
-                    s.setDouble(i + k, base + k * step);
-                }
-            }
-            for (; i < steps; i++) {
-                s.setDouble(i, i < halfway ? Math.fma(step, i, start) : Math.fma(-step, steps - i - 1, end));
-            }
-        }
+        DType dtype = options.dtype();
+        CpuStorage s = CpuStorage.allocate(dtype, steps);
         if (steps == 1) {
             s.setDouble(0, start);
+        } else if (steps > 1 && dtype == DType.BOOL) {
+            throw new IllegalArgumentException("\"linspace_cpu\" not implemented for 'Bool'");
+        } else if (steps > 1 && dtype == DType.FLOAT32) {
+            linspace(s.floats(), (float) start, (float) end, steps);
+        } else if (steps > 1) {
+            linspace(s, dtype.isIntegral() ? (long) start : start, dtype.isIntegral() ? (long) end : end, steps);
         }
         return applyOptions(Tensor.of(s, steps), options);
+    }
+
+    /** linspace's kernel for float32, in float32. */
+    private static void linspace(float[] out, float a, float b, int steps) {
+        float step = (b - a) / (float) (steps - 1);
+        int halfway = steps / 2;
+        int lanes = PyTorchVectorWidth.lanes(DType.FLOAT32);
+        int i = 0;
+        for (int body = PyTorchVectorWidth.body(steps, lanes); i < body; i += lanes) {
+            float base = i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b);
+            for (int k = 0; k < lanes; k++) {
+                out[i + k] = base + k * step;
+            }
+        }
+        for (; i < steps; i++) {
+            out[i] = i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b);
+        }
+    }
+
+    /** linspace's kernel for float64 and the integer dtypes, in double. */
+    private static void linspace(CpuStorage s, double a, double b, int steps) {
+        double step = (b - a) / (steps - 1);
+        int halfway = steps / 2;
+        int lanes = PyTorchVectorWidth.lanes(s.dtype());
+        int i = 0;
+        for (int body = PyTorchVectorWidth.body(steps, lanes); i < body; i += lanes) {
+            double base = i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b);
+            base = PyTorchVectorWidth.base(s.dtype(), base);
+            for (int k = 0; k < lanes; k++) {
+                s.setDouble(i + k, base + k * step);
+            }
+        }
+        for (; i < steps; i++) {
+            s.setDouble(i, i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b));
+        }
     }
 
     /** {@code torch.eye(n)}. */

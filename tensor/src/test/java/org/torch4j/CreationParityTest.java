@@ -60,7 +60,7 @@ class CreationParityTest {
             assertClose(c.get("out"), actual, 0, 0, e.getKey());
             checked++;
         }
-        assertEquals(17, checked);
+        assertEquals(20, checked);
         assertEquals("[2, 3, 4]", java.util.Arrays.toString(Torch.arange(2L, 5L).toLongArray()));
         assertEquals("[0.5, 1.5]", java.util.Arrays.toString(Torch.arange(0.5, 2.0).toFloatArray()));
     }
@@ -127,6 +127,7 @@ class CreationParityTest {
     @Test
     void badArgumentsThrowPyTorchMessages() {
         assertMessage("error/negative_dim", () -> Torch.zeros(2, -1));
+        assertMessage("error/linspace_bool", () -> Torch.linspace(0, 1, 5, TensorOptions.ofDType(DType.BOOL)));
         assertMessage("error/arange_bool", () -> Torch.arange(0, 3, 1, TensorOptions.ofDType(DType.BOOL)));
         assertMessage("error/arange_inf", () -> Torch.arange(0, Double.POSITIVE_INFINITY));
         assertMessage("error/arange_nan", () -> Torch.arange(0.5, Double.NaN));
