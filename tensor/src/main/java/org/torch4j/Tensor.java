@@ -52,7 +52,7 @@ public final class Tensor {
         return new Tensor(storage, shape, Shapes.contiguousStrides(shape), 0, false);
     }
 
-    /** The shape and strides of every wrapped number (an empty array cannot change, so one serves all). */
+    /** An empty shape, stride or dim list: it cannot change, so one serves every wrapped number and full reduction. */
     private static final int[] NO_DIMS = new int[0];
 
     /** A 0-dim tensor standing for a Python number in an operator (PyTorch's "wrapped number"). */
@@ -1464,7 +1464,7 @@ public final class Tensor {
 
     /** {@code tensor.sum()}. */
     public Tensor sum() {
-        return Dispatcher.of(this).sum(this, new int[0], false, null);
+        return Dispatcher.of(this).sum(this, NO_DIMS, false, null);
     }
 
     /** {@code tensor.sum(dim)}. */
@@ -1484,7 +1484,7 @@ public final class Tensor {
 
     /** {@code tensor.sum(dtype=dtype)}. */
     public Tensor sum(DType dtype) {
-        return Dispatcher.of(this).sum(this, new int[0], false, dtype);
+        return Dispatcher.of(this).sum(this, NO_DIMS, false, dtype);
     }
 
     /** {@code tensor.sum(dims, keepdim, dtype=dtype)}. */
@@ -1494,7 +1494,7 @@ public final class Tensor {
 
     /** {@code tensor.mean()}. */
     public Tensor mean() {
-        return Dispatcher.of(this).mean(this, new int[0], false);
+        return Dispatcher.of(this).mean(this, NO_DIMS, false);
     }
 
     /** {@code tensor.mean(dim)}. */
@@ -1586,7 +1586,7 @@ public final class Tensor {
 
     /** {@code tensor.var()}: unbiased (correction 1). */
     public Tensor var() {
-        return Dispatcher.of(this).var(this, new int[0], 1, false);
+        return Dispatcher.of(this).var(this, NO_DIMS, 1, false);
     }
 
     /** {@code tensor.var(dim)} unbiased. */
@@ -1601,7 +1601,7 @@ public final class Tensor {
 
     /** {@code tensor.std()}: unbiased. */
     public Tensor std() {
-        return Dispatcher.of(this).std(this, new int[0], 1, false);
+        return Dispatcher.of(this).std(this, NO_DIMS, 1, false);
     }
 
     /** {@code tensor.std(dim)} unbiased. */
@@ -1621,7 +1621,7 @@ public final class Tensor {
 
     /** {@code tensor.norm(p)}. */
     public Tensor norm(double p) {
-        return Dispatcher.of(this).norm(this, p, new int[0], false);
+        return Dispatcher.of(this).norm(this, p, NO_DIMS, false);
     }
 
     /** {@code tensor.norm(p, dims, keepdim)}. */
