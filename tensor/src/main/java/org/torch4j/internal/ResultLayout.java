@@ -28,7 +28,7 @@ public final class ResultLayout {
         for (int i = 0; i < inputs.length; i++) {
             strides[i] = broadcastStrides(inputs[i], shape);
         }
-        int[] perm = innermostFirst(shape, strides);
+        int[] perm = Shapes.innermostFirst(shape, strides);
         int[] out = new int[shape.length];
         int step = 1;
         for (int d : perm) {
@@ -36,50 +36,5 @@ public final class ResultLayout {
             step *= Math.max(shape[d], 1);
         }
         return out;
-    }
-
-    /**
-     * The dims ordered innermost first by the inputs' strides (TensorIterator's reorder_dimensions): the first
-     * input with unequal non-zero strides for two dims decides their order; equal strides put the smaller size
-     * inside; broadcast dims (stride 0) leave the decision to the next input.
-     */
-    private static int[] innermostFirst(int[] shape, int[][] strides) {
-        int nd = shape.length;
-        int[] perm = new int[nd];
-        for (int i = 0; i < nd; i++) {
-            perm[i] = nd - 1 - i;
-        }
-        for (int i = 1; i < nd; i++) {
-            int dim1 = i;
-            for (int dim0 = i - 1; dim0 >= 0; dim0--) {
-                int comparison = shouldSwap(shape, strides, perm[dim0], perm[dim1]);
-                if (comparison > 0) {
-                    int t = perm[dim0];
-                    perm[dim0] = perm[dim1];
-                    perm[dim1] = t;
-                    dim1 = dim0;
-                } else if (comparison < 0) {
-                    break;
-                }
-            }
-        }
-        return perm;
-    }
-
-    private static int shouldSwap(int[] shape, int[][] strides, int dim0, int dim1) {
-        for (int[] s : strides) {
-            int s0 = s[dim0];
-            int s1 = s[dim1];
-            if (s0 == 0 || s1 == 0) {
-                continue;
-            }
-            if (s0 != s1) {
-                return s0 < s1 ? -1 : 1;
-            }
-            if (shape[dim0] > shape[dim1]) {
-                return 1;
-            }
-        }
-        return 0;
     }
 }
