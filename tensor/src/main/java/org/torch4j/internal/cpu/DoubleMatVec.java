@@ -23,6 +23,13 @@ final class DoubleMatVec {
 
     /** The sum of x[xo + i] * y[yo + i] for i below n (both runs contiguous). */
     static double dot(double[] x, int xo, double[] y, int yo, int n) {
+        if (n < L) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += x[xo + i] * y[yo + i];
+            }
+            return sum;
+        }
         DoubleVector s0 = DoubleVector.zero(S);
         DoubleVector s1 = s0;
         DoubleVector s2 = s0;

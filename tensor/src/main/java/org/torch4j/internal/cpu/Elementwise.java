@@ -123,6 +123,18 @@ final class Elementwise {
             };
         }
         long la = (long) alpha;
+        if (in == DType.INT64 && !predicate) {
+            long[] lo = o.longs();
+            long[] lx = x.longs();
+            long[] ly = y.longs();
+            return (off, st, n) -> {
+                for (int i = 0; i < n; i++) {
+                    long u = lx[off[1] + i * st[1]];
+                    long v = ly[off[2] + i * st[2]];
+                    lo[off[0] + i * st[0]] = op == BinaryOp.ADD ? u + la * v : op.apply(u, v);
+                }
+            };
+        }
         return (off, st, n) -> {
             for (int i = 0; i < n; i++) {
                 long u = x.getLong(off[1] + i * st[1]);
@@ -322,6 +334,10 @@ final class Elementwise {
     static Tensor copy(Tensor dst, Tensor src) {
         int[] shape = dst.shape();
         OpChecks.copyShape(shape, src.shape());
+        if (TransposeCopy.applies(dst, src)) {
+            TransposeCopy.copy(dst, src);
+            return dst;
+        }
         int[][] strides = {dst.stride(), StridedLoop.broadcastStrides(src, shape)};
         int[] offsets = {dst.storageOffset(), src.storageOffset()};
         CpuStorage o = data(dst);
@@ -332,6 +348,8 @@ final class Elementwise {
                 System.arraycopy(s.array(), off[1], o.array(), off[0], n);
             } else if (sameType && st[0] == 1 && st[1] == 0) {
                 fillRun(o, off[0], n, s, off[1]);
+            } else if (sameType) {
+                stridedRun(o, off[0], st[0], s, off[1], st[1], n);
             } else {
                 for (int i = 0; i < n; i++) {
                     copyElement(o, off[0] + i * st[0], s, off[1] + i * st[1]);
@@ -347,6 +365,42 @@ final class Elementwise {
             o.setDouble(i, s.getDouble(j));
         } else {
             o.setLong(i, s.getLong(j));
+        }
+    }
+
+    /** n elements from s (offset j, step js) to o (offset i, step is), both of one dtype: typed loops, no boxing. */
+    private static void stridedRun(CpuStorage o, int i, int is, CpuStorage s, int j, int js, int n) {
+        switch (o.dtype()) {
+            case FLOAT32: {
+                float[] d = o.floats();
+                float[] src = s.floats();
+                for (int k = 0; k < n; k++) d[i + k * is] = src[j + k * js];
+                break;
+            }
+            case FLOAT64: {
+                double[] d = o.doubles();
+                double[] src = s.doubles();
+                for (int k = 0; k < n; k++) d[i + k * is] = src[j + k * js];
+                break;
+            }
+            case INT64: {
+                long[] d = o.longs();
+                long[] src = s.longs();
+                for (int k = 0; k < n; k++) d[i + k * is] = src[j + k * js];
+                break;
+            }
+            case INT32: {
+                int[] d = o.ints();
+                int[] src = s.ints();
+                for (int k = 0; k < n; k++) d[i + k * is] = src[j + k * js];
+                break;
+            }
+            default: {
+                boolean[] d = o.bools();
+                boolean[] src = s.bools();
+                for (int k = 0; k < n; k++) d[i + k * is] = src[j + k * js];
+                break;
+            }
         }
     }
 

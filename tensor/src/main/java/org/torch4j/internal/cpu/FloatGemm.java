@@ -18,6 +18,8 @@ final class FloatGemm extends PackedGemm<float[]> {
      */
     private static final int MR = 6;
     private static final int NR = 2 * L;
+    /** Per-thread scratch arrays, by slot (see {@link PackedGemm#scratch}). */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][]);
 
     private FloatGemm(Tensor a, Tensor b, Tensor c) {
         super(MR, NR, a, data(a), b, data(b), c, data(c));
@@ -27,14 +29,21 @@ final class FloatGemm extends PackedGemm<float[]> {
         return Elementwise.data(t).floats();
     }
 
-    /** {@code c[t] += a[t] · b[t]} for float32 a (B, m, k), b (B, k, n) and c (B, m, n) with unit column stride. */
+    /**
+     * {@code c[t] += a[t] · b[t]} for float32 a (B, m, k), b (B, k, n) and c (B, m, n) with unit column stride, or the
+     * same without the batch dim.
+     */
     static void multiply(Tensor a, Tensor b, Tensor c) {
         new FloatGemm(a, b, c).run();
     }
 
     @Override
-    float[] allocate(int length) {
-        return new float[length];
+    float[] scratch(int slot, int length) {
+        float[][] mine = SCRATCH.get();
+        if (mine[slot] == null || mine[slot].length < length) {
+            mine[slot] = new float[length];
+        }
+        return mine[slot];
     }
 
     /** Rows of C as axpys over rows of B when those vectorise, otherwise one dot per element. */
@@ -55,35 +64,46 @@ final class FloatGemm extends PackedGemm<float[]> {
         }
     }
 
-    /** Reads along A's smaller stride: each row's run for row-major A, each column's run for column-major A. */
+    /**
+     * Full panels read their MR rows side by side (six streams along A's rows, or along its columns for
+     * column-major A) and write each depth step's MR values contiguously; the last partial panel is zero-padded.
+     */
     @Override
     void packA(float[] dst, int base, int row0, int rows, int p0, int depth) {
         for (int ir = 0; ir < rows; ir += MR) {
             int h = Math.min(MR, rows - ir);
             int panel = ir * depth;
             int src = base + (row0 + ir) * aRs + p0 * aCs;
-            if (Math.abs(aCs) <= Math.abs(aRs)) {
+            if (h == MR) {
+                packFullPanel(dst, panel, src, depth);
+                continue;
+            }
+            for (int p = 0; p < depth; p++) {
                 for (int i = 0; i < MR; i++) {
-                    for (int p = 0; p < depth; p++) {
-                        dst[panel + p * MR + i] = i < h ? a[src + i * aRs + p * aCs] : 0f;
-                    }
-                }
-            } else {
-                for (int p = 0; p < depth; p++) {
-                    for (int i = 0; i < MR; i++) {
-                        dst[panel + p * MR + i] = i < h ? a[src + i * aRs + p * aCs] : 0f;
-                    }
+                    dst[panel + p * MR + i] = i < h ? a[src + i * aRs + p * aCs] : 0f;
                 }
             }
         }
     }
 
+    private void packFullPanel(float[] dst, int d, int s, int depth) {
+        int r = aRs;
+        for (int p = 0; p < depth; p++, d += MR, s += aCs) {
+            dst[d] = a[s];
+            dst[d + 1] = a[s + r];
+            dst[d + 2] = a[s + 2 * r];
+            dst[d + 3] = a[s + 3 * r];
+            dst[d + 4] = a[s + 4 * r];
+            dst[d + 5] = a[s + 5 * r];
+        }
+    }
+
     /** Copies row runs of row-major B whole; otherwise reads along B's smaller stride. */
     @Override
-    void packB(float[] dst, int base, int p0, int depth, int col0, int cols) {
+    void packB(float[] dst, int dstOff, int base, int p0, int depth, int col0, int cols) {
         for (int jr = 0; jr < cols; jr += NR) {
             int w = Math.min(NR, cols - jr);
-            int panel = jr * depth;
+            int panel = dstOff + jr * depth;
             int src = base + p0 * bRs + (col0 + jr) * bCs;
             if (bCs == 1) {
                 for (int p = 0; p < depth; p++) {

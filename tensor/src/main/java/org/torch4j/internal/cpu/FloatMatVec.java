@@ -23,6 +23,13 @@ final class FloatMatVec {
 
     /** The sum of x[xo + i] * y[yo + i] for i below n (both runs contiguous). */
     static float dot(float[] x, int xo, float[] y, int yo, int n) {
+        if (n < L) {
+            float sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += x[xo + i] * y[yo + i];
+            }
+            return sum;
+        }
         FloatVector s0 = FloatVector.zero(S);
         FloatVector s1 = s0;
         FloatVector s2 = s0;

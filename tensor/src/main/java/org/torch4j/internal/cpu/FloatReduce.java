@@ -25,22 +25,33 @@ final class FloatReduce {
 
     /** The fold of a[off], a[off + stride], ... (n elements), in float64. */
     static double run(ReduceKind kind, float[] a, int off, int stride, int n) {
-        if (stride == 1 && n >= L) {
-            switch (kind) {
-                case SUM:
-                case SUM_SQ: {
-                    double total = 0;
-                    for (int start = 0; start < n; start += BLOCK) {
-                        total += sumBlock(kind == ReduceKind.SUM_SQ, a, off + start, Math.min(BLOCK, n - start));
-                    }
-                    return total;
-                }
-                case PROD: return prod(a, off, n);
-                case MAX: return max(a, off, n);
-                default: return min(a, off, n);
-            }
+        if (stride != 1 || n < L) {
+            return strided(kind, a, off, stride, n);
         }
-        return strided(kind, a, off, stride, n);
+        if (n >= BlockFold.PARALLEL_MIN && kind != ReduceKind.PROD) {
+            return BlockFold.fold(kind, n, BLOCK, (start, length) -> contiguous(kind, a, off + start, length));
+        }
+        return contiguous(kind, a, off, n);
+    }
+
+    /** The fold of n contiguous elements (sums block by block). */
+    private static double contiguous(ReduceKind kind, float[] a, int off, int n) {
+        if (n < L) {
+            return strided(kind, a, off, 1, n);
+        }
+        switch (kind) {
+            case SUM:
+            case SUM_SQ: {
+                double total = 0;
+                for (int start = 0; start < n; start += BLOCK) {
+                    total += sumBlock(kind == ReduceKind.SUM_SQ, a, off + start, Math.min(BLOCK, n - start));
+                }
+                return total;
+            }
+            case PROD: return prod(a, off, n);
+            case MAX: return max(a, off, n);
+            default: return min(a, off, n);
+        }
     }
 
     private static double strided(ReduceKind kind, float[] a, int off, int stride, int n) {

@@ -19,7 +19,11 @@ final class Linalg {
         Tensor out = Elementwise.empty(new int[] {a.size(0), b.size(1)}, a.dtype());
         if (out.numel() > 0 && a.size(1) > 0) {
             OpChecks.matmulDTypes("addmm_impl_cpu_", a, b);
-            gemm(Views.unsqueeze(a, 0), Views.unsqueeze(b, 0), Views.unsqueeze(out, 0));
+            if (a.dtype().isFloatingPoint()) {
+                gemm(a, b, out);
+            } else {
+                gemm(Views.unsqueeze(a, 0), Views.unsqueeze(b, 0), Views.unsqueeze(out, 0));
+            }
         }
         return out;
     }
@@ -67,7 +71,7 @@ final class Linalg {
         return Views.unsqueeze(Views.unsqueeze(c, 1), 0);
     }
 
-    /** c[t] += a[t] · b[t] for 3-d operands of one dtype. */
+    /** c[t] += a[t] · b[t] for 3-d operands of one dtype (float32/float64 also take matrices: c += a · b). */
     private static void gemm(Tensor a, Tensor b, Tensor c) {
         switch (a.dtype()) {
             case FLOAT32: FloatGemm.multiply(a, b, c); break;

@@ -2,7 +2,6 @@ package org.torch4j.internal.cpu;
 
 import org.torch4j.Tensor;
 import org.torch4j.internal.Parallel;
-import org.torch4j.internal.Views;
 
 /**
  * The blocked loop nest of a packed GEMM (the Goto/BLIS scheme behind {@code torch.mm} and {@code torch.bmm}),
@@ -19,11 +18,10 @@ import org.torch4j.internal.Views;
  * tile) so that the padding falls on the short side. Products of at most {@link #SMALL} multiply-adds, and
  * matrix-vector shapes (one row or one column), skip packing and take the subclass's simple loop.
  *
- * <p>The row blocks of one (jc, pc) step write disjoint rows of C and only read the shared packed B, so
- * large products run them in parallel on the intra-op pool ({@link Parallel}), each chunk with its own A
- * buffer and scratch tile.
- *
- * @param <T> the array type of the dtype (float[] or double[])
+ * <p>Large products pack each B block in parallel (disjoint micro-panels), then split the rows of C into
+ * ranges of micro-panels that the threads of the intra-op pool ({@link Parallel}) claim one by one: the ranges
+ * write disjoint rows of C and only read the shared packed B, each thread with its own A buffer and scratch
+ * tile. Packing buffers are kept per thread, so a product allocates nothing but its result.
  */
 abstract class PackedGemm<T> {
     /**
@@ -68,40 +66,57 @@ abstract class PackedGemm<T> {
     /** C's column stride: 1, except for a product computed transposed (packed path only). */
     final int cCs;
 
-    /** a (B, m, k), b (B, k, n), c (B, m, n) with c's last stride 1; the data arrays of their storages. */
+    /**
+     * a (B, m, k), b (B, k, n), c (B, m, n) with c's last stride 1, or the same as matrices without the batch
+     * dim; the data arrays of their storages.
+     */
     PackedGemm(int mr, int nr, Tensor a, T aData, Tensor b, T bData, Tensor c, T cData) {
         this.mr = mr;
         this.nr = nr;
-        int rows = c.size(1);
-        int cols = c.size(2);
-        k = a.size(2);
+        int o = c.dim() - 2;
+        int rows = c.size(o);
+        int cols = c.size(o + 1);
+        k = a.size(o + 1);
         packed = (long) rows * cols * k > SMALL && rows > 1 && cols > 1;
         boolean transpose = packed && cols < nr && rows > cols;
-        Tensor ta = transpose ? Views.transpose(b, 1, 2) : a;
-        Tensor tb = transpose ? Views.transpose(a, 1, 2) : b;
-        Tensor tc = transpose ? Views.transpose(c, 1, 2) : c;
+        // computed transposed, Cᵀ = Bᵀ · Aᵀ: a and b swap roles and every row stride swaps with its column stride
+        int row = o + (transpose ? 1 : 0);
+        int col = o + (transpose ? 0 : 1);
+        Tensor ta = transpose ? b : a;
+        Tensor tb = transpose ? a : b;
         this.a = transpose ? bData : aData;
         this.b = transpose ? aData : bData;
         this.c = cData;
-        batches = tc.size(0);
-        m = tc.size(1);
-        n = tc.size(2);
+        batches = o == 0 ? 1 : c.size(0);
+        m = transpose ? cols : rows;
+        n = transpose ? rows : cols;
         aOff = ta.storageOffset();
-        aBs = ta.stride(0);
-        aRs = ta.stride(1);
-        aCs = ta.stride(2);
+        aBs = o == 0 ? 0 : ta.stride(0);
+        aRs = ta.stride(row);
+        aCs = ta.stride(col);
         bOff = tb.storageOffset();
-        bBs = tb.stride(0);
-        bRs = tb.stride(1);
-        bCs = tb.stride(2);
-        cOff = tc.storageOffset();
-        cBs = tc.stride(0);
-        ldc = tc.stride(1);
-        cCs = tc.stride(2);
+        bBs = o == 0 ? 0 : tb.stride(0);
+        bRs = tb.stride(row);
+        bCs = tb.stride(col);
+        cOff = c.storageOffset();
+        cBs = o == 0 ? 0 : c.stride(0);
+        ldc = c.stride(row);
+        cCs = c.stride(col);
     }
 
-    /** A zero-filled array of the dtype. */
-    abstract T allocate(int length);
+    /** Scratch slot of the packed A block. */
+    static final int A_PACK = 0;
+    /** Scratch slot of the packed B block. */
+    static final int B_PACK = 1;
+    /** Scratch slot of the edge tile (all zero between uses). */
+    static final int TILE = 2;
+
+    /**
+     * The calling thread's scratch array of the dtype for a slot, at least {@code length} long: kept per thread
+     * so that products allocate nothing but their result. Packing writes every element it reads back, and the
+     * tile is zeroed after each use.
+     */
+    abstract T scratch(int slot, int length);
 
     /**
      * Packs A[row0 .. row0+rows, p0 .. p0+depth) of the batch at {@code base} into {@code dst} as micro-panels of
@@ -110,10 +125,11 @@ abstract class PackedGemm<T> {
     abstract void packA(T dst, int base, int row0, int rows, int p0, int depth);
 
     /**
-     * Packs B[p0 .. p0+depth, col0 .. col0+cols) of the batch at {@code base} into {@code dst} as micro-panels of
-     * nr columns, each stored depth-major ({@code dst[panel * nr * depth + p * nr + j]}), zero-padding the last.
+     * Packs B[p0 .. p0+depth, col0 .. col0+cols) of the batch at {@code base} into {@code dst} from {@code dstOff}
+     * as micro-panels of nr columns, each stored depth-major ({@code dst[dstOff + panel * nr * depth + p * nr + j]}),
+     * zero-padding the last.
      */
-    abstract void packB(T dst, int base, int p0, int depth, int col0, int cols);
+    abstract void packB(T dst, int dstOff, int base, int p0, int depth, int col0, int cols);
 
     /**
      * The micro-kernel: {@code target[ti + i * ld + j] += sum_p aPack[ai + p * mr + i] * bPack[bi + p * nr + j]}
@@ -145,29 +161,29 @@ abstract class PackedGemm<T> {
         int ncMax = NC / nr * nr;
         int kcMax = Math.min(KC, k);
         int aPackLength = roundUp(Math.min(mcMax, m), mr) * kcMax;
-        T aPack = allocate(aPackLength);
-        int rowBlocks = (m + mcMax - 1) / mcMax;
-        int grain = (long) m * n * k >= PARALLEL_WORK ? 1 : rowBlocks;
-        T bPack = allocate(kcMax * roundUp(Math.min(ncMax, n), nr));
-        T tile = allocate(mr * nr);
+        T bPack = scratch(B_PACK, kcMax * roundUp(Math.min(ncMax, n), nr));
+        int rowPanels = (m + mr - 1) / mr;
+        boolean parallel = (long) m * n * k >= PARALLEL_WORK;
         for (int t = 0; t < batches; t++) {
             int aBase = aOff + t * aBs;
             int bBase = bOff + t * bBs;
             int cBase = cOff + t * cBs;
             for (int jc = 0; jc < n; jc += ncMax) {
                 int nc = Math.min(ncMax, n - jc);
+                int colPanels = (nc + nr - 1) / nr;
                 for (int pc = 0; pc < k; pc += KC) {
                     int kc = Math.min(KC, k - pc);
-                    packB(bPack, bBase, pc, kc, jc, nc);
-                    int colBase = cBase + jc * cCs;
                     int p0 = pc;
-                    Parallel.forRange(rowBlocks, grain, (first, end) -> {
-                        boolean caller = first == 0;
-                        T ownA = caller ? aPack : allocate(aPackLength);
-                        T ownTile = caller ? tile : allocate(mr * nr);
-                        for (int blk = first; blk < end; blk++) {
-                            int ic = blk * mcMax;
-                            rowBlock(ownA, bPack, ownTile, aBase, colBase + ic * ldc, ic, Math.min(mcMax, m - ic), p0, kc, nc);
+                    int col0 = jc;
+                    Parallel.forRange(colPanels, parallel ? 1 : colPanels, (first, end) -> packB(bPack,
+                            first * nr * kc, bBase, p0, kc, col0 + first * nr, Math.min(nc, end * nr) - first * nr));
+                    int colBase = cBase + jc * cCs;
+                    Parallel.forRange(rowPanels, parallel ? 1 : rowPanels, (first, end) -> {
+                        T ownA = scratch(A_PACK, aPackLength);
+                        T ownTile = scratch(TILE, mr * nr);
+                        int last = Math.min(m, end * mr);
+                        for (int ic = first * mr; ic < last; ic += mcMax) {
+                            rowBlock(ownA, bPack, ownTile, aBase, colBase + ic * ldc, ic, Math.min(mcMax, last - ic), p0, kc, nc);
                         }
                     });
                 }

@@ -1,6 +1,7 @@
 package org.torch4j.internal.cpu;
 
 import org.torch4j.Tensor;
+import org.torch4j.internal.Parallel;
 import org.torch4j.internal.Shapes;
 
 /**
@@ -126,10 +127,12 @@ final class ReductionPlan {
 
     /**
      * Walks the output elements of a contiguous output of shape {@link #keepShape}: {@code row} receives runs
-     * over two operands, 0 the output and 1 the input base offset of each output element.
+     * over two operands, 0 the output and 1 the input base offset of each output element. Output elements are
+     * split over the intra-op pool when they reduce at least {@link Parallel#GRAIN_SIZE} input elements in all.
      */
     void forEachOutput(StridedLoop.Row row) {
-        StridedLoop.run(keptSizes, keptStrides, new int[] {0, inputOffset}, row);
+        StridedLoop.run(keptSizes, keptStrides, new int[] {0, inputOffset}, row,
+                Math.max(1, Parallel.GRAIN_SIZE / Math.max(1, count)));
     }
 
     /** A contiguous keepdim-shaped result seen with the shape the caller asked for. */

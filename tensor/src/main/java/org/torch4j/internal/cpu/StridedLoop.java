@@ -1,14 +1,18 @@
 package org.torch4j.internal.cpu;
 
+import java.util.Arrays;
 import org.torch4j.Tensor;
 import org.torch4j.internal.Parallel;
 import org.torch4j.internal.ResultLayout;
+import org.torch4j.internal.Shapes;
 
 /**
  * The one general strided iterator of the CPU backend: walks a shape over several operands with their own
  * strides (0 for broadcast dims) and hands each innermost run to a {@link Row} callback. Adjacent dims
- * that are contiguous for every operand are merged first, so contiguous tensors are a single run. Large
- * iterations are split over the intra-op pool ({@link Parallel}); a Row must only write its own elements.
+ * that are contiguous for every operand are merged first, so contiguous tensors are a single run; unordered
+ * runs are first put in the memory order of the output (transposed and permuted layouts then step through
+ * memory). Large iterations are split over the intra-op pool ({@link Parallel}); a Row must only write its
+ * own elements.
  */
 final class StridedLoop {
     /** One innermost run: operand k starts at {@code offsets[k]} and steps by {@code steps[k]}, n times. */
@@ -37,12 +41,27 @@ final class StridedLoop {
         run(shape, strides, baseOffsets, row, Integer.MAX_VALUE);
     }
 
-    private static void run(int[] shape, int[][] strides, int[] baseOffsets, Row row, int grain) {
+    /**
+     * Runs {@code row} over {@code shape}, splitting over the intra-op pool only above {@code grain} elements
+     * of the iteration (Integer.MAX_VALUE: in order on the calling thread).
+     */
+    static void run(int[] shape, int[][] strides, int[] baseOffsets, Row row, int grain) {
         int ops = strides.length;
+        if (contiguous(shape, strides)) {
+            int n = Shapes.numel(shape);
+            int[] steps = new int[ops];
+            Arrays.fill(steps, 1);
+            if (n > 0) {
+                Parallel.forRange(n, grain, (begin, end) -> row.run(offsets(baseOffsets, begin), steps, end - begin));
+            }
+            return;
+        }
         int[] dims = new int[shape.length];
         int[][] st = new int[ops][shape.length];
+        int[] order = grain == Integer.MAX_VALUE ? null : memoryOrder(shape, strides);
         int nd = 0;
-        for (int d = 0; d < shape.length; d++) {
+        for (int q = 0; q < shape.length; q++) {
+            int d = order == null ? q : order[q];
             if (shape[d] == 0) {
                 return;
             }
@@ -86,6 +105,29 @@ final class StridedLoop {
                 (begin, end) -> runRows(dims, st, outerDims, baseOffsets, steps, inner, begin, end, row));
     }
 
+    /** Whether every operand is row-major contiguous over the shape (the common case: one run, no setup). */
+    private static boolean contiguous(int[] shape, int[][] strides) {
+        for (int[] st : strides) {
+            int expected = 1;
+            for (int d = shape.length - 1; d >= 0; d--) {
+                if (shape[d] != 1 && st[d] != expected) {
+                    return false;
+                }
+                expected *= shape[d];
+            }
+        }
+        return true;
+    }
+
+    /** The base offsets advanced by {@code begin} unit steps. */
+    private static int[] offsets(int[] baseOffsets, int begin) {
+        int[] offsets = baseOffsets.clone();
+        for (int k = 0; k < offsets.length; k++) {
+            offsets[k] += begin;
+        }
+        return offsets;
+    }
+
     /** Runs rows [begin, end) of the outer dims (row-major numbering). */
     private static void runRows(int[] dims, int[][] st, int outerDims, int[] baseOffsets, int[] steps, int inner,
                                 int begin, int end, Row row) {
@@ -116,6 +158,45 @@ final class StridedLoop {
                 counter[d] = 0;
             }
         }
+    }
+
+    /**
+     * The dims ordered by decreasing stride of operand 0 (ties by operand 1), as TensorIterator reorders them,
+     * so that the innermost run steps through memory; null when the logical order already does (the usual case).
+     */
+    private static int[] memoryOrder(int[] shape, int[][] strides) {
+        int nd = shape.length;
+        boolean sorted = true;
+        for (int d = 0, previous = -1; d < nd && sorted; d++) {
+            if (shape[d] != 1) {
+                sorted = previous < 0 || outerFirst(strides, previous, d) <= 0;
+                previous = d;
+            }
+        }
+        if (sorted) {
+            return null;
+        }
+        int[] order = new int[nd];
+        for (int d = 0; d < nd; d++) {
+            int j = d;
+            while (j > 0 && outerFirst(strides, order[j - 1], d) > 0) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = d;
+        }
+        return order;
+    }
+
+    /** Positive when dim b should come before (outside) dim a: a larger |stride| for operand 0, then 1. */
+    private static int outerFirst(int[][] strides, int a, int b) {
+        for (int k = 0; k < Math.min(2, strides.length); k++) {
+            int c = Integer.compare(Math.abs(strides[k][b]), Math.abs(strides[k][a]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /** Whether dim d (size n) continues the merged dim m for every operand. */

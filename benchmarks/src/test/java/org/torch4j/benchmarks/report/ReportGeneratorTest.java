@@ -1,0 +1,37 @@
+package org.torch4j.benchmarks.report;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds a report from small JMH and PyTorch result files and checks its numbers and charts. */
+class ReportGeneratorTest {
+    private static Path resource(String name) throws Exception {
+        return Path.of(ReportGeneratorTest.class.getResource("/report/" + name).toURI());
+    }
+
+    @Test
+    void writesTablesTargetsAndCharts(@TempDir Path out) throws Exception {
+        ReportGenerator.main(new String[] {"--jmh", resource("jmh.json").toString(),
+            "--pytorch", resource("pytorch.json").toString(), "--out", out.toString(), "--mode", "test"});
+        String md = Files.readString(out.resolve("REPORT.md"));
+        // FMA: 2 * 2^27 flops in 1000 us = 268 GFLOP/s (1 thread), in 500 us = 537 (all threads)
+        assertTrue(md.contains("| FMA peak float32 (GFLOP/s) | 268 | 537 |"), md);
+        // copy: 8 * 2^24 bytes in 10000 us = 13.4 GB/s
+        assertTrue(md.contains("| streaming copy (GB/s, read + write) | 13.4 |"), md);
+        // matmul 1024: 2 * 1024^3 flops in 10000 us = 215 GFLOP/s; PyTorch 1t took 20000 us: 2.00x; 80 % of 268
+        assertTrue(md.contains("| 1024 | – | 215 | – | 107 | – | 2.00× | – | 80 % | – |"), md);
+        // the scaled 1-thread target: 140/171 of 268 = 220 GFLOP/s, missed by 215
+        assertTrue(md.contains("| matmul float32 n=1024, 1 thread | ≥ 220 GFLOP/s | 215 GFLOP/s | **no** |"), md);
+        // add 1e7 in 5000 us = 2.00 Gelem/s; PyTorch all in 10000 us: 2.00x, target met
+        assertTrue(md.contains("| add 1e7, all threads, vs PyTorch | ≥ 1.50× | 2.00× | yes |"), md);
+        // the best iteration, 4 us per step: 100,000 steps in 400 ms, 250,000 steps/s
+        assertTrue(md.contains("| two-neuron tutorial loop (SGD): 100000 steps, all threads | ≤ 500 ms | 400 ms | yes |"), md);
+        assertTrue(md.contains("| two-neuron tutorial loop (SGD) (100000 steps) | – | 250000 |"), md);
+        assertTrue(Files.size(out.resolve("matmul_float32.png")) > 1000);
+        assertTrue(Files.size(out.resolve("elementwise.png")) > 1000);
+    }
+}
