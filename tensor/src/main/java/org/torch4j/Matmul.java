@@ -1,12 +1,14 @@
 package org.torch4j;
 
 import java.util.Arrays;
+import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.Shapes;
 
 /**
  * {@code torch.matmul}: dispatches by rank to dot, mv, mm and bmm with PyTorch's broadcasting rules, as ATen's
- * {@code _matmul_impl} (1.13) does. Built only from Tensor operations (views, reshape, expand, mm, mv, bmm),
- * so autograd differentiates through it unchanged.
+ * {@code _matmul_impl} (1.13) does. Built only from ops of the table (views, reshape, expand, mm, mv, bmm, and
+ * {@code squeeze_} and {@code _unsafe_view} on its own results, as ATen), so autograd differentiates through it
+ * unchanged and records the nodes PyTorch records.
  */
 final class Matmul {
     private Matmul() {
@@ -26,7 +28,8 @@ final class Matmul {
             return a.mv(b);
         }
         if (da == 1 && db == 2) {
-            return a.unsqueeze(0).mm(b).squeeze(0);
+            Tensor row = a.unsqueeze(0).mm(b);
+            return Dispatcher.of(row).squeeze_(row, 0);
         }
         if (da == 2 && db == 2) {
             return a.mm(b);
@@ -59,11 +62,11 @@ final class Matmul {
         int rows = Shapes.numel(outShape);
         Tensor t1Folded = t1.reshape(rows, sizes1[sizes1.length - 1]);
         if (t2.dim() == 1) {
-            return t1Folded.mv(t2).view(outShape);
+            return unsafeView(t1Folded.mv(t2), outShape);
         }
         int[] withCols = Arrays.copyOf(outShape, outShape.length + 1);
         withCols[outShape.length] = t2.size(1);
-        Tensor output = t1Folded.mm(t2).view(withCols);
+        Tensor output = unsafeView(t1Folded.mm(t2), withCols);
         return transpose ? output.mT().contiguous() : output;
     }
 
@@ -82,7 +85,12 @@ final class Matmul {
         int count = Shapes.numel(batch);
         Tensor a3 = a.expand(append(batch, n, m1)).reshape(count, n, m1);
         Tensor b3 = b.expand(append(batch, m2, p)).reshape(count, m2, p);
-        return a3.bmm(b3).view(append(batch, n, p));
+        return unsafeView(a3.bmm(b3), append(batch, n, p));
+    }
+
+    /** {@code at::_unsafe_view} of a fresh product. */
+    private static Tensor unsafeView(Tensor product, int[] shape) {
+        return Dispatcher.of(product).unsafeView(product, shape);
     }
 
     private static int[] append(int[] shape, int... more) {

@@ -11,6 +11,7 @@ import org.torch4j.internal.OpTable;
 import org.torch4j.internal.Shapes;
 import org.torch4j.internal.Storage;
 import org.torch4j.internal.TensorFormatter;
+import org.torch4j.internal.TypePromotion;
 import org.torch4j.internal.random.RandomFill;
 
 /**
@@ -51,17 +52,22 @@ public final class Tensor {
         return new Tensor(storage, shape, Shapes.contiguousStrides(shape), 0, false);
     }
 
+    /** An empty shape, stride or dim list: it cannot change, so one serves every wrapped number and full reduction. */
+    private static final int[] NO_DIMS = new int[0];
+
     /** A 0-dim tensor standing for a Python number in an operator (PyTorch's "wrapped number"). */
     static Tensor wrappedNumber(double value) {
-        return new Tensor(CpuStorage.wrap(new double[] {value}), new int[0], new int[0], 0, true);
+        return new Tensor(CpuStorage.wrap(new double[] {value}), NO_DIMS, NO_DIMS, 0, true);
     }
 
+    /** A wrapped Python int. */
     static Tensor wrappedNumber(long value) {
-        return new Tensor(CpuStorage.wrap(new long[] {value}), new int[0], new int[0], 0, true);
+        return new Tensor(CpuStorage.wrap(new long[] {value}), NO_DIMS, NO_DIMS, 0, true);
     }
 
+    /** A wrapped Python bool. */
     static Tensor wrappedNumber(boolean value) {
-        return new Tensor(CpuStorage.wrap(new boolean[] {value}), new int[0], new int[0], 0, true);
+        return new Tensor(CpuStorage.wrap(new boolean[] {value}), NO_DIMS, NO_DIMS, 0, true);
     }
 
     // ------------------------------------------------------------------ metadata
@@ -73,7 +79,7 @@ public final class Tensor {
 
     /** {@code tensor.size(dim)}; negative dims count from the end. */
     public int size(int dim) {
-        return shape[Shapes.wrapDim(dim, shape.length)];
+        return shape[existingDim(dim, dim)];
     }
 
     /** {@code tensor.dim()}. */
@@ -93,7 +99,19 @@ public final class Tensor {
 
     /** {@code tensor.stride(dim)}. */
     public int stride(int dim) {
-        return strides[Shapes.wrapDim(dim, shape.length)];
+        return strides[existingDim(dim, dim)];
+    }
+
+    /**
+     * dim wrapped, for a lookup in the shape: a 0-dim tensor accepts dims 0 and -1 but has none to look up
+     * (PyTorch's IndexError, which names the dim as {@code named}).
+     */
+    private int existingDim(int dim, int named) {
+        int d = Shapes.wrapDim(dim, shape.length);
+        if (shape.length == 0) {
+            throw new IndexOutOfBoundsException("Dimension specified as " + named + " but tensor has no dimensions");
+        }
+        return d;
     }
 
     /** {@code tensor.storage_offset()}. */
@@ -332,9 +350,13 @@ public final class Tensor {
         return isContiguous() ? this : Dispatcher.of(this).clone(this, true);
     }
 
-    /** {@code tensor.copy_(src)}: src broadcast to this shape and converted to this dtype. */
+    /**
+     * {@code tensor.copy_(src)}: src broadcast to this shape and converted to this dtype; as in PyTorch, src may be
+     * on another device (it is moved to this tensor's first; a 0-dim CPU src joins as a scalar).
+     */
     public Tensor copy_(Tensor src) {
-        return Dispatcher.of(this, src).copy_(this, src);
+        Tensor from = src.device().equals(device()) || src.dim() == 0 && src.device().isCpu() ? src : src.to(device());
+        return Dispatcher.of(this, from).copy_(this, from);
     }
 
     /** {@code tensor.fill_(value)}. */
@@ -358,12 +380,13 @@ public final class Tensor {
 
     /** {@code tensor.zero_()}. */
     public Tensor zero_() {
-        return fill_(0L);
+        return Dispatcher.of(this).zero_(this);
     }
 
     /** {@code tensor.item()} of a one-element tensor, as a double. */
     public double item() {
-        return singleElement().getDouble(0);
+        Tensor t = singleElement();
+        return ((CpuStorage) t.storage).getDouble(t.offset);
     }
 
     /** {@code tensor.item()} as a float. */
@@ -373,7 +396,8 @@ public final class Tensor {
 
     /** {@code tensor.item()} as a long (exact for int64). */
     public long itemLong() {
-        return singleElement().getLong(0);
+        Tensor t = singleElement();
+        return ((CpuStorage) t.storage).getLong(t.offset);
     }
 
     /** {@code tensor.item()} as an int. */
@@ -383,14 +407,15 @@ public final class Tensor {
 
     /** {@code tensor.item()} as a boolean (non-zero is true). */
     public boolean itemBool() {
-        return singleElement().getDouble(0) != 0;
+        return item() != 0;
     }
 
-    private CpuStorage singleElement() {
+    /** This one-element tensor on the CPU (no copy when it is there): its element is at its storage offset. */
+    private Tensor singleElement() {
         if (numel() != 1) {
             throw new IllegalArgumentException("only one element tensors can be converted to Python scalars");
         }
-        return (CpuStorage) cpuContiguous().storage;
+        return device().isCpu() ? this : detach().cpu();
     }
 
     /** The elements in row-major order as float[] (converted from any dtype). */
@@ -447,27 +472,21 @@ public final class Tensor {
         return cpuContiguous(dtype());
     }
 
-    /** A fresh or exact-fit, contiguous CPU copy of the requested dtype, with storage holding exactly the elements. */
+    /**
+     * A contiguous CPU tensor of the requested dtype whose storage holds exactly its elements and is shared with
+     * nothing: the converted copy itself when it fits, else a clone.
+     */
     private Tensor cpuContiguous(DType dtype) {
-        try (GradGuard ignored = GradGuard.disable()) {
-            Tensor t = detach().to(Device.CPU).to(dtype);
-            if (t.isContiguous() && t.offset == 0 && t.storage.length() == t.numel()) {
-                return t == this || t.storage == storage ? Dispatcher.of(t).clone(t, true) : t;
-            }
-            return Dispatcher.of(t).clone(t, true);
-        }
+        Tensor t = detach().to(Device.CPU).to(dtype);
+        boolean exactFit = t.storage != storage && t.offset == 0 && t.isContiguous() && t.storage.length() == t.numel();
+        return exactFit ? t : Dispatcher.of(t).clone(t, true);
     }
 
     // ------------------------------------------------------------------ views
 
     /** {@code tensor.view(shape)}; one dim may be -1. Fails on layouts that cannot be viewed, as PyTorch does. */
     public Tensor view(int... shape) {
-        int[] resolved = Shapes.inferSize(shape, numel());
-        if (Shapes.viewStrides(this.shape, strides, resolved) == null) {
-            throw new IllegalStateException("view size is not compatible with input tensor's size and stride (at least "
-                    + "one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
-        }
-        return Dispatcher.of(this).view(this, resolved);
+        return Dispatcher.of(this).view(this, Shapes.inferSize(shape, numel()));
     }
 
     /** {@code tensor.view_as(other)}. */
@@ -479,10 +498,10 @@ public final class Tensor {
     public Tensor reshape(int... shape) {
         int[] resolved = Shapes.inferSize(shape, numel());
         if (Shapes.viewStrides(this.shape, strides, resolved) != null) {
-            return Dispatcher.of(this).view(this, resolved);
+            return Dispatcher.of(this).reshapeAlias(this, resolved);
         }
         Tensor copy = Dispatcher.of(this).clone(this, true);
-        return Dispatcher.of(copy).view(copy, resolved);
+        return Dispatcher.of(copy).unsafeView(copy, resolved);
     }
 
     /** {@code tensor.reshape_as(other)}. */
@@ -509,30 +528,42 @@ public final class Tensor {
             return this;
         }
         int[] out = new int[shape.length - (end - start)];
-        int k = 0;
-        for (int i = 0; i < start; i++) {
-            out[k++] = shape[i];
-        }
-        int flat = 1;
-        for (int i = start; i <= end; i++) {
-            flat *= shape[i];
-        }
-        out[k++] = flat;
-        for (int i = end + 1; i < shape.length; i++) {
-            out[k++] = shape[i];
-        }
+        System.arraycopy(shape, 0, out, 0, start);
+        out[start] = Shapes.numel(java.util.Arrays.copyOfRange(shape, start, end + 1));
+        System.arraycopy(shape, end + 1, out, start + 1, shape.length - end - 1);
         return reshape(out);
     }
 
     /** {@code tensor.unflatten(dim, sizes)}. */
     public Tensor unflatten(int dim, int... sizes) {
         int d = Shapes.wrapDim(dim, shape.length);
-        int[] inner = Shapes.inferSize(sizes, shape[d]);
+        if (sizes.length == 0) {
+            throw new IllegalArgumentException("unflatten: sizes must be non-empty");
+        }
+        int[] inner;
+        try {
+            inner = Shapes.inferSize(sizes, size(d));
+        } catch (IllegalArgumentException e) {
+            throw unflattenError(e, d, sizes);
+        }
         int[] out = new int[shape.length - 1 + inner.length];
         System.arraycopy(shape, 0, out, 0, d);
         System.arraycopy(inner, 0, out, d, inner.length);
         System.arraycopy(shape, d + 1, out, d + inner.length, shape.length - d - 1);
         return view(out);
+    }
+
+    /** ATen's {@code handle_unflatten_exception}: the errors of infer_size that it rewords. */
+    private IllegalArgumentException unflattenError(IllegalArgumentException e, int dim, int[] sizes) {
+        String message = e.getMessage();
+        if (message.contains("is invalid for input of size")) {
+            return new IllegalArgumentException("unflatten: Provided sizes " + Shapes.format(sizes)
+                    + " don't multiply up to the size of dim " + dim + " (" + shape[dim] + ") in the input tensor");
+        }
+        if (message.equals("only one dimension can be inferred")) {
+            return new IllegalArgumentException("unflatten got an unexpected error:\n" + message);
+        }
+        return e;
     }
 
     /** {@code tensor.transpose(dim0, dim1)}. */
@@ -596,7 +627,7 @@ public final class Tensor {
     /** {@code tensor.expand(sizes)}; -1 keeps a size. */
     public Tensor expand(int... sizes) {
         if (sizes.length < shape.length) {
-            throw new IllegalArgumentException("expand(torch.FloatTensor{" + Shapes.format(shape) + "}, size="
+            throw new IllegalArgumentException("expand(" + legacyTypeName() + "{" + Shapes.format(shape) + "}, size="
                     + Shapes.format(sizes) + "): the number of sizes provided (" + sizes.length + ") must be greater or "
                     + "equal to the number of dimensions in the tensor (" + shape.length + ")");
         }
@@ -617,6 +648,17 @@ public final class Tensor {
             }
         }
         return Dispatcher.of(this).expand(this, target);
+    }
+
+    /**
+     * The name PyTorch's messages give this tensor's type ({@code torch.FloatTensor}, {@code torch.cuda.LongTensor};
+     * bool has no legacy tensor type, so it keeps ATen's {@code CPUBoolType}).
+     */
+    private String legacyTypeName() {
+        if (dtype() == DType.BOOL) {
+            return device().isCpu() ? "CPUBoolType" : "CUDABoolType";
+        }
+        return (device().isCpu() ? "torch." : "torch.cuda.") + dtype().scalarTypeName() + "Tensor";
     }
 
     /** {@code tensor.expand_as(other)}. */
@@ -646,8 +688,14 @@ public final class Tensor {
 
     /** {@code tensor[..., start:end:step, ...]} along dim. */
     public Tensor slice(int dim, int start, int end, int step) {
-        if (step <= 0) {
-            throw new IllegalArgumentException("slice step must be positive");
+        if (step == 0) {
+            throw new IllegalArgumentException("slice step cannot be zero");
+        }
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be greater than zero");
+        }
+        if (shape.length == 0) {
+            throw new IndexOutOfBoundsException("slice() cannot be applied to a 0-dim tensor.");
         }
         int d = Shapes.wrapDim(dim, shape.length);
         int size = shape[d];
@@ -695,14 +743,7 @@ public final class Tensor {
     /** {@code tensor.unbind(dim)}. */
     public Tensor[] unbind(int dim) {
         int d = Shapes.wrapDim(dim, shape.length);
-        if (shape.length == 0) {
-            throw new IndexOutOfBoundsException("Dimension specified as " + d + " but tensor has no dimensions");
-        }
-        Tensor[] out = new Tensor[shape[d]];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = select(d, i);
-        }
-        return out;
+        return Dispatcher.of(this).unbind(this, existingDim(d, d));
     }
 
     /** {@code tensor.split(split_size, dim)}: views of splitSize along dim (the last may be smaller). */
@@ -716,13 +757,7 @@ public final class Tensor {
             throw new IllegalArgumentException("split_size can only be 0 if dimension size is 0, but got dimension size of "
                     + shape[d]);
         }
-        int n = splitSize == 0 ? 1 : Math.max((shape[d] + splitSize - 1) / splitSize, 1);
-        Tensor[] out = new Tensor[n];
-        for (int i = 0; i < n; i++) {
-            int start = i * splitSize;
-            out[i] = narrow(d, start, Math.min(splitSize, shape[d] - start));
-        }
-        return out;
+        return Dispatcher.of(this).split(this, splitSize, d);
     }
 
     /** {@code tensor.split(split_size)} along dim 0. */
@@ -746,13 +781,7 @@ public final class Tensor {
             throw new IllegalArgumentException("split_with_sizes expects split_sizes to sum exactly to " + shape[d]
                     + " (input tensor's size at dimension " + dim + "), but got split_sizes=" + Shapes.format(sizes));
         }
-        Tensor[] out = new Tensor[sizes.length];
-        int start = 0;
-        for (int i = 0; i < sizes.length; i++) {
-            out[i] = narrow(d, start, sizes[i]);
-            start += sizes[i];
-        }
-        return out;
+        return Dispatcher.of(this).splitWithSizes(this, sizes.clone(), d);
     }
 
     /** {@code tensor.chunk(chunks, dim)}: at most {@code chunks} views of equal size (the last may be smaller). */
@@ -764,11 +793,7 @@ public final class Tensor {
         int d = Shapes.wrapDim(dim, shape.length);
         int splitSize = (shape[d] + chunks - 1) / chunks;
         if (splitSize == 0 && shape[d] == 0) {
-            Tensor[] out = new Tensor[chunks];
-            for (int i = 0; i < chunks; i++) {
-                out[i] = narrow(d, 0, 0);
-            }
-            return out;
+            return Dispatcher.of(this).splitWithSizes(this, new int[chunks], d);
         }
         return split(splitSize, d);
     }
@@ -871,6 +896,11 @@ public final class Tensor {
         return wrappedNumber(value).sub(this);
     }
 
+    /** {@code value - tensor} for an integer value (integer tensors stay integer). */
+    public Tensor rsub(long value) {
+        return wrappedNumber(value).sub(this);
+    }
+
     /** {@code tensor * other}. */
     public Tensor mul(Tensor other) {
         return Dispatcher.of(this, other).mul(this, other, null);
@@ -942,9 +972,18 @@ public final class Tensor {
     }
 
     /** {@code tensor **= exponent}. */
+    public Tensor pow_(Tensor exponent) {
+        return Dispatcher.of(this, exponent).pow(this, exponent, this);
+    }
+
+    /** {@code tensor **= exponent}. */
     public Tensor pow_(double exponent) {
-        Tensor e = wrappedNumber(exponent);
-        return Dispatcher.of(this, e).pow(this, e, this);
+        return pow_(wrappedNumber(exponent));
+    }
+
+    /** {@code tensor **= exponent} for an integer exponent (integer tensors stay integer). */
+    public Tensor pow_(long exponent) {
+        return pow_(wrappedNumber(exponent));
     }
 
     /** {@code tensor % other} (Python semantics). */
@@ -984,10 +1023,12 @@ public final class Tensor {
         return Dispatcher.of(this, other).eq(this, other, null);
     }
 
+    /** {@code tensor == value}: a bool tensor. */
     public Tensor eq(double value) {
         return eq(wrappedNumber(value));
     }
 
+    /** {@code tensor == value} for an integer value: a bool tensor. */
     public Tensor eq(long value) {
         return eq(wrappedNumber(value));
     }
@@ -997,10 +1038,12 @@ public final class Tensor {
         return Dispatcher.of(this, other).ne(this, other, null);
     }
 
+    /** {@code tensor != value}: a bool tensor. */
     public Tensor ne(double value) {
         return ne(wrappedNumber(value));
     }
 
+    /** {@code tensor != value} for an integer value: a bool tensor. */
     public Tensor ne(long value) {
         return ne(wrappedNumber(value));
     }
@@ -1010,10 +1053,12 @@ public final class Tensor {
         return Dispatcher.of(this, other).lt(this, other, null);
     }
 
+    /** {@code tensor < value}: a bool tensor. */
     public Tensor lt(double value) {
         return lt(wrappedNumber(value));
     }
 
+    /** {@code tensor < value} for an integer value: a bool tensor. */
     public Tensor lt(long value) {
         return lt(wrappedNumber(value));
     }
@@ -1023,10 +1068,12 @@ public final class Tensor {
         return Dispatcher.of(this, other).le(this, other, null);
     }
 
+    /** {@code tensor <= value}: a bool tensor. */
     public Tensor le(double value) {
         return le(wrappedNumber(value));
     }
 
+    /** {@code tensor <= value} for an integer value: a bool tensor. */
     public Tensor le(long value) {
         return le(wrappedNumber(value));
     }
@@ -1036,10 +1083,12 @@ public final class Tensor {
         return Dispatcher.of(this, other).gt(this, other, null);
     }
 
+    /** {@code tensor > value}: a bool tensor. */
     public Tensor gt(double value) {
         return gt(wrappedNumber(value));
     }
 
+    /** {@code tensor > value} for an integer value: a bool tensor. */
     public Tensor gt(long value) {
         return gt(wrappedNumber(value));
     }
@@ -1049,10 +1098,12 @@ public final class Tensor {
         return Dispatcher.of(this, other).ge(this, other, null);
     }
 
+    /** {@code tensor >= value}: a bool tensor. */
     public Tensor ge(double value) {
         return ge(wrappedNumber(value));
     }
 
+    /** {@code tensor >= value} for an integer value: a bool tensor. */
     public Tensor ge(long value) {
         return ge(wrappedNumber(value));
     }
@@ -1062,11 +1113,24 @@ public final class Tensor {
         return java.util.Arrays.equals(shape, other.shape) && eq(other).all().itemBool();
     }
 
-    /** {@code torch.allclose(tensor, other, rtol, atol)}. */
+    /**
+     * {@code torch.allclose(tensor, other, rtol, atol)}: both of one dtype, and every pair of elements (broadcast)
+     * equal or within {@code atol + rtol * |other|}, computed in that dtype (float32 for integers and bool).
+     * Equal infinities are close; NaN is close to nothing.
+     */
     public boolean allclose(Tensor other, double rtol, double atol) {
-        Tensor a = to(DType.FLOAT64);
-        Tensor b = other.to(DType.FLOAT64);
-        return a.sub(b).abs().le(b.abs().mul(rtol).add(atol)).all().itemBool();
+        if (dtype() != other.dtype()) {
+            throw new IllegalArgumentException(dtype().scalarTypeName() + " did not match " + other.dtype().scalarTypeName());
+        }
+        Tensor close = eq(other);
+        if (rtol != 0 || atol != 0) {
+            DType floating = TypePromotion.toFloating(dtype());
+            Tensor a = to(floating);
+            Tensor b = other.to(floating);
+            Tensor error = a.sub(b).abs();
+            close = close.logicalOr(error.le(b.mul(rtol).abs().add(atol)).logicalAnd(error.lt(Double.POSITIVE_INFINITY)));
+        }
+        return close.all().itemBool();
     }
 
     /** {@code torch.allclose(tensor, other)} with rtol=1e-5, atol=1e-8. */
@@ -1111,66 +1175,82 @@ public final class Tensor {
         return Dispatcher.of(this).neg(this, null);
     }
 
+    /** {@code tensor.neg_()}: in place. */
     public Tensor neg_() {
         return Dispatcher.of(this).neg(this, this);
     }
 
+    /** {@code torch.abs(tensor)}. */
     public Tensor abs() {
         return Dispatcher.of(this).abs(this, null);
     }
 
+    /** {@code tensor.abs_()}: in place. */
     public Tensor abs_() {
         return Dispatcher.of(this).abs(this, this);
     }
 
+    /** {@code torch.sign(tensor)}. */
     public Tensor sign() {
         return Dispatcher.of(this).sign(this, null);
     }
 
+    /** {@code torch.exp(tensor)}. */
     public Tensor exp() {
         return Dispatcher.of(this).exp(this, null);
     }
 
+    /** {@code tensor.exp_()}: in place. */
     public Tensor exp_() {
         return Dispatcher.of(this).exp(this, this);
     }
 
+    /** {@code torch.log(tensor)}. */
     public Tensor log() {
         return Dispatcher.of(this).log(this, null);
     }
 
+    /** {@code tensor.log_()}: in place. */
     public Tensor log_() {
         return Dispatcher.of(this).log(this, this);
     }
 
+    /** {@code torch.log2(tensor)}. */
     public Tensor log2() {
         return Dispatcher.of(this).log2(this, null);
     }
 
+    /** {@code torch.log10(tensor)}. */
     public Tensor log10() {
         return Dispatcher.of(this).log10(this, null);
     }
 
+    /** {@code torch.log1p(tensor)}. */
     public Tensor log1p() {
         return Dispatcher.of(this).log1p(this, null);
     }
 
+    /** {@code torch.expm1(tensor)}. */
     public Tensor expm1() {
         return Dispatcher.of(this).expm1(this, null);
     }
 
+    /** {@code torch.sqrt(tensor)}. */
     public Tensor sqrt() {
         return Dispatcher.of(this).sqrt(this, null);
     }
 
+    /** {@code tensor.sqrt_()}: in place. */
     public Tensor sqrt_() {
         return Dispatcher.of(this).sqrt(this, this);
     }
 
+    /** {@code torch.rsqrt(tensor)}. */
     public Tensor rsqrt() {
         return Dispatcher.of(this).rsqrt(this, null);
     }
 
+    /** {@code torch.reciprocal(tensor)}. */
     public Tensor reciprocal() {
         return Dispatcher.of(this).reciprocal(this, null);
     }
@@ -1180,70 +1260,87 @@ public final class Tensor {
         return pow(2L);
     }
 
+    /** {@code torch.sin(tensor)}. */
     public Tensor sin() {
         return Dispatcher.of(this).sin(this, null);
     }
 
+    /** {@code torch.cos(tensor)}. */
     public Tensor cos() {
         return Dispatcher.of(this).cos(this, null);
     }
 
+    /** {@code torch.tan(tensor)}. */
     public Tensor tan() {
         return Dispatcher.of(this).tan(this, null);
     }
 
+    /** {@code torch.asin(tensor)}. */
     public Tensor asin() {
         return Dispatcher.of(this).asin(this, null);
     }
 
+    /** {@code torch.acos(tensor)}. */
     public Tensor acos() {
         return Dispatcher.of(this).acos(this, null);
     }
 
+    /** {@code torch.atan(tensor)}. */
     public Tensor atan() {
         return Dispatcher.of(this).atan(this, null);
     }
 
+    /** {@code torch.sinh(tensor)}. */
     public Tensor sinh() {
         return Dispatcher.of(this).sinh(this, null);
     }
 
+    /** {@code torch.cosh(tensor)}. */
     public Tensor cosh() {
         return Dispatcher.of(this).cosh(this, null);
     }
 
+    /** {@code torch.tanh(tensor)}. */
     public Tensor tanh() {
         return Dispatcher.of(this).tanh(this, null);
     }
 
+    /** {@code tensor.tanh_()}: in place. */
     public Tensor tanh_() {
         return Dispatcher.of(this).tanh(this, this);
     }
 
+    /** {@code torch.sigmoid(tensor)}. */
     public Tensor sigmoid() {
         return Dispatcher.of(this).sigmoid(this, null);
     }
 
+    /** {@code tensor.sigmoid_()}: in place. */
     public Tensor sigmoid_() {
         return Dispatcher.of(this).sigmoid(this, this);
     }
 
+    /** {@code torch.relu(tensor)}. */
     public Tensor relu() {
         return Dispatcher.of(this).relu(this, null);
     }
 
+    /** {@code tensor.relu_()}: in place. */
     public Tensor relu_() {
         return Dispatcher.of(this).relu(this, this);
     }
 
+    /** {@code torch.erf(tensor)}. */
     public Tensor erf() {
         return Dispatcher.of(this).erf(this, null);
     }
 
+    /** {@code torch.floor(tensor)}. */
     public Tensor floor() {
         return Dispatcher.of(this).floor(this, null);
     }
 
+    /** {@code torch.ceil(tensor)}. */
     public Tensor ceil() {
         return Dispatcher.of(this).ceil(this, null);
     }
@@ -1253,36 +1350,73 @@ public final class Tensor {
         return Dispatcher.of(this).round(this, null);
     }
 
+    /** {@code torch.trunc(tensor)}. */
     public Tensor trunc() {
         return Dispatcher.of(this).trunc(this, null);
     }
 
-    /** {@code tensor.clamp(min, max)}; either bound may be null. */
+    /**
+     * {@code tensor.clamp(min, max)} with floating bounds, either of which may be null; as in PyTorch, the bounds
+     * take part in type promotion, so an integer or bool tensor gives float32.
+     */
     public Tensor clamp(Double min, Double max) {
-        checkClampBounds(min, max);
-        return Dispatcher.of(this).clamp(this, min, max, null);
+        return clamp(min, max, true, false);
     }
 
-    /** {@code tensor.clamp_(min, max)}. */
+    /** {@code tensor.clamp(min, max)} with integer bounds: integer tensors keep their dtype (bool gives int64). */
+    public Tensor clamp(long min, long max) {
+        return clamp((double) min, (double) max, false, false);
+    }
+
+    /** {@code tensor.clamp_(min, max)}; either bound may be null. */
     public Tensor clamp_(Double min, Double max) {
-        checkClampBounds(min, max);
-        return Dispatcher.of(this).clamp(this, min, max, this);
+        return clamp(min, max, true, true);
+    }
+
+    /** {@code tensor.clamp_(min, max)} with integer bounds. */
+    public Tensor clamp_(long min, long max) {
+        return clamp((double) min, (double) max, false, true);
     }
 
     /** {@code tensor.clamp(min=min)}. */
     public Tensor clampMin(double min) {
-        return clamp(min, null);
+        return clamp(min, null, true, false);
+    }
+
+    /** {@code tensor.clamp(min=min)} with an integer bound. */
+    public Tensor clampMin(long min) {
+        return clamp((double) min, null, false, false);
     }
 
     /** {@code tensor.clamp(max=max)}. */
     public Tensor clampMax(double max) {
-        return clamp(null, max);
+        return clamp(null, max, true, false);
     }
 
-    private static void checkClampBounds(Double min, Double max) {
+    /** {@code tensor.clamp(max=max)} with an integer bound. */
+    public Tensor clampMax(long max) {
+        return clamp(null, (double) max, false, false);
+    }
+
+    /**
+     * clamp with bounds that are Python floats or ints: the result dtype is this tensor's promoted with the bounds
+     * (floating bounds turn integers into float32, integer bounds turn bool into int64), which an in-place clamp
+     * must be able to store.
+     */
+    private Tensor clamp(Double min, Double max, boolean floatingBounds, boolean inPlace) {
         if (min == null && max == null) {
             throw new IllegalArgumentException("torch.clamp: At least one of 'min' or 'max' must not be None");
         }
+        DType result = floatingBounds ? TypePromotion.toFloating(dtype()) : dtype() == DType.BOOL ? DType.INT64 : dtype();
+        if (inPlace) {
+            if (!DType.canCast(result, dtype())) {
+                throw new IllegalArgumentException("result type " + result.scalarTypeName()
+                        + " can't be cast to the desired output type " + TypePromotion.cppTypeName(dtype()));
+            }
+            return Dispatcher.of(this).clamp(this, min, max, this);
+        }
+        Tensor x = to(result);
+        return Dispatcher.of(x).clamp(x, min, max, null);
     }
 
     // ------------------------------------------------------------------ selection
@@ -1334,7 +1468,7 @@ public final class Tensor {
 
     /** {@code tensor.sum()}. */
     public Tensor sum() {
-        return Dispatcher.of(this).sum(this, new int[0], false, null);
+        return Dispatcher.of(this).sum(this, NO_DIMS, false, null);
     }
 
     /** {@code tensor.sum(dim)}. */
@@ -1354,7 +1488,7 @@ public final class Tensor {
 
     /** {@code tensor.sum(dtype=dtype)}. */
     public Tensor sum(DType dtype) {
-        return Dispatcher.of(this).sum(this, new int[0], false, dtype);
+        return Dispatcher.of(this).sum(this, NO_DIMS, false, dtype);
     }
 
     /** {@code tensor.sum(dims, keepdim, dtype=dtype)}. */
@@ -1364,7 +1498,7 @@ public final class Tensor {
 
     /** {@code tensor.mean()}. */
     public Tensor mean() {
-        return Dispatcher.of(this).mean(this, new int[0], false);
+        return Dispatcher.of(this).mean(this, NO_DIMS, false);
     }
 
     /** {@code tensor.mean(dim)}. */
@@ -1394,7 +1528,7 @@ public final class Tensor {
 
     /** {@code tensor.max()}: the largest element as a 0-dim tensor. */
     public Tensor max() {
-        return Dispatcher.of(this).amax(this, new int[0], false);
+        return Dispatcher.of(this).maxAll(this);
     }
 
     /** {@code tensor.max(dim)}: values and indices. */
@@ -1410,7 +1544,7 @@ public final class Tensor {
 
     /** {@code tensor.min()}. */
     public Tensor min() {
-        return Dispatcher.of(this).amin(this, new int[0], false);
+        return Dispatcher.of(this).minAll(this);
     }
 
     /** {@code tensor.min(dim)}. */
@@ -1456,7 +1590,7 @@ public final class Tensor {
 
     /** {@code tensor.var()}: unbiased (correction 1). */
     public Tensor var() {
-        return Dispatcher.of(this).var(this, new int[0], 1, false);
+        return Dispatcher.of(this).var(this, NO_DIMS, 1, false);
     }
 
     /** {@code tensor.var(dim)} unbiased. */
@@ -1471,7 +1605,7 @@ public final class Tensor {
 
     /** {@code tensor.std()}: unbiased. */
     public Tensor std() {
-        return Dispatcher.of(this).std(this, new int[0], 1, false);
+        return Dispatcher.of(this).std(this, NO_DIMS, 1, false);
     }
 
     /** {@code tensor.std(dim)} unbiased. */
@@ -1491,7 +1625,7 @@ public final class Tensor {
 
     /** {@code tensor.norm(p)}. */
     public Tensor norm(double p) {
-        return Dispatcher.of(this).norm(this, p, new int[0], false);
+        return Dispatcher.of(this).norm(this, p, NO_DIMS, false);
     }
 
     /** {@code tensor.norm(p, dims, keepdim)}. */
@@ -1553,8 +1687,11 @@ public final class Tensor {
 
     /** {@code torch.outer(tensor, vec)}. */
     public Tensor outer(Tensor vec) {
-        if (dim() != 1 || vec.dim() != 1) {
+        if (dim() != 1) {
             throw new IllegalArgumentException("outer: Expected 1-D argument self, but got " + dim() + "-D");
+        }
+        if (vec.dim() != 1) {
+            throw new IllegalArgumentException("outer: Expected 1-D argument vec2, but got " + vec.dim() + "-D");
         }
         return reshape(-1, 1).mul(vec);
     }
@@ -1621,8 +1758,7 @@ public final class Tensor {
         if (mask.dtype() != DType.BOOL) {
             throw new IllegalArgumentException("masked_select: expected BoolTensor or ByteTensor for mask");
         }
-        int[] common = Shapes.broadcast(mask.shape, shape);
-        return expand(common).index(mask.expand(common));
+        return Dispatcher.of(this, mask).maskedSelect(this, mask);
     }
 
     // ------------------------------------------------------------------ sampling (in place, from a Generator)

@@ -32,26 +32,32 @@ public final class TensorOptions {
         return DEFAULT.device(d);
     }
 
+    /** These options with {@code dtype=d}. */
     public TensorOptions dtype(DType d) {
         return new TensorOptions(d, device, requiresGrad);
     }
 
+    /** These options with {@code device=d}. */
     public TensorOptions device(Device d) {
         return new TensorOptions(dtype, d, requiresGrad);
     }
 
+    /** These options with {@code requires_grad=r}. */
     public TensorOptions requiresGrad(boolean r) {
         return new TensorOptions(dtype, device, r);
     }
 
+    /** The {@code dtype=} argument. */
     public DType dtype() {
         return dtype;
     }
 
+    /** The {@code device=} argument. */
     public Device device() {
         return device;
     }
 
+    /** The {@code requires_grad=} argument. */
     public boolean requiresGrad() {
         return requiresGrad;
     }

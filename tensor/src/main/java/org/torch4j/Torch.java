@@ -5,6 +5,7 @@ import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.torch4j.internal.CppFormat;
 import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.GradMode;
@@ -122,8 +123,8 @@ public final class Torch {
     /** {@code torch.empty(size, dtype=..., device=..., requires_grad=...)}. */
     public static Tensor empty(int[] shape, TensorOptions options) {
         checkShape(shape);
-        Tensor t = Dispatcher.backend(options.device()).empty(shape.clone(), options.dtype(), options.device());
-        return options.requiresGrad() ? t.requiresGrad_(true) : t;
+        return applyOptions(Dispatcher.backend(options.device()).empty(shape.clone(), options.dtype(), options.device()),
+                options);
     }
 
     private static void checkShape(int[] shape) {
@@ -182,13 +183,22 @@ public final class Torch {
 
     private static Tensor fillWithOptions(int[] shape, Tensor value, TensorOptions options) {
         checkShape(shape);
-        Tensor t = Dispatcher.backend(options.device()).full(shape.clone(), value, options.dtype(), options.device());
-        return options.requiresGrad() ? t.requiresGrad_(true) : t;
+        return applyOptions(Dispatcher.backend(options.device()).full(shape.clone(), value, options.dtype(),
+                options.device()), options);
     }
 
+    /** A new tensor moved to {@code options.device()} and, if asked, made a leaf that requires grad. */
     private static Tensor applyOptions(Tensor t, TensorOptions options) {
+        checkRequiresGrad(options);
         Tensor placed = t.to(options.device());
         return options.requiresGrad() ? placed.requiresGrad_(true) : placed;
+    }
+
+    /** The factories' own check of {@code requires_grad=True} (with another message than requires_grad_'s). */
+    private static void checkRequiresGrad(TensorOptions options) {
+        if (options.requiresGrad() && !options.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("Only Tensors of floating point and complex dtype can require gradients");
+        }
     }
 
     private static TensorOptions like(Tensor t) {
@@ -242,9 +252,15 @@ public final class Torch {
         return arange(0L, end, 1L);
     }
 
+    /** {@code torch.arange(start, end)} with integers: int64. */
+    public static Tensor arange(long start, long end) {
+        return arange(start, end, 1L);
+    }
+
     /** {@code torch.arange(start, end, step)} with integers: int64. */
     public static Tensor arange(long start, long end, long step) {
-        return arange(start, end, step, TensorOptions.ofDType(DType.INT64));
+        return integerRange(start, end, step, Math.ceil((double) (end - start) / step),
+                TensorOptions.ofDType(DType.INT64));
     }
 
     /** {@code torch.arange(end)} with a floating end: the default dtype. */
@@ -252,44 +268,81 @@ public final class Torch {
         return arange(0.0, end, 1.0);
     }
 
+    /** {@code torch.arange(start, end)} with floating arguments: the default dtype. */
+    public static Tensor arange(double start, double end) {
+        return arange(start, end, 1.0);
+    }
+
     /** {@code torch.arange(start, end, step)} with floating arguments: the default dtype. */
     public static Tensor arange(double start, double end, double step) {
         return arange(start, end, step, TensorOptions.defaults());
     }
 
-    /** {@code torch.arange(start, end, step, dtype=..., ...)}. */
+    /**
+     * {@code torch.arange(start, end, step, dtype=..., ...)}, with the rounding of PyTorch's CPU kernel: in double
+     * precision, {@code start + step * i} for the scalar tail and, in the vector body, {@code base + k * step} from a
+     * base per vector (rounded to float32 first for float32), each a fused multiply-add as in PyTorch's build.
+     * Integer dtypes compute in int64 from the arguments truncated toward zero, as ATen does.
+     */
     public static Tensor arange(double start, double end, double step, TensorOptions options) {
-        if (step == 0) {
-            throw new IllegalArgumentException("step must be nonzero");
+        DType dtype = options.dtype();
+        if (dtype == DType.BOOL) {
+            throw new IllegalArgumentException("\"arange_cpu\" not implemented for 'Bool'");
         }
-        if ((step > 0 && start > end) || (step < 0 && start < end)) {
-            throw new IllegalArgumentException("upper bound and larger bound inconsistent with step sign");
+        if (dtype.isIntegral()) {
+            long xstart = (long) start;
+            long xend = (long) end;
+            long xstep = (long) step;
+            // ATen sizes an int64 range from the truncated arguments, any other from the arguments as given
+            double size = dtype == DType.INT64 ? Math.ceil((double) (xend - xstart) / xstep) : Math.ceil((end - start) / step);
+            return integerRange(xstart, xend, xstep, size, options);
         }
-        int n = (int) Math.ceil((end - start) / step);
-        CpuStorage s = CpuStorage.allocate(options.dtype(), n);
-        if (options.dtype() == DType.FLOAT32) {
-            float[] out = s.floats();
-            float fstep = (float) step;
-            int i = 0;
-            for (; i + PyTorchVectorWidth.FLOAT <= n; i += PyTorchVectorWidth.FLOAT) {
-                float base = (float) (start + step * i);
-                for (int k = 0; k < PyTorchVectorWidth.FLOAT; k++) {
-                    out[i + k] = base + k * fstep;
-                }
+        int n = rangeSize(start, end, step, Math.ceil((end - start) / step));
+        CpuStorage s = CpuStorage.allocate(dtype, n);
+        int lanes = PyTorchVectorWidth.lanes(dtype);
+        int body = PyTorchVectorWidth.body(n, lanes);
+        for (int i = 0; i < body; i += lanes) {
+            double base = PyTorchVectorWidth.base(dtype, Math.fma(step, i, start));
+            for (int k = 0; k < lanes; k++) {
+                s.setDouble(i + k, Math.fma(k, step, base));
             }
-            for (; i < n; i++) {
-                out[i] = (float) (start + step * i);
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                if (options.dtype().isFloatingPoint()) {
-                    s.setDouble(i, start + i * step);
-                } else {
-                    s.setLong(i, (long) start + i * (long) step);
-                }
-            }
+        }
+        for (int i = body; i < n; i++) {
+            s.setDouble(i, Math.fma(step, i, start));
         }
         return applyOptions(Tensor.of(s, n), options);
+    }
+
+    /** An arange of an integer dtype: {@code start + i * step} in int64, converted to the dtype. */
+    private static Tensor integerRange(long start, long end, long step, double size, TensorOptions options) {
+        int n = rangeSize(start, end, step, size);
+        CpuStorage s = CpuStorage.allocate(options.dtype(), n);
+        for (int i = 0; i < n; i++) {
+            s.setLong(i, start + i * step);
+        }
+        return applyOptions(Tensor.of(s, n), options);
+    }
+
+    /** ATen's checks of an arange, in its order, then the number of elements (which must fit a Java array). */
+    private static int rangeSize(double start, double end, double step, double size) {
+        if (!(step > 0 || step < 0)) {
+            throw new IllegalArgumentException("step must be nonzero");
+        }
+        if (!Double.isFinite(start) || !Double.isFinite(end)) {
+            throw new IllegalArgumentException("unsupported range: " + CppFormat.number(start) + " -> "
+                    + CppFormat.number(end));
+        }
+        if (!((step > 0 && end >= start) || (step < 0 && end <= start))) {
+            throw new IllegalArgumentException("upper bound and larger bound inconsistent with step sign");
+        }
+        if (!(size >= 0 && size <= Long.MAX_VALUE)) {
+            throw new IllegalArgumentException("invalid size, possible overflow?");
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("tensor of shape [" + (long) size
+                    + "] has more elements than a Java array can hold");
+        }
+        return (int) size;
     }
 
     /** {@code torch.linspace(start, end, steps)} in the default dtype. */
@@ -299,47 +352,60 @@ public final class Torch {
 
     /**
      * {@code torch.linspace(start, end, steps, dtype=..., ...)}, with PyTorch's two-sided formula and its
-     * rounding: fused multiply-adds from each end, and {@code base + k * step} inside each vector block.
+     * rounding: fused multiply-adds from each end, and {@code base + k * step} inside each vector of the vector
+     * body. float32 computes in float32; float64 and integer dtypes in double, integers from the bounds truncated.
      */
     public static Tensor linspace(double start, double end, int steps, TensorOptions options) {
         if (steps < 0) {
             throw new IllegalArgumentException("number of steps must be non-negative");
         }
-        CpuStorage s = CpuStorage.allocate(options.dtype(), steps);
-        int halfway = steps / 2;
-        if (options.dtype() == DType.FLOAT32) {
-            float a = (float) start;
-            float b = (float) end;
-            float step = (b - a) / (float) (steps - 1);
-            float[] out = s.floats();
-            int i = 0;
-            for (; i + PyTorchVectorWidth.FLOAT <= steps; i += PyTorchVectorWidth.FLOAT) {
-                float base = i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b);
-                for (int k = 0; k < PyTorchVectorWidth.FLOAT; k++) {
-                    out[i + k] = base + k * step;
-                }
-            }
-            for (; i < steps; i++) {
-                out[i] = i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b);
-            }
-        } else {
-            double step = (end - start) / (steps - 1);
-            int i = 0;
-            int lanes = options.dtype() == DType.FLOAT64 ? PyTorchVectorWidth.DOUBLE : Integer.MAX_VALUE;
-            for (; i + lanes <= steps; i += lanes) {
-                double base = i < halfway ? Math.fma(step, i, start) : Math.fma(-step, steps - i - 1, end);
-                for (int k = 0; k < lanes; k++) {
-                    s.setDouble(i + k, base + k * step);
-                }
-            }
-            for (; i < steps; i++) {
-                s.setDouble(i, i < halfway ? Math.fma(step, i, start) : Math.fma(-step, steps - i - 1, end));
-            }
-        }
+        DType dtype = options.dtype();
+        CpuStorage s = CpuStorage.allocate(dtype, steps);
         if (steps == 1) {
             s.setDouble(0, start);
+        } else if (steps > 1 && dtype == DType.BOOL) {
+            throw new IllegalArgumentException("\"linspace_cpu\" not implemented for 'Bool'");
+        } else if (steps > 1 && dtype == DType.FLOAT32) {
+            linspace(s.floats(), (float) start, (float) end, steps);
+        } else if (steps > 1) {
+            linspace(s, dtype.isIntegral() ? (long) start : start, dtype.isIntegral() ? (long) end : end, steps);
         }
         return applyOptions(Tensor.of(s, steps), options);
+    }
+
+    /** linspace's kernel for float32, in float32. */
+    private static void linspace(float[] out, float a, float b, int steps) {
+        float step = (b - a) / (float) (steps - 1);
+        int halfway = steps / 2;
+        int lanes = PyTorchVectorWidth.lanes(DType.FLOAT32);
+        int i = 0;
+        for (int body = PyTorchVectorWidth.body(steps, lanes); i < body; i += lanes) {
+            float base = i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b);
+            for (int k = 0; k < lanes; k++) {
+                out[i + k] = base + k * step;
+            }
+        }
+        for (; i < steps; i++) {
+            out[i] = i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b);
+        }
+    }
+
+    /** linspace's kernel for float64 and the integer dtypes, in double. */
+    private static void linspace(CpuStorage s, double a, double b, int steps) {
+        double step = (b - a) / (steps - 1);
+        int halfway = steps / 2;
+        int lanes = PyTorchVectorWidth.lanes(s.dtype());
+        int i = 0;
+        for (int body = PyTorchVectorWidth.body(steps, lanes); i < body; i += lanes) {
+            double base = i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b);
+            base = PyTorchVectorWidth.base(s.dtype(), base);
+            for (int k = 0; k < lanes; k++) {
+                s.setDouble(i + k, base + k * step);
+            }
+        }
+        for (; i < steps; i++) {
+            s.setDouble(i, i < halfway ? Math.fma(step, i, a) : Math.fma(-step, steps - i - 1, b));
+        }
     }
 
     /** {@code torch.eye(n)}. */
@@ -354,8 +420,11 @@ public final class Torch {
 
     /** {@code torch.eye(n, m, dtype=..., ...)}. */
     public static Tensor eye(int n, int m, TensorOptions options) {
-        if (n < 0 || m < 0) {
-            throw new IllegalArgumentException("n must be greater or equal to 0, got " + Math.min(n, m));
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be greater or equal to 0, got " + n);
+        }
+        if (m < 0) {
+            throw new IllegalArgumentException("m must be greater or equal to 0, got " + m);
         }
         CpuStorage s = CpuStorage.allocate(options.dtype(), n * m);
         for (int i = 0; i < Math.min(n, m); i++) {
@@ -412,12 +481,12 @@ public final class Torch {
     }
 
     /** {@code torch.randint(low, high, size)}: int64 in [low, high). */
-    public static Tensor randint(long low, long high, int... shape) {
+    public static Tensor randint(long low, long high, int[] shape) {
         return randint(low, high, shape, TensorOptions.ofDType(DType.INT64), Generator.defaultGenerator());
     }
 
     /** {@code torch.randint(high, size)}. */
-    public static Tensor randint(long high, int... shape) {
+    public static Tensor randint(long high, int[] shape) {
         return randint(0, high, shape);
     }
 
@@ -469,6 +538,7 @@ public final class Torch {
     }
 
     private static Tensor sampled(int[] shape, TensorOptions options, java.util.function.Consumer<Tensor> fill) {
+        checkRequiresGrad(options); // before drawing: a refused call leaves the generator as it was
         Tensor t = empty(shape, options.device(Device.CPU).requiresGrad(false));
         fill.accept(t);
         return applyOptions(t, options);
@@ -672,6 +742,11 @@ public final class Torch {
 
     /** {@code torch.where(condition, a, scalar)}. */
     public static Tensor where(Tensor condition, Tensor a, double b) {
+        return where(condition, a, Tensor.wrappedNumber(b));
+    }
+
+    /** {@code torch.where(condition, a, scalar)} for an integer scalar (an integer a keeps its dtype). */
+    public static Tensor where(Tensor condition, Tensor a, long b) {
         return where(condition, a, Tensor.wrappedNumber(b));
     }
 

@@ -5,11 +5,13 @@ public final class ValuesIndices {
     private final Tensor values;
     private final Tensor indices;
 
+    /** The pair {@code (values, indices)}. */
     public ValuesIndices(Tensor values, Tensor indices) {
         this.values = values;
         this.indices = indices;
     }
 
+    /** {@code result.values}: the selected elements. */
     public Tensor values() {
         return values;
     }

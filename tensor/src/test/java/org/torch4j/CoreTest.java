@@ -1,5 +1,6 @@
 package org.torch4j;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -53,6 +54,17 @@ class CoreTest {
         assertEquals(2, ones.version());
     }
 
+    /** Versions PyTorch 1.13 reports: zero_ writes in place, and matmul squeezes a vector-matrix product in place. */
+    @Test
+    void zeroAndTheInPlaceSqueezeOfMatmulBumpTheVersion() {
+        Tensor z = Torch.ones(3, 4);
+        z.zero_();
+        assertEquals(1, z.version());
+        assertEquals(1, Torch.ones(4).matmul(Torch.ones(4, 2)).version());
+        assertEquals(0, Torch.ones(2, 3, 4).matmul(Torch.ones(4)).version());
+        assertEquals(0, Torch.ones(3, 4).t().reshape(-1).version());
+    }
+
     @Test
     void backwardWithoutTheAutogradModuleSaysWhatToAdd() {
         Tensor loss = Torch.ones(1).requiresGrad_().sum();
@@ -66,6 +78,16 @@ class CoreTest {
         assertEquals(Device.cuda(1), Device.of("cuda:1"));
         assertEquals("cuda:0", Device.of("cuda").toString());
         assertThrows(IllegalArgumentException.class, () -> Device.of("tpu"));
+        // PyTorch 1.13's messages for torch.device(...)
+        for (String bad : new String[] {"cuda:-1", "cuda:01", "cuda:1 ", " cpu", "cuda:+1"}) {
+            assertEquals("Invalid device string: '" + bad + "'",
+                    assertThrows(IllegalArgumentException.class, () -> Device.of(bad)).getMessage());
+        }
+        assertEquals("Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, ort, xla, lazy, "
+                + "vulkan, mps, meta, hpu, privateuseone device type at start of device string: CUDA",
+                assertThrows(IllegalArgumentException.class, () -> Device.of("CUDA")).getMessage());
+        assertEquals("Could not parse device index '99999999999' in device string 'cuda:99999999999'",
+                assertThrows(IllegalArgumentException.class, () -> Device.of("cuda:99999999999")).getMessage());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Torch.ones(2).to(Device.cuda(0)));
         assertEquals("No backend for device cuda:0: add torch4j-cuda to the class path", e.getMessage());
     }
@@ -85,10 +107,25 @@ class CoreTest {
         assertEquals("[0.0, 3.0, 1.0, 4.0, 2.0, 5.0]", java.util.Arrays.toString(strided.toDoubleArray()));
         assertTrue(Torch.allclose(strided.contiguous(), strided, 0, 0));
         assertTrue(Torch.equal(strided.clone(), strided));
-        assertArrayEqualsInt(new int[] {1, 3}, strided.clone().stride());
+        assertArrayEquals(new int[] {1, 3}, strided.clone().stride());
     }
 
-    private static void assertArrayEqualsInt(int[] expected, int[] actual) {
-        assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(actual));
+    /** Results and errors of torch.allclose in PyTorch 1.13. */
+    @Test
+    void allcloseMatchesEqualInfinitiesAndRefusesMixedDtypes() {
+        Tensor infinities = Torch.tensor(new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY});
+        assertTrue(infinities.allclose(infinities.clone()));
+        assertFalse(infinities.allclose(infinities.neg()));
+        Tensor nan = Torch.tensor(new float[] {Float.NaN});
+        assertFalse(nan.allclose(nan));
+        assertFalse(Torch.tensor(new float[] {1f}).allclose(Torch.tensor(new float[] {1f + 1.1e-5f})));
+        assertTrue(Torch.tensor(new float[] {1e-9f}).allclose(Torch.zeros(1)));
+        assertTrue(Torch.tensor(new long[] {1}).allclose(Torch.tensor(new long[] {2}), 0, 1));
+        assertTrue(Torch.tensor(new boolean[] {true}).allclose(Torch.tensor(new boolean[] {true})));
+        assertTrue(Torch.ones(2, 3).allclose(Torch.ones(3)));
+        assertFalse(Torch.tensor(new float[] {3e38f}).allclose(Torch.tensor(new float[] {-3e38f}), 10, 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Torch.ones(2).allclose(Torch.ones(2).toDouble()));
+        assertEquals("Float did not match Double", e.getMessage());
     }
 }

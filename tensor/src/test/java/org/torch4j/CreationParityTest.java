@@ -42,6 +42,29 @@ class CreationParityTest {
         check("scalar_tensor", Torch.scalarTensor(2.5));
     }
 
+    /** Bit for bit: arange and linspace round as PyTorch's vector body and scalar tail do. */
+    @Test
+    void rangesMatchPyTorchBitForBit() {
+        int checked = 0;
+        for (Map.Entry<String, JsonObject> e : CASES.entrySet()) {
+            if (!e.getKey().startsWith("range/")) {
+                continue;
+            }
+            JsonObject c = e.getValue();
+            double start = c.get("start").getAsDouble();
+            double end = c.get("end").getAsDouble();
+            TensorOptions options = TensorOptions.ofDType(DType.valueOf(c.get("dtype").getAsString().toUpperCase()));
+            Tensor actual = c.get("op").getAsString().equals("arange")
+                    ? Torch.arange(start, end, c.get("step").getAsDouble(), options)
+                    : Torch.linspace(start, end, c.get("step").getAsInt(), options);
+            assertClose(c.get("out"), actual, 0, 0, e.getKey());
+            checked++;
+        }
+        assertEquals(20, checked);
+        assertEquals("[2, 3, 4]", java.util.Arrays.toString(Torch.arange(2L, 5L).toLongArray()));
+        assertEquals("[0.5, 1.5]", java.util.Arrays.toString(Torch.arange(0.5, 2.0).toFloatArray()));
+    }
+
     @Test
     void nestedArraysKeepTheirShapeAndType() {
         Tensor t = Torch.tensor(new int[][][] {{{1, 2}}, {{3, 4}}});
@@ -104,6 +127,23 @@ class CreationParityTest {
     @Test
     void badArgumentsThrowPyTorchMessages() {
         assertMessage("error/negative_dim", () -> Torch.zeros(2, -1));
+        assertMessage("error/linspace_bool", () -> Torch.linspace(0, 1, 5, TensorOptions.ofDType(DType.BOOL)));
+        assertMessage("error/arange_bool", () -> Torch.arange(0, 3, 1, TensorOptions.ofDType(DType.BOOL)));
+        assertMessage("error/arange_inf", () -> Torch.arange(0, Double.POSITIVE_INFINITY));
+        assertMessage("error/arange_nan", () -> Torch.arange(0.5, Double.NaN));
+        assertMessage("error/arange_step_truncated", () -> Torch.arange(0, 1, 0.3, TensorOptions.ofDType(DType.INT64)));
+        assertMessage("error/arange_overflow", () -> Torch.arange(0, 1e10, 1e-10));
+        TensorOptions intGrad = TensorOptions.ofDType(DType.INT64).requiresGrad(true);
+        assertMessage("error/factory_requires_grad_int", () -> Torch.zeros(new int[] {2}, intGrad));
+        assertMessage("error/factory_requires_grad_int", () -> Torch.empty(new int[] {2}, intGrad));
+        assertMessage("error/factory_requires_grad_int", () -> Torch.tensor(new long[] {1, 2}, intGrad));
+        assertMessage("error/factory_requires_grad_int", () -> Torch.arange(0, 3, 1, intGrad));
+        byte[] state = Torch.getRngState();
+        assertMessage("error/factory_requires_grad_int",
+                () -> Torch.randint(0, 3, new int[] {2}, intGrad, Generator.defaultGenerator()));
+        assertEquals(java.util.Arrays.toString(state), java.util.Arrays.toString(Torch.getRngState()));
+        assertMessage("error/eye_m", () -> Torch.eye(2, -3));
+        assertMessage("error/eye_n_m", () -> Torch.eye(-2, -3));
         assertMessage("error/arange_step", () -> Torch.arange(0L, 5L, 0L));
         assertMessage("error/arange_sign", () -> Torch.arange(5L, 0L, 1L));
         assertMessage("error/rand_int", () -> Torch.rand(new int[] {2}, TensorOptions.ofDType(DType.INT64),

@@ -149,6 +149,29 @@ class ElementwiseParityTest {
     }
 
     @Test
+    void integerScalarsKeepIntegerDtypesAndFloatClampBoundsPromote() {
+        Tensor i = tensor(CASES.get("scalar/int_pow__2").get("x"));
+        assertClose(CASES.get("scalar/int_pow__2").get("out"), i.clone().pow_(2), "int **= 2");
+        assertClose(CASES.get("scalar/int_rsub").get("out"), i.rsub(1), "1 - int");
+        JsonObject w = CASES.get("where/scalar_int");
+        assertClose(w.get("out"), Torch.where(tensor(w.get("c")), i, 0), "where int scalar");
+        assertClose(CASES.get("clamp/int_float_bounds").get("out"), i.clamp(-1.0, 2.5), "int clamp float bounds");
+        assertClose(CASES.get("clamp/int_int_bounds").get("out"), i.clamp(-1, 2), "int clamp int bounds");
+        assertClose(CASES.get("clamp_/int_int_bounds").get("out"), i.clone().clamp_(-1, 2), "int clamp_ int bounds");
+        Tensor j = tensor(CASES.get("clamp/int_min_float").get("x"));
+        assertClose(CASES.get("clamp/int_min_float").get("out"), j.clampMin(2.5), "int32 clamp min float");
+        Tensor bool = tensor(CASES.get("clamp/bool_int_min").get("x"));
+        assertClose(CASES.get("clamp/bool_int_min").get("out"), bool.clampMin(0), "bool clamp min int");
+        assertClose(CASES.get("clamp/bool_float_max").get("out"), bool.clampMax(0.5), "bool clamp max float");
+        assertEquals(CASES.get("error/clamp__int_float").get("msg").getAsString(),
+                assertThrows(IllegalArgumentException.class, () -> i.clone().clamp_(0.5, null)).getMessage());
+        assertEquals(CASES.get("error/clamp__int32_float").get("msg").getAsString(),
+                assertThrows(IllegalArgumentException.class, () -> j.clone().clamp_(null, 0.5)).getMessage());
+        assertEquals(CASES.get("error/clamp__bool_int").get("msg").getAsString(),
+                assertThrows(IllegalArgumentException.class, () -> bool.clone().clamp_(0, 1)).getMessage());
+    }
+
+    @Test
     void resultsAreLaidOutLikeTheirInputs() {
         Tensor x = Torch.arange(12.0).reshape(3, 4).toFloat();
         Tensor t = x.t();

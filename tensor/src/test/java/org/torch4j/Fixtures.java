@@ -50,56 +50,40 @@ public final class Fixtures {
     public static Tensor tensor(JsonElement json) {
         JsonObject o = json.getAsJsonObject();
         DType dtype = DType.valueOf(o.get("dtype").getAsString().toUpperCase());
-        JsonArray shapeJson = o.getAsJsonArray("shape");
-        int[] shape = new int[shapeJson.size()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeJson.get(i).getAsInt();
-        }
+        int[] shape = ints(o.get("shape"));
         JsonArray data = o.getAsJsonArray("data");
         int n = data.size();
         Object array;
-        switch (dtype) {
-            case FLOAT32: {
-                float[] a = new float[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = (float) data.get(i).getAsDouble();
-                }
-                array = a;
-                break;
+        if (dtype.isFloatingPoint()) {
+            double[] a = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = data.get(i).getAsDouble();
             }
-            case FLOAT64: {
-                double[] a = new double[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = data.get(i).getAsDouble();
-                }
-                array = a;
-                break;
+            array = a;
+        } else if (dtype.isIntegral()) {
+            long[] a = new long[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = data.get(i).getAsLong();
             }
-            case INT64: {
-                long[] a = new long[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = data.get(i).getAsLong();
-                }
-                array = a;
-                break;
+            array = a;
+        } else {
+            boolean[] a = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = data.get(i).getAsBoolean();
             }
-            case INT32: {
-                int[] a = new int[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = data.get(i).getAsInt();
-                }
-                array = a;
-                break;
-            }
-            default: {
-                boolean[] a = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = data.get(i).getAsBoolean();
-                }
-                array = a;
-            }
+            array = a;
         }
-        return Torch.tensor(array).reshape(shape);
+        return Torch.tensor(array, dtype).reshape(shape);
+    }
+
+    /** A JSON array of integers (a shape, strides, dims) as an int[]. */
+    public static int[] ints(JsonElement json) {
+        JsonArray a = json.getAsJsonArray();
+        int[] out = new int[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i).getAsInt();
+        }
+        return out;
     }
 
     /** Asserts same dtype, same shape and elementwise closeness (NaN matches NaN, infinities match exactly). */

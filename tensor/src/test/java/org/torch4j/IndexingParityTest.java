@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.torch4j.Fixtures.assertClose;
+import static org.torch4j.Fixtures.ints;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -55,14 +56,6 @@ class IndexingParityTest {
                 default: throw new IllegalArgumentException("unknown view " + step);
             }
         }
-    }
-
-    private static int[] ints(JsonArray a) {
-        int[] out = new int[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).getAsInt();
-        }
-        return out;
     }
 
     private static Tensor in(JsonObject c, String name) {

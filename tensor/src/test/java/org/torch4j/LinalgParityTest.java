@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.torch4j.Fixtures.ints;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -23,17 +24,9 @@ class LinalgParityTest {
             case "mv": return Tensor::mv;
             case "dot": return Tensor::dot;
             case "matmul": return Tensor::matmul;
+            case "outer": return Tensor::outer;
             default: throw new IllegalArgumentException(name);
         }
-    }
-
-    private static int[] ints(JsonElement json) {
-        JsonArray a = json.getAsJsonArray();
-        int[] out = new int[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).getAsInt();
-        }
-        return out;
     }
 
     private static DType dtype(JsonObject spec) {
@@ -170,7 +163,7 @@ class LinalgParityTest {
             assertEquals(c.get("msg").getAsString(), thrown.getMessage(), e.getKey());
             checked++;
         }
-        assertEquals(44, checked);
+        assertEquals(46, checked);
     }
 
     /** A float64 reference product of the float32 inputs, element by element. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.torch4j.Fixtures.assertClose;
+import static org.torch4j.Fixtures.ints;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -65,14 +66,6 @@ class ViewsParityTest {
         v.put("clone/transposed", () -> x().transpose(0, 1).clone());
         v.put("contiguous/expanded", () -> Torch.tensor(new float[] {1, 2}).expand(3, 2).contiguous());
         return v;
-    }
-
-    private static int[] ints(JsonArray a) {
-        int[] out = new int[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).getAsInt();
-        }
-        return out;
     }
 
     @Test
@@ -144,6 +137,10 @@ class ViewsParityTest {
         assertMessage("error/dim_range_0dim", IndexOutOfBoundsException.class, () -> Torch.scalarTensor(1).unsqueeze(2));
         assertMessage("error/select_range", IndexOutOfBoundsException.class, () -> x().select(1, 3));
         assertMessage("error/expand", IllegalArgumentException.class, () -> Torch.ones(3).expand(2, 4));
+        assertMessage("error/expand_rank_long", IllegalArgumentException.class,
+                () -> Torch.ones(new int[] {2, 3}, TensorOptions.ofDType(DType.INT64)).expand(3));
+        assertMessage("error/expand_rank_bool", IllegalArgumentException.class,
+                () -> Torch.ones(new int[] {2, 3}, TensorOptions.ofDType(DType.BOOL)).expand(3));
         assertMessage("error/t_3d", IllegalArgumentException.class, () -> x().t());
         assertMessage("error/permute_len", IllegalArgumentException.class, () -> x().permute(0, 1));
         assertMessage("error/permute_dup", IllegalArgumentException.class, () -> x().permute(0, 1, 1));
@@ -152,5 +149,28 @@ class ViewsParityTest {
         assertMessage("error/item", IllegalArgumentException.class, () -> x().item());
         assertMessage("error/chunk0", IllegalArgumentException.class, () -> x().chunk(0));
         assertMessage("error/split_sizes", IllegalArgumentException.class, () -> x().split(new int[] {1, 1}, 1));
+    }
+
+    @Test
+    void zeroDimTensorsHaveNoDimToLookUp() {
+        Tensor scalar = Torch.scalarTensor(1);
+        assertMessage("error/size_0dim", IndexOutOfBoundsException.class, () -> scalar.size(-1));
+        assertMessage("error/stride_0dim", IndexOutOfBoundsException.class, () -> scalar.stride(0));
+        assertMessage("error/unbind_0dim", IndexOutOfBoundsException.class, () -> scalar.unbind(-1));
+        assertMessage("error/unflatten_0dim", IndexOutOfBoundsException.class, () -> scalar.unflatten(-1, 1));
+        assertMessage("error/slice_0dim", IndexOutOfBoundsException.class, () -> scalar.slice(0, 0, 1));
+    }
+
+    @Test
+    void badSlicesAndShapesThrowPyTorchMessages() {
+        assertMessage("error/slice_step0", IllegalArgumentException.class, () -> x().slice(0, 0, 2, 0));
+        assertMessage("error/slice_step_negative", IllegalArgumentException.class, () -> x().slice(0, 0, 2, -1));
+        assertMessage("error/view_empty_infer", IllegalArgumentException.class, () -> Torch.ones(0, 3).view(0, -1));
+        assertMessage("error/view_zero_infer", IllegalArgumentException.class, () -> x().view(0, -1));
+        assertMessage("error/unflatten_sizes", IllegalArgumentException.class, () -> x().unflatten(-1, 3, 2));
+        assertMessage("error/unflatten_empty", IllegalArgumentException.class, () -> x().unflatten(1));
+        String twoInferred = assertThrows(IllegalArgumentException.class, () -> x().unflatten(1, -1, -1)).getMessage();
+        assertEquals(CASES.get("error/unflatten_two_infer").get("msg").getAsString() + "\nonly one dimension can be inferred",
+                twoInferred);
     }
 }

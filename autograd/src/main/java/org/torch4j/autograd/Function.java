@@ -48,10 +48,11 @@ public abstract class Function {
 
     /** {@code MyFunction.apply(*inputs)}: all outputs, with the history of this call on the differentiable ones. */
     public final Tensor[] applyAll(Tensor... inputs) {
+        boolean gradMode = GradMode.isEnabled();
         boolean record = false;
         boolean[] needs = new boolean[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            needs[i] = GradMode.isEnabled() && inputs[i] != null && inputs[i].requiresGrad();
+            needs[i] = gradMode && inputs[i] != null && inputs[i].requiresGrad();
             record |= needs[i];
         }
         FunctionCtx ctx = new FunctionCtx(needs);

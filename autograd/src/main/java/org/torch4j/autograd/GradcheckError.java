@@ -4,6 +4,7 @@ package org.torch4j.autograd;
 public final class GradcheckError extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** An error with gradcheck's message (which input and output, the numerical and analytical Jacobians). */
     public GradcheckError(String message) {
         super(message);
     }

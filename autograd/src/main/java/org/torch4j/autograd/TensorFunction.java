@@ -8,5 +8,6 @@ import org.torch4j.Tensor;
  */
 @FunctionalInterface
 public interface TensorFunction {
+    /** {@code func(*inputs)}: the outputs. */
     Tensor[] apply(Tensor... inputs);
 }

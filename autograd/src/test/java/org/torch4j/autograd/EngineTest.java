@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.Torch;
+import org.torch4j.autograd.internal.SavedVariable;
 
 /** The backward engine: accumulation, retained gradients and graphs, higher order, grad(), views and in-place ops. */
 class EngineTest {
@@ -68,6 +70,32 @@ class EngineTest {
         assertValues(new double[] {2}, x.grad());
     }
 
+    /** A custom function whose backward gives its input no gradient. */
+    static final class DropsGradient extends Function {
+        @Override
+        public Tensor[] forward(FunctionCtx ctx, Tensor... inputs) {
+            return new Tensor[] {inputs[0].mul(1L)};
+        }
+
+        @Override
+        public Tensor[] backward(FunctionCtx ctx, Tensor... gradOutputs) {
+            return new Tensor[] {null};
+        }
+    }
+
+    @Test
+    void aNodeThatGetsNoGradientStillFreesWhatItSaved() {
+        // PyTorch 1.13: MulBackward0 runs with an undefined gradient, then releases w and x
+        Tensor w = leaf(1, 2);
+        Tensor x = leaf(3, 4);
+        Tensor m = w.mul(x);
+        new DropsGradient().apply(m).sum().backward();
+        assertNull(w.grad());
+        assertNull(x.grad());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.sum().backward());
+        assertEquals(SavedVariable.FREED, e.getMessage());
+    }
+
     @Test
     void createGraphGivesHigherOrderGradients() {
         Tensor a = Torch.tensor(new float[] {2f}).requiresGrad_();
@@ -83,6 +111,31 @@ class EngineTest {
         x.setGrad(null);
         gx.sum().backward();
         assertValues(new double[] {12}, x.grad());
+    }
+
+    @Test
+    void dotGradIsAnOwnedCopyThenAccumulatesInPlaceOutsideGradMode() {
+        // PyTorch 1.13 prints these strings, and keeps the same .grad tensor across plain backward calls
+        Tensor x = Torch.tensor(new float[] {1f, 2f}).requiresGrad_();
+        x.mul(x).sum().backward(null, false, true);
+        assertEquals("tensor([2., 4.], grad_fn=<CopyBackwards>)", x.grad().toString());
+        Tensor first = x.grad();
+        x.mul(x).sum().backward();
+        assertSame(first, x.grad());
+        assertEquals("tensor([4., 8.], grad_fn=<CopyBackwards>)", x.grad().toString());
+        x.mul(x).sum().backward(null, false, true);
+        assertEquals("tensor([ 6., 12.], grad_fn=<AddBackward0>)", x.grad().toString());
+        Tensor y = leaf(1, 2);
+        y.mul(3L).sum().backward();
+        Tensor g = y.grad();
+        y.mul(3L).sum().backward();
+        assertSame(g, y.grad());
+        assertValues(new double[] {6, 6}, g);
+        Tensor z = Torch.tensor(new float[] {1f, 2f}).requiresGrad_();
+        Tensor t = z.mul(2L);
+        t.retainGrad();
+        t.mul(t).sum().backward(null, false, true);
+        assertEquals("tensor([4., 8.], grad_fn=<CloneBackward0>)", t.grad().toString());
     }
 
     @Test
@@ -234,6 +287,55 @@ class EngineTest {
         Tensor z = x.mul(1L);
         Hooks.registerHook(z, g -> g.mul(7L));
         assertValues(new double[] {1, 1}, Autograd.grad(z.sum(), z)[0]);
+    }
+
+    @Test
+    void aTensorsHooksRunTogetherBeforeOrAfterItsRetainedGradAsFirstRegistered() {
+        // PyTorch 1.13 (its values): the hooks of a tensor run as one group, placed where the first was registered
+        Tensor x = leaf(1, 2);
+        Tensor t = x.mul(2L);
+        t.retainGrad();
+        Hooks.registerHook(t, g -> g.mul(10L));
+        Hooks.registerHook(t, g -> g.add(1L));
+        t.mul(t).sum().backward();
+        assertValues(new double[] {4, 8}, t.grad());
+        assertValues(new double[] {82, 162}, x.grad());
+        Tensor u = leaf(1, 2);
+        Tensor v = u.mul(2L);
+        Hooks.registerHook(v, g -> g.mul(10L));
+        v.retainGrad();
+        Hooks.registerHook(v, g -> g.add(1L));
+        v.mul(v).sum().backward();
+        assertValues(new double[] {41, 81}, v.grad());
+        assertValues(new double[] {82, 162}, u.grad());
+        Tensor a = leaf(1, 2);
+        Tensor b = a.mul(2L);
+        Hooks.registerHook(b, g -> g.mul(10L)).remove();
+        b.retainGrad();
+        Hooks.registerHook(b, g -> g.add(1L));
+        b.mul(b).sum().backward();
+        assertValues(new double[] {5, 9}, b.grad());
+        assertValues(new double[] {10, 18}, a.grad());
+    }
+
+    @Test
+    void backwardPassesOnSeveralThreadsAllReachASharedLeaf() throws InterruptedException {
+        // PyTorch accumulates into a leaf under a lock; no gradient may be lost
+        Tensor x = Torch.zeros(64).requiresGrad_();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 500; i++) {
+                    x.mul(1L).sum().backward();
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(2000.0, x.grad().min().item());
+        assertEquals(2000.0, x.grad().max().item());
     }
 
     @Test

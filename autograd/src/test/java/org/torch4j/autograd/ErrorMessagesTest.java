@@ -86,6 +86,35 @@ class ErrorMessagesTest {
                 + "in-place operation.", () -> leaf(3).get(0).mul_(2L));
     }
 
+    private static String multiOutputView(String output, String what) {
+        return output + " is a view and " + what + ". This view is the output of a function that returns multiple views. "
+                + "Such functions do not allow the output views to be modified inplace. You should replace the inplace "
+                + "operation by an out-of-place one.";
+    }
+
+    @Test
+    void inPlaceOnAnOutputOfSplitOrUnbind() {
+        assertMessage(IllegalStateException.class, multiOutputView("Output 0 of SplitBackward0", "is being modified inplace"),
+                () -> leaf(3, 4).mul(1L).split(2, 1)[0].mul_(2L));
+        assertMessage(IllegalStateException.class, multiOutputView("Output 1 of UnbindBackward0", "is being modified inplace"),
+                () -> leaf(3).unbind(0)[1].add_(1L));
+        assertMessage(IllegalStateException.class, multiOutputView("Output 0 of TBackward0", "is being modified inplace"),
+                () -> leaf(4, 2).mul(1L).chunk(2, 0)[1].t().mul_(2L));
+    }
+
+    @Test
+    void outputOfSplitOrUnbindUsedAfterItsBaseChanged() {
+        Tensor y = leaf(3, 4).mul(1L);
+        Tensor[] parts = y.split(2, 1);
+        y.add_(1L);
+        assertMessage(IllegalStateException.class, multiOutputView("Output 1 of SplitBackward0",
+                "its base or another view of its base has been modified inplace"), () -> parts[1].mul(2L));
+        Tensor[] rows = leaf(3, 4).mul(1L).unbind(0);
+        rows[0].detach().zero_();
+        assertMessage(IllegalStateException.class, multiOutputView("Output 2 of UnbindBackward0",
+                "its base or another view of its base has been modified inplace"), () -> rows[2].sum());
+    }
+
     @Test
     void savedOutputModifiedInPlace() {
         Tensor x = leaf(3);

@@ -97,10 +97,18 @@ class GradcheckOpsTest {
                 () -> of(signed(2, 3)));
         op("fill_ scalar", "FillBackward2", in -> of(in[0].mul(1L).fill_(2.5)), () -> of(signed(3)));
         op("fill_ tensor", "FillBackward3", in -> of(in[0].mul(1L).fill_(in[1])), () -> of(signed(3), signed()));
+        op("zero_", "ZeroBackward0", in -> of(in[0].mul(1L).zero_()), () -> of(signed(3)));
         // views
         op2("view", "ViewBackward0", in -> of(in[0].view(6, 2)), () -> of(signed(3, 4)));
-        op("reshape copy", "ViewBackward0", in -> of(in[0].t().reshape(12)), () -> of(signed(3, 4)));
-        op("flatten", "ViewBackward0", in -> of(in[0].flatten()), () -> of(signed(2, 3, 2)));
+        op("view_as", "ViewBackward0", in -> of(in[0].viewAs(in[1])), () -> of(signed(3, 4), signed(2, 6)));
+        op2("reshape view", "ReshapeAliasBackward0", in -> of(in[0].reshape(6, -1)), () -> of(signed(3, 4)));
+        op("reshape_as", "ReshapeAliasBackward0", in -> of(in[0].reshapeAs(in[1])), () -> of(signed(3, 4), signed(2, 6)));
+        op2("reshape copy", "UnsafeViewBackward0", in -> of(in[0].t().reshape(12)), () -> of(signed(3, 4)));
+        op("reshape copy -1", "UnsafeViewBackward0", in -> of(in[0].t().reshape(-1)), () -> of(signed(3, 4)));
+        op("flatten", "ReshapeAliasBackward0", in -> of(in[0].flatten()), () -> of(signed(2, 3, 2)));
+        op("flatten 0-dim", "ReshapeAliasBackward0", in -> of(in[0].flatten()), () -> of(signed()));
+        op("flatten from 1 non-contiguous", "UnsafeViewBackward0", in -> of(in[0].transpose(0, 2).flatten(1, -1)),
+                () -> of(signed(2, 3, 2)));
         op("unflatten", "ViewBackward0", in -> of(in[0].unflatten(1, 2, 2)), () -> of(signed(3, 4)));
         op2("as_strided", "AsStridedBackward0", in -> of(in[0].asStrided(new int[] {2, 3}, new int[] {1, 3}, 2)),
                 () -> of(signed(12)));
@@ -114,13 +122,22 @@ class GradcheckOpsTest {
         op("t", "TBackward0", in -> of(in[0].t()), () -> of(signed(3, 4)));
         op("squeeze", "SqueezeBackward0", in -> of(in[0].squeeze()), () -> of(signed(3, 1, 2, 1)));
         op("squeeze dim", "SqueezeBackward1", in -> of(in[0].squeeze(1)), () -> of(signed(3, 1, 2)));
+        op("squeeze dim of size 2", "SqueezeBackward1", in -> of(in[0].squeeze(0)), () -> of(signed(2, 3)));
         op("unsqueeze", "UnsqueezeBackward0", in -> of(in[0].unsqueeze(1)), () -> of(signed(3, 2)));
         op2("slice step", "SliceBackward0", in -> of(in[0].slice(1, 1, 6, 2)), () -> of(signed(3, 6)));
         op("narrow", "SliceBackward0", in -> of(in[0].narrow(0, 1, 2)), () -> of(signed(4, 2)));
-        op("split", "SliceBackward0", in -> in[0].split(2, 1), () -> of(signed(2, 5)));
-        op("chunk", "SliceBackward0", in -> in[0].chunk(2, 0), () -> of(signed(4, 2)));
+        op2("split", "SplitBackward0", in -> in[0].split(2, 1), () -> of(signed(2, 5)));
+        op2("split one output used", "SplitBackward0", in -> of(in[0].split(2, 1)[1]), () -> of(signed(2, 5)));
+        op("split larger than the dim", "SplitBackward0", in -> in[0].split(7, 1), () -> of(signed(2, 5)));
+        op2("split sizes", "SplitWithSizesBackward0", in -> in[0].split(new int[] {1, 0, 3}, -1), () -> of(signed(2, 4)));
+        op("split sizes one output used", "SplitWithSizesBackward0", in -> of(in[0].split(new int[] {2, 1}, 0)[1]),
+                () -> of(signed(3, 2)));
+        op("chunk", "SplitBackward0", in -> in[0].chunk(2, 0), () -> of(signed(4, 2)));
+        op("chunk uneven", "SplitBackward0", in -> in[0].chunk(3, 0), () -> of(signed(5, 2)));
+        op("chunk of an empty dim", "SplitWithSizesBackward0", in -> in[0].chunk(3, 0), () -> of(signed(0, 2)));
         op2("select", "SelectBackward0", in -> of(in[0].select(1, 2)), () -> of(signed(3, 4)));
-        op("unbind", "SelectBackward0", in -> in[0].unbind(0), () -> of(signed(3, 2)));
+        op2("unbind", "UnbindBackward0", in -> in[0].unbind(0), () -> of(signed(3, 2)));
+        op2("unbind one output used", "UnbindBackward0", in -> of(in[0].unbind(1)[2]), () -> of(signed(2, 4)));
         // elementwise binary
         op2("add broadcast alpha", "AddBackward0", in -> of(in[0].add(in[1], 2.5)), () -> of(signed(3, 4), signed(4)));
         op("add scalar", "AddBackward0", in -> of(in[0].add(2L)), () -> of(signed(3)));
@@ -220,6 +237,8 @@ class GradcheckOpsTest {
         op("max dim keepdim", "MaxBackward0", in -> of(in[0].max(0, true).values()), () -> of(signed(3, 4)));
         op("min", "MinBackward1", in -> of(in[0].min()), () -> of(signed(3, 4)));
         op("min dim", "MinBackward0", in -> of(in[0].min(0).values()), () -> of(signed(3, 4)));
+        op("amax all dims", "AmaxBackward0", in -> of(in[0].amax(new int[0], false)), () -> of(signed(3, 4)));
+        op("amin all dims keepdim", "AminBackward0", in -> of(in[0].amin(new int[0], true)), () -> of(signed(3, 4)));
         op2("amax", "AmaxBackward0", in -> of(in[0].amax(new int[] {0, 2}, false)), () -> of(signed(2, 3, 2)));
         op("amin", "AminBackward0", in -> of(in[0].amin(new int[] {1}, true)), () -> of(signed(3, 4)));
         op2("var", "VarBackward0", in -> of(in[0].var()), () -> of(signed(3, 4)));
@@ -244,9 +263,16 @@ class GradcheckOpsTest {
         op("matmul 2d", "MmBackward0", in -> of(in[0].matmul(in[1])), () -> of(signed(3, 4), signed(4, 2)));
         op("matmul 1d", "DotBackward0", in -> of(in[0].matmul(in[1])), () -> of(signed(4), signed(4)));
         op("matmul 2d 1d", "MvBackward0", in -> of(in[0].matmul(in[1])), () -> of(signed(3, 4), signed(4)));
-        op("matmul 1d 2d", null, in -> of(in[0].matmul(in[1])), () -> of(signed(4), signed(4, 2)));
-        op2("matmul batched broadcast", null, in -> of(in[0].matmul(in[1])), () -> of(signed(2, 1, 3, 4), signed(3, 4, 2)));
-        op("matmul folded", null, in -> of(in[0].matmul(in[1])), () -> of(signed(2, 3, 4), signed(4)));
+        op2("matmul 1d 2d", "SqueezeBackward3", in -> of(in[0].matmul(in[1])), () -> of(signed(4), signed(4, 2)));
+        op2("matmul batched broadcast", "UnsafeViewBackward0", in -> of(in[0].matmul(in[1])),
+                () -> of(signed(2, 1, 3, 4), signed(3, 4, 2)));
+        op("matmul batched", "UnsafeViewBackward0", in -> of(in[0].matmul(in[1])), () -> of(signed(2, 3, 4), signed(2, 4, 2)));
+        op("matmul batched transposed", "UnsafeViewBackward0", in -> of(in[0].transpose(1, 2).matmul(in[1])),
+                () -> of(signed(2, 4, 3), signed(4, 2)));
+        op("matmul folded", "UnsafeViewBackward0", in -> of(in[0].matmul(in[1])), () -> of(signed(2, 3, 4), signed(4)));
+        op("matmul folded 3d 2d", "UnsafeViewBackward0", in -> of(in[0].matmul(in[1])), () -> of(signed(2, 3, 4), signed(4, 2)));
+        op("matmul folded 2d 3d", "CloneBackward0", in -> of(in[0].matmul(in[1])), () -> of(signed(5, 3), signed(2, 3, 4)));
+        op("matmul folded 1d 4d", "UnsafeViewBackward0", in -> of(in[0].matmul(in[1])), () -> of(signed(3), signed(2, 2, 3, 4)));
         // joining
         op2("cat", "CatBackward0", in -> of(Torch.cat(new Tensor[] {in[0], in[1]}, -1)), () -> of(signed(2, 3), signed(2, 2)));
         op2("stack", "StackBackward0", in -> of(Torch.stack(new Tensor[] {in[0], in[1]}, 1)), () -> of(signed(2, 3), signed(2, 3)));
@@ -263,7 +289,11 @@ class GradcheckOpsTest {
         op2("index mask", "IndexBackward0", in -> of(in[0].index(in[0].gt(0L))), () -> of(signed(3, 4)));
         op("index mask leading dims", "IndexBackward0",
                 in -> of(in[0].index(Torch.tensor(new boolean[] {true, false, true}))), () -> of(signed(3, 2)));
-        op("masked_select", "IndexBackward0", in -> of(in[0].maskedSelect(in[1].gt(0L))), () -> of(signed(4), signed(3, 4)));
+        op2("masked_select", "MaskedSelectBackward0", in -> of(in[0].maskedSelect(in[0].gt(0L))), () -> of(signed(3, 4)));
+        op2("masked_select broadcast", "MaskedSelectBackward0", in -> of(in[0].maskedSelect(in[1].gt(0L))),
+                () -> of(signed(4), signed(3, 4)));
+        op("masked_select broadcast input", "MaskedSelectBackward0",
+                in -> of(in[0].maskedSelect(Torch.tensor(new boolean[] {true, false, true}))), () -> of(signed(2, 1)));
         op2("index_put_", "IndexPutBackward0", in -> of(in[0].mul(1L).indexPut_(in[0].lt(0L), in[1])),
                 () -> of(signed(3, 4), signed()));
         op("index_put_ scalar", "IndexPutBackward0", in -> of(in[0].mul(1L).indexPut_(in[0].lt(0L), 0.5)),

@@ -2,40 +2,17 @@ package org.torch4j.nn;
 
 import org.torch4j.Tensor;
 import org.torch4j.nn.functional.F;
-import org.torch4j.nn.internal.PyRepr;
 
 /** {@code torch.nn.AvgPool2d}: the mean of each window. */
 public class AvgPool2d extends Module {
     /** {@code nn.AvgPool2d(kernel_size, ...)} keyword arguments; sizes are one value or (height, width). */
-    public static final class Options {
-        private final int[] kernelSize;
-        private int[] stride;
-        private int[] padding = {0};
-        private boolean ceilMode;
+    public static final class Options extends PoolOptions<Options> {
         private boolean countIncludePad = true;
         private Integer divisorOverride;
 
+        /** {@code kernel_size}: one value or (height, width). */
         public Options(int... kernelSize) {
-            this.kernelSize = kernelSize.clone();
-            this.stride = this.kernelSize;
-        }
-
-        /** {@code stride=} (default: the kernel size). */
-        public Options stride(int... values) {
-            stride = values.clone();
-            return this;
-        }
-
-        /** {@code padding=}: implicit zero padding on both sides (default 0). */
-        public Options padding(int... values) {
-            padding = values.clone();
-            return this;
-        }
-
-        /** {@code ceil_mode=} (default false). */
-        public Options ceilMode(boolean value) {
-            ceilMode = value;
-            return this;
+            super(kernelSize);
         }
 
         /** {@code count_include_pad=}: whether padding cells count in the divisor (default true). */
@@ -71,7 +48,6 @@ public class AvgPool2d extends Module {
 
     @Override
     protected String extraRepr() {
-        return "kernel_size=" + PyRepr.intOrTuple(options.kernelSize) + ", stride=" + PyRepr.intOrTuple(options.stride)
-                + ", padding=" + PyRepr.intOrTuple(options.padding);
+        return options.windowRepr();
     }
 }

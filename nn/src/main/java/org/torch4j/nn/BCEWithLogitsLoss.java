@@ -4,17 +4,10 @@ import org.torch4j.Tensor;
 import org.torch4j.nn.functional.F;
 
 /** {@code torch.nn.BCEWithLogitsLoss(weight, reduction, pos_weight)}: sigmoid and binary cross entropy, stably. */
-public class BCEWithLogitsLoss extends Loss {
+public class BCEWithLogitsLoss extends WeightedLoss {
     /** {@code nn.BCEWithLogitsLoss(...)} keyword arguments. */
-    public static final class Options extends Loss.Options<Options> {
-        private Tensor weight;
+    public static final class Options extends WeightedLoss.Options<Options> {
         private Tensor posWeight;
-
-        /** {@code weight=}: a rescaling weight broadcast over the elements. */
-        public Options weight(Tensor value) {
-            weight = value;
-            return this;
-        }
 
         /** {@code pos_weight=}: the weight of positive examples, per class (broadcast over the last dim). */
         public Options posWeight(Tensor value) {
@@ -30,13 +23,12 @@ public class BCEWithLogitsLoss extends Loss {
 
     /** {@code nn.BCEWithLogitsLoss(...)} with options. */
     public BCEWithLogitsLoss(Options options) {
-        super(options.reduction);
-        registerBuffer("weight", options.weight);
+        super(options);
         registerBuffer("pos_weight", options.posWeight);
     }
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        return F.binaryCrossEntropyWithLogits(input, target, param("weight"), param("pos_weight"), reduction());
+        return F.binaryCrossEntropyWithLogits(input, target, weight(), param("pos_weight"), reduction());
     }
 }

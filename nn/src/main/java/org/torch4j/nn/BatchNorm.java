@@ -22,6 +22,7 @@ public abstract class BatchNorm extends Module {
         private boolean affine = true;
         private boolean trackRunningStats = true;
 
+        /** {@code num_features}: C of the (N, C, ...) input. */
         public Options(int numFeatures) {
             this.numFeatures = numFeatures;
         }
@@ -53,6 +54,7 @@ public abstract class BatchNorm extends Module {
 
     private final Options options;
 
+    /** Registers weight and bias (affine) and the running statistics (track_running_stats). */
     protected BatchNorm(Options options) {
         this.options = options;
         int c = options.numFeatures;

@@ -7,6 +7,7 @@ import org.torch4j.nn.functional.F;
 public class Conv1d extends ConvNd {
     /** {@code nn.Conv1d(in_channels, out_channels, kernel_size, ...)} keyword arguments. */
     public static final class Options extends ConvOptions<Options> {
+        /** {@code in_channels}, {@code out_channels} and {@code kernel_size}. */
         public Options(int inChannels, int outChannels, int kernelSize) {
             super(1, inChannels, outChannels, kernelSize);
         }

@@ -12,6 +12,7 @@ public abstract class ConvNd extends Module {
     protected final ConvOptions<?> options;
     private final boolean transposed;
 
+    /** Checks groups, registers weight and bias and initialises them as {@code reset_parameters()}. */
     protected ConvNd(ConvOptions<?> options, boolean transposed) {
         this.options = options;
         this.transposed = transposed;

@@ -18,6 +18,7 @@ public abstract class ConvOptions<T extends ConvOptions<T>> {
     int groups = 1;
     boolean bias = true;
 
+    /** The required arguments; spatialDims (1 or 2) says how many values the per-dim arguments take. */
     protected ConvOptions(int spatialDims, int inChannels, int outChannels, int... kernelSize) {
         this.inChannels = inChannels;
         this.outChannels = outChannels;

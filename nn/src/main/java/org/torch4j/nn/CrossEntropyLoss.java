@@ -7,18 +7,11 @@ import org.torch4j.nn.functional.F;
  * {@code torch.nn.CrossEntropyLoss(weight, ignore_index, reduction, label_smoothing)}: log_softmax and NLL
  * for class-index targets, or the cross entropy with class-probability targets (same shape as the input).
  */
-public class CrossEntropyLoss extends Loss {
+public class CrossEntropyLoss extends WeightedLoss {
     /** {@code nn.CrossEntropyLoss(...)} keyword arguments. */
-    public static final class Options extends Loss.Options<Options> {
-        private Tensor weight;
+    public static final class Options extends WeightedLoss.Options<Options> {
         private long ignoreIndex = F.DEFAULT_IGNORE_INDEX;
         private double labelSmoothing;
-
-        /** {@code weight=}: one weight per class. */
-        public Options weight(Tensor value) {
-            weight = value;
-            return this;
-        }
 
         /** {@code ignore_index=}: a target value that contributes nothing (default -100). */
         public Options ignoreIndex(long value) {
@@ -43,14 +36,13 @@ public class CrossEntropyLoss extends Loss {
 
     /** {@code nn.CrossEntropyLoss(...)} with options. */
     public CrossEntropyLoss(Options options) {
-        super(options.reduction);
+        super(options);
         this.ignoreIndex = options.ignoreIndex;
         this.labelSmoothing = options.labelSmoothing;
-        registerBuffer("weight", options.weight);
     }
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        return F.crossEntropy(input, target, param("weight"), ignoreIndex, reduction(), labelSmoothing);
+        return F.crossEntropy(input, target, weight(), ignoreIndex, reduction(), labelSmoothing);
     }
 }

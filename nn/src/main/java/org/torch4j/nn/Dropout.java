@@ -2,6 +2,7 @@ package org.torch4j.nn;
 
 import org.torch4j.Tensor;
 import org.torch4j.nn.functional.F;
+import org.torch4j.nn.internal.Args;
 import org.torch4j.nn.internal.PyRepr;
 
 /** {@code torch.nn.Dropout(p)}: in training, zeroes elements with probability p and scales the rest by 1/(1-p). */
@@ -15,11 +16,7 @@ public class Dropout extends Module {
 
     /** {@code nn.Dropout(p)}. */
     public Dropout(double p) {
-        if (p < 0 || p > 1) {
-            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got "
-                    + PyRepr.floatRepr(p));
-        }
-        this.p = p;
+        this.p = Args.dropoutProbability(p);
     }
 
     @Override

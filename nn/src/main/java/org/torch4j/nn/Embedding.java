@@ -5,6 +5,7 @@ import org.torch4j.Tensor;
 import org.torch4j.Torch;
 import org.torch4j.nn.functional.F;
 import org.torch4j.nn.init.Init;
+import org.torch4j.nn.internal.Args;
 
 /** {@code torch.nn.Embedding(num_embeddings, embedding_dim, padding_idx)}: a lookup table of vectors. */
 public class Embedding extends Module {
@@ -22,12 +23,9 @@ public class Embedding extends Module {
      * takes no gradient; a negative index counts from the end; null for none.
      */
     public Embedding(int numEmbeddings, int embeddingDim, Integer paddingIdx) {
-        if (paddingIdx != null && (paddingIdx >= numEmbeddings || paddingIdx < -numEmbeddings)) {
-            throw new IllegalArgumentException("Padding_idx must be within num_embeddings");
-        }
         this.numEmbeddings = numEmbeddings;
         this.embeddingDim = embeddingDim;
-        this.paddingIdx = paddingIdx != null && paddingIdx < 0 ? Integer.valueOf(paddingIdx + numEmbeddings) : paddingIdx;
+        this.paddingIdx = Args.paddingIdx(paddingIdx, numEmbeddings);
         registerParameter("weight", Torch.empty(numEmbeddings, embeddingDim));
         resetParameters();
     }

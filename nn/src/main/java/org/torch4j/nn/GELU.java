@@ -12,11 +12,8 @@ public class GELU extends Module {
         this("none");
     }
 
-    /** {@code nn.GELU(approximate)}: "none" or "tanh". */
+    /** {@code nn.GELU(approximate)}: "none" or "tanh", checked by forward as in PyTorch. */
     public GELU(String approximate) {
-        if (!approximate.equals("none") && !approximate.equals("tanh")) {
-            throw new IllegalArgumentException("approximate argument must be either none or tanh.");
-        }
         this.approximate = approximate;
     }
 

@@ -9,6 +9,7 @@ import org.torch4j.Tensor;
 public class GRU extends RNNBase {
     /** {@code nn.GRU(input_size, hidden_size, ...)} keyword arguments. */
     public static final class Options extends RNNBase.Options<Options> {
+        /** {@code input_size} and {@code hidden_size}: the features of each step's input and of the state. */
         public Options(int inputSize, int hiddenSize) {
             super(inputSize, hiddenSize);
         }
@@ -24,12 +25,6 @@ public class GRU extends RNNBase {
         super(options, 3);
     }
 
-    /** The output sequence, from a zero initial state. */
-    @Override
-    public Tensor forward(Tensor input) {
-        return forward(input, null).output();
-    }
-
     /** {@code gru(input, h_0)}: output and h_n; h0 may be null for zeros. */
     public RNNOutput forward(Tensor input, Tensor h0) {
         return run(input, h0, null);
@@ -37,10 +32,10 @@ public class GRU extends RNNBase {
 
     /** ATen's GRUCell arithmetic: h' = (h - n) * z + n. */
     @Override
-    protected Tensor[] cell(Tensor projectedInput, Tensor[] state, int layer, int direction) {
+    protected Tensor[] cell(Tensor projectedInput, Tensor projectedHidden, Tensor[] state) {
         Tensor h = state[0];
         Tensor[] in = projectedInput.chunk(3, 1);
-        Tensor[] hid = hiddenProjection(h, layer, direction).chunk(3, 1);
+        Tensor[] hid = projectedHidden.chunk(3, 1);
         Tensor reset = hid[0].add(in[0]).sigmoid();
         Tensor update = hid[1].add(in[1]).sigmoid();
         Tensor candidate = in[2].add(hid[2].mul(reset)).tanh();

@@ -9,6 +9,7 @@ import org.torch4j.Tensor;
 public class LSTM extends RNNBase {
     /** {@code nn.LSTM(input_size, hidden_size, ...)} keyword arguments. */
     public static final class Options extends RNNBase.Options<Options> {
+        /** {@code input_size} and {@code hidden_size}: the features of each step's input and of the state. */
         public Options(int inputSize, int hiddenSize) {
             super(inputSize, hiddenSize);
         }
@@ -24,20 +25,14 @@ public class LSTM extends RNNBase {
         super(options, 4);
     }
 
-    /** The output sequence, from zero initial states. */
-    @Override
-    public Tensor forward(Tensor input) {
-        return forward(input, null, null).output();
-    }
-
     /** {@code lstm(input, (h_0, c_0))}: output, h_n and c_n; h0 and c0 may be null for zeros. */
     public RNNOutput forward(Tensor input, Tensor h0, Tensor c0) {
         return run(input, h0, c0);
     }
 
     @Override
-    protected Tensor[] cell(Tensor projectedInput, Tensor[] state, int layer, int direction) {
-        Tensor[] g = hiddenProjection(state[0], layer, direction).add(projectedInput).chunk(4, 1);
+    protected Tensor[] cell(Tensor projectedInput, Tensor projectedHidden, Tensor[] state) {
+        Tensor[] g = projectedHidden.add(projectedInput).chunk(4, 1);
         Tensor input = g[0].sigmoid();
         Tensor forget = g[1].sigmoid();
         Tensor candidate = g[2].tanh();

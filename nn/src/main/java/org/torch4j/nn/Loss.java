@@ -6,6 +6,7 @@ import org.torch4j.Tensor;
 public abstract class Loss extends Module {
     private final Reduction reduction;
 
+    /** A loss with that reduction ({@link Reduction#BATCHMEAN} is refused). */
     protected Loss(Reduction reduction) {
         this(reduction, false);
     }
@@ -31,9 +32,14 @@ public abstract class Loss extends Module {
         Reduction reduction = Reduction.MEAN;
 
         /** {@code reduction=}: none, mean (default) or sum. */
-        @SuppressWarnings("unchecked")
         public T reduction(Reduction value) {
             reduction = value;
+            return self();
+        }
+
+        /** This options object as its own type, for chaining. */
+        @SuppressWarnings("unchecked")
+        protected final T self() {
             return (T) this;
         }
     }

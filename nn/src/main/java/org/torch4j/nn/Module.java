@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -15,6 +16,7 @@ import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.GradGuard;
 import org.torch4j.Tensor;
+import org.torch4j.nn.internal.PyRepr;
 
 /**
  * The base class of every layer and model; the equivalent of {@code torch.nn.Module}.
@@ -115,11 +117,14 @@ public abstract class Module {
         if (name.isEmpty()) {
             throw new IllegalArgumentException(kind + " name can't be empty string \"\"");
         }
-        boolean taken = (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name))
-                && !own.containsKey(name);
-        if (taken) {
+        if (hasMember(name) && !own.containsKey(name)) {
             throw new IllegalArgumentException("attribute '" + name + "' already exists");
         }
+    }
+
+    /** Whether this module has a parameter, buffer or child of that name (an absent one included). */
+    private boolean hasMember(String name) {
+        return parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name);
     }
 
     /** This module's own parameter or buffer by name (null for an absent one); how layers read their state. */
@@ -138,41 +143,58 @@ public abstract class Module {
 
     // ------------------------------------------------------------------ lookup by dotted path
 
-    /** {@code module.get_submodule(target)}: "" is this module, "a.b" a grandchild. */
+    /**
+     * {@code module.get_submodule(target)}: "" is this module, "a.b" a grandchild; a name that is not a
+     * child (a parameter, or an absent child) fails as in PyTorch.
+     */
     public Module getSubmodule(String target) {
         if (target.isEmpty()) {
             return this;
         }
         Module m = this;
         for (String item : target.split("\\.", -1)) {
-            if (!m.children.containsKey(item)) {
-                throw new IllegalArgumentException(m.name() + " has no attribute `" + item + "`");
+            m.checkHasMember(item);
+            Module child = m.children.get(item);
+            if (child == null) {
+                throw new IllegalArgumentException("`" + item + "` is not an nn.Module");
             }
-            m = m.children.get(item);
+            m = child;
         }
         return m;
     }
 
-    /** {@code module.get_parameter(target)}, e.g. {@code "fc1.weight"}. */
+    /** {@code module.get_parameter(target)}, e.g. {@code "fc1.weight"}; an absent parameter fails. */
     public Tensor getParameter(String target) {
-        int dot = target.lastIndexOf('.');
-        Module owner = getSubmodule(dot < 0 ? "" : target.substring(0, dot));
-        String name = target.substring(dot + 1);
-        if (!owner.parameters.containsKey(name)) {
-            throw new IllegalArgumentException("Module has no attribute `" + name + "`");
+        Tensor p = member(target, m -> m.parameters, "an nn.Parameter");
+        if (p == null) {
+            throw new IllegalArgumentException("`" + target.substring(target.lastIndexOf('.') + 1)
+                    + "` is not an nn.Parameter");
         }
-        return owner.parameters.get(name);
+        return p;
     }
 
-    /** {@code module.get_buffer(target)}. */
+    /** {@code module.get_buffer(target)}; null for a buffer registered as absent. */
     public Tensor getBuffer(String target) {
+        return member(target, m -> m.buffers, "a buffer");
+    }
+
+    /** The member named by the last atom of target, in the map that {@code of} picks from its owner. */
+    private Tensor member(String target, Function<Module, Map<String, Tensor>> of, String kind) {
         int dot = target.lastIndexOf('.');
         Module owner = getSubmodule(dot < 0 ? "" : target.substring(0, dot));
         String name = target.substring(dot + 1);
-        if (!owner.buffers.containsKey(name)) {
-            throw new IllegalArgumentException("Module has no attribute `" + name + "`");
+        owner.checkHasMember(name);
+        Map<String, Tensor> members = of.apply(owner);
+        if (!members.containsKey(name)) {
+            throw new IllegalArgumentException("`" + name + "` is not " + kind);
         }
-        return owner.buffers.get(name);
+        return members.get(name);
+    }
+
+    private void checkHasMember(String name) {
+        if (!hasMember(name)) {
+            throw new IllegalArgumentException(name() + " has no attribute `" + name + "`");
+        }
     }
 
     // ------------------------------------------------------------------ iteration
@@ -184,7 +206,9 @@ public abstract class Module {
 
     /** {@code module.parameters(recurse)}. */
     public List<Tensor> parameters(boolean recurse) {
-        return new ArrayList<>(namedParameters(recurse).values());
+        List<Tensor> out = new ArrayList<>();
+        forEachMember(recurse, false, m -> m.parameters, (name, p) -> out.add(p));
+        return out;
     }
 
     /** {@code module.named_parameters()}: names such as {@code "fc1.weight"}, in registration order. */
@@ -194,32 +218,45 @@ public abstract class Module {
 
     /** {@code module.named_parameters(recurse=recurse)}. */
     public Map<String, Tensor> namedParameters(boolean recurse) {
-        return namedMembers(recurse, m -> m.parameters);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        forEachMember(recurse, true, m -> m.parameters, out::put);
+        return out;
     }
 
     /** {@code module.buffers()}. */
     public List<Tensor> buffers() {
-        return new ArrayList<>(namedBuffers().values());
+        List<Tensor> out = new ArrayList<>();
+        forEachMember(true, false, m -> m.buffers, (name, b) -> out.add(b));
+        return out;
     }
 
     /** {@code module.named_buffers()}. */
     public Map<String, Tensor> namedBuffers() {
-        return namedMembers(true, m -> m.buffers);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        forEachMember(true, true, m -> m.buffers, out::put);
+        return out;
     }
 
-    private Map<String, Tensor> namedMembers(boolean recurse, Function<Module, Map<String, Tensor>> of) {
-        Map<String, Tensor> out = new LinkedHashMap<>();
+    /**
+     * Passes each present tensor that {@code of} picks from this module (and its descendants when
+     * {@code recurse}) to sink once, in named_modules order; the dotted names are built only when
+     * {@code named} (else sink gets null), since parameters() runs in training loops.
+     */
+    private void forEachMember(boolean recurse, boolean named, Function<Module, Map<String, Tensor>> of,
+            BiConsumer<String, Tensor> sink) {
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<String, Module> mods = recurse ? namedModules() : Map.of("", this);
-        for (Map.Entry<String, Module> m : mods.entrySet()) {
-            String prefix = m.getKey().isEmpty() ? "" : m.getKey() + ".";
-            for (Map.Entry<String, Tensor> e : of.apply(m.getValue()).entrySet()) {
+        BiConsumer<String, Module> perModule = (path, m) -> {
+            for (Map.Entry<String, Tensor> e : of.apply(m).entrySet()) {
                 if (e.getValue() != null && seen.add(e.getValue())) {
-                    out.put(prefix + e.getKey(), e.getValue());
+                    sink.accept(named ? (path.isEmpty() ? "" : path + ".") + e.getKey() : null, e.getValue());
                 }
             }
+        };
+        if (recurse) {
+            visitModules(named ? "" : null, perModule, Collections.newSetFromMap(new IdentityHashMap<>()));
+        } else {
+            perModule.accept(named ? "" : null, this);
         }
-        return out;
     }
 
     /** {@code module.children()}: the direct children, each once. */
@@ -246,24 +283,28 @@ public abstract class Module {
 
     /** {@code module.modules()}: this module and every descendant, depth first, each once. */
     public List<Module> modules() {
-        return new ArrayList<>(namedModules().values());
+        List<Module> out = new ArrayList<>();
+        visitModules(null, (path, m) -> out.add(m), Collections.newSetFromMap(new IdentityHashMap<>()));
+        return out;
     }
 
     /** {@code module.named_modules()}: "" for this module, dotted paths for descendants. */
     public Map<String, Module> namedModules() {
         Map<String, Module> out = new LinkedHashMap<>();
-        collectModules("", out, Collections.newSetFromMap(new IdentityHashMap<>()));
+        visitModules("", out::put, Collections.newSetFromMap(new IdentityHashMap<>()));
         return out;
     }
 
-    private void collectModules(String prefix, Map<String, Module> out, Set<Module> seen) {
+    /** Depth first, each module once, visit(path, module); paths are built only when prefix is not null. */
+    private void visitModules(String prefix, BiConsumer<String, Module> visit, Set<Module> seen) {
         if (!seen.add(this)) {
             return;
         }
-        out.put(prefix, this);
+        visit.accept(prefix, this);
         for (Map.Entry<String, Module> e : children.entrySet()) {
             if (e.getValue() != null) {
-                e.getValue().collectModules(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), out, seen);
+                String path = prefix == null ? null : prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+                e.getValue().visitModules(path, visit, seen);
             }
         }
     }
@@ -311,9 +352,12 @@ public abstract class Module {
         return this;
     }
 
-    /** {@code module.zero_grad()}: zeroes every parameter's gradient in place (PyTorch 1.13's default). */
+    /**
+     * {@code module.zero_grad()}: drops every parameter's gradient (set_to_none, current PyTorch's default and
+     * the same as {@code Optimizer.zeroGrad()}); {@code zeroGrad(false)} zeroes them in place as PyTorch 1.13 did.
+     */
     public void zeroGrad() {
-        zeroGrad(false);
+        zeroGrad(true);
     }
 
     /** {@code module.zero_grad(set_to_none)}: with {@code true} the gradients are dropped instead. */
@@ -482,8 +526,8 @@ public abstract class Module {
                 input = input.get(0);
             }
             if (!java.util.Arrays.equals(input.shape(), param.shape())) {
-                errors.add("size mismatch for " + key + ": copying a param with shape " + torchSize(input.shape())
-                        + " from checkpoint, the shape in current model is " + torchSize(param.shape()) + ".");
+                errors.add("size mismatch for " + key + ": copying a param with shape " + PyRepr.torchSize(input.shape())
+                        + " from checkpoint, the shape in current model is " + PyRepr.torchSize(param.shape()) + ".");
                 continue;
             }
             param.copy_(input);
@@ -511,10 +555,6 @@ public abstract class Module {
             sb.append(sb.length() == 0 ? "" : ", ").append('"').append(k).append('"');
         }
         return sb.toString();
-    }
-
-    private static String torchSize(int[] shape) {
-        return "torch.Size(" + java.util.Arrays.toString(shape) + ")";
     }
 
     // ------------------------------------------------------------------ printing

@@ -7,6 +7,7 @@ import org.torch4j.TensorOptions;
 import org.torch4j.Torch;
 import org.torch4j.nn.functional.F;
 import org.torch4j.nn.init.Init;
+import org.torch4j.nn.internal.PyRepr;
 
 /**
  * {@code torch.nn.MultiheadAttention}: softmax(Q K^T / sqrt(head_dim) + mask) V over num_heads heads, with
@@ -27,6 +28,7 @@ public class MultiheadAttention extends Module {
         private Integer vdim;
         private boolean batchFirst;
 
+        /** {@code embed_dim} (divisible by {@code num_heads}) and {@code num_heads}. */
         public Options(int embedDim, int numHeads) {
             this.embedDim = embedDim;
             this.numHeads = numHeads;
@@ -200,8 +202,8 @@ public class MultiheadAttention extends Module {
         if (options.addBiasKv) {
             k = Torch.cat(new Tensor[] {k, param("bias_k").expand(1, bsz, e)}, 0);
             v = Torch.cat(new Tensor[] {v, param("bias_v").expand(1, bsz, e)}, 0);
-            attnMask = attnMask == null ? null : F.pad(attnMask, 0, 1);
-            kpm = kpm == null ? null : F.pad(kpm, 0, 1);
+            attnMask = padKeyColumn(attnMask);
+            kpm = padKeyColumn(kpm);
         }
         q = q.contiguous().view(tgtLen, bsz * heads, headDim).transpose(0, 1);
         k = k.contiguous().view(k.size(0), bsz * heads, headDim).transpose(0, 1);
@@ -210,14 +212,14 @@ public class MultiheadAttention extends Module {
             TensorOptions like = TensorOptions.ofDType(k.dtype()).device(k.device());
             k = Torch.cat(new Tensor[] {k, Torch.zeros(new int[] {bsz * heads, 1, headDim}, like)}, 1);
             v = Torch.cat(new Tensor[] {v, Torch.zeros(new int[] {bsz * heads, 1, headDim}, like)}, 1);
-            attnMask = attnMask == null ? null : F.pad(attnMask, 0, 1);
-            kpm = kpm == null ? null : F.pad(kpm, 0, 1);
+            attnMask = padKeyColumn(attnMask);
+            kpm = padKeyColumn(kpm);
         }
         int srcLen = k.size(1);
         if (kpm != null) {
             if (kpm.dim() != 2 || kpm.size(0) != bsz || kpm.size(1) != srcLen) {
                 throw new IllegalArgumentException("expecting key_padding_mask shape of (" + bsz + ", " + srcLen
-                        + "), but got torch.Size(" + Arrays.toString(kpm.shape()) + ")");
+                        + "), but got " + PyRepr.torchSize(kpm.shape()));
             }
             kpm = kpm.view(bsz, 1, 1, srcLen).expand(bsz, heads, 1, srcLen).reshape(bsz * heads, 1, srcLen);
             if (attnMask == null) {
@@ -247,6 +249,11 @@ public class MultiheadAttention extends Module {
         }
         Tensor w = weights.view(bsz, heads, tgtLen, srcLen);
         return new AttentionOutput(out, averageAttnWeights ? w.sum(1).div((long) heads) : w);
+    }
+
+    /** A mask (or null) with one more key column, zero (not masked), for a key appended by bias_k or zero_attn. */
+    private static Tensor padKeyColumn(Tensor mask) {
+        return mask == null ? null : F.pad(mask, 0, 1);
     }
 
     /** The input projections: one matmul for self-attention, else per tensor with the matching weight rows. */
@@ -280,16 +287,15 @@ public class MultiheadAttention extends Module {
         }
         if (attnMask.dim() == 2) {
             if (attnMask.size(0) != tgtLen || attnMask.size(1) != srcLen) {
-                throw new IllegalArgumentException("The shape of the 2D attn_mask is torch.Size("
-                        + Arrays.toString(attnMask.shape()) + "), but should be (" + tgtLen + ", " + srcLen + ").");
+                throw new IllegalArgumentException("The shape of the 2D attn_mask is "
+                        + PyRepr.torchSize(attnMask.shape()) + ", but should be " + PyRepr.tuple(tgtLen, srcLen) + ".");
             }
             return attnMask.unsqueeze(0);
         }
         int[] expected = {bsz * options.numHeads, tgtLen, srcLen};
         if (!Arrays.equals(attnMask.shape(), expected)) {
-            throw new IllegalArgumentException("The shape of the 3D attn_mask is torch.Size("
-                    + Arrays.toString(attnMask.shape()) + "), but should be (" + expected[0] + ", " + expected[1] + ", "
-                    + expected[2] + ").");
+            throw new IllegalArgumentException("The shape of the 3D attn_mask is " + PyRepr.torchSize(attnMask.shape())
+                    + ", but should be " + PyRepr.tuple(expected) + ".");
         }
         return attnMask;
     }

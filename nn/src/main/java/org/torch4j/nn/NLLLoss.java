@@ -4,17 +4,10 @@ import org.torch4j.Tensor;
 import org.torch4j.nn.functional.F;
 
 /** {@code torch.nn.NLLLoss(weight, ignore_index, reduction)}: minus the log-probability of the target class. */
-public class NLLLoss extends Loss {
+public class NLLLoss extends WeightedLoss {
     /** {@code nn.NLLLoss(...)} keyword arguments. */
-    public static final class Options extends Loss.Options<Options> {
-        private Tensor weight;
+    public static final class Options extends WeightedLoss.Options<Options> {
         private long ignoreIndex = F.DEFAULT_IGNORE_INDEX;
-
-        /** {@code weight=}: one weight per class. */
-        public Options weight(Tensor value) {
-            weight = value;
-            return this;
-        }
 
         /** {@code ignore_index=}: a target value that contributes nothing (default -100). */
         public Options ignoreIndex(long value) {
@@ -32,13 +25,12 @@ public class NLLLoss extends Loss {
 
     /** {@code nn.NLLLoss(...)} with options. */
     public NLLLoss(Options options) {
-        super(options.reduction);
+        super(options);
         this.ignoreIndex = options.ignoreIndex;
-        registerBuffer("weight", options.weight);
     }
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        return F.nllLoss(input, target, param("weight"), ignoreIndex, reduction());
+        return F.nllLoss(input, target, weight(), ignoreIndex, reduction());
     }
 }

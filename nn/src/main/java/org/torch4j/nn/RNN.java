@@ -8,6 +8,7 @@ public class RNN extends RNNBase {
     public static final class Options extends RNNBase.Options<Options> {
         private String nonlinearity = "tanh";
 
+        /** {@code input_size} and {@code hidden_size}: the features of each step's input and of the state. */
         public Options(int inputSize, int hiddenSize) {
             super(inputSize, hiddenSize);
         }
@@ -35,20 +36,14 @@ public class RNN extends RNNBase {
         this.relu = options.nonlinearity.equals("relu");
     }
 
-    /** The output sequence, from a zero initial state. */
-    @Override
-    public Tensor forward(Tensor input) {
-        return forward(input, null).output();
-    }
-
     /** {@code rnn(input, h_0)}: output and h_n; h0 (layers * directions, N, hidden) may be null for zeros. */
     public RNNOutput forward(Tensor input, Tensor h0) {
         return run(input, h0, null);
     }
 
     @Override
-    protected Tensor[] cell(Tensor projectedInput, Tensor[] state, int layer, int direction) {
-        Tensor pre = hiddenProjection(state[0], layer, direction).add(projectedInput);
+    protected Tensor[] cell(Tensor projectedInput, Tensor projectedHidden, Tensor[] state) {
+        Tensor pre = projectedHidden.add(projectedInput);
         return new Tensor[] {relu ? pre.relu() : pre.tanh()};
     }
 }

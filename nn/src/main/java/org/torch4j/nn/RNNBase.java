@@ -25,6 +25,7 @@ public abstract class RNNBase extends Module {
         double dropout;
         boolean bidirectional;
 
+        /** {@code input_size} and {@code hidden_size}. */
         protected Options(int inputSize, int hiddenSize) {
             this.inputSize = inputSize;
             this.hiddenSize = hiddenSize;
@@ -112,17 +113,17 @@ public abstract class RNNBase extends Module {
         return options.hiddenSize;
     }
 
-    /**
-     * One step of the cell: the input projection of this step (N, gates * hidden) with bias_ih, and the state
-     * (h, or h and c); returns the new state. {@link #hiddenProjection} gives h W_hh^T + b_hh.
-     */
-    protected abstract Tensor[] cell(Tensor projectedInput, Tensor[] state, int layer, int direction);
-
-    /** h W_hh^T + b_hh of a layer and direction. */
-    protected Tensor hiddenProjection(Tensor h, int layer, int direction) {
-        String suffix = suffix(layer, direction);
-        return F.linear(h, param("weight_hh" + suffix), param("bias_hh" + suffix));
+    /** The output sequence, from zero initial states: {@code rnn(input)[0]}. */
+    @Override
+    public Tensor forward(Tensor input) {
+        return run(input, null, null).output();
     }
+
+    /**
+     * One step of the cell: the input projection x W_ih^T + b_ih and the hidden projection h W_hh^T + b_hh of
+     * this step (both (N, gates * hidden)), and the state (h, or h and c); returns the new state.
+     */
+    protected abstract Tensor[] cell(Tensor projectedInput, Tensor projectedHidden, Tensor[] state);
 
     /** Runs every layer over the sequence; h0 and c0 (LSTM only) may be null for zeros. */
     protected RNNOutput run(Tensor input, Tensor h0, Tensor c0) {
@@ -154,12 +155,14 @@ public abstract class RNNBase extends Module {
                 int idx = layer * directions + dir;
                 String suffix = suffix(layer, dir);
                 Tensor projected = F.linear(seq, param("weight_ih" + suffix), param("bias_ih" + suffix));
+                Tensor weightHh = param("weight_hh" + suffix);
+                Tensor biasHh = param("bias_hh" + suffix);
                 Tensor[] state = lstm ? new Tensor[] {h.select(0, idx), c.select(0, idx)}
                         : new Tensor[] {h.select(0, idx)};
                 Tensor[] outputs = new Tensor[steps];
                 for (int i = 0; i < steps; i++) {
                     int t = dir == 0 ? i : steps - 1 - i;
-                    state = cell(projected.select(0, t), state, layer, dir);
+                    state = cell(projected.select(0, t), F.linear(state[0], weightHh, biasHh), state);
                     outputs[t] = state[0];
                 }
                 dirOutputs[dir] = Torch.stack(outputs, 0);

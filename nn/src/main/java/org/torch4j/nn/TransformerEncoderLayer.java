@@ -19,6 +19,7 @@ public class TransformerEncoderLayer extends Module {
         private boolean batchFirst;
         private boolean normFirst;
 
+        /** {@code d_model}: the feature size; {@code nhead}: the attention heads. */
         public Options(int dModel, int nhead) {
             this.dModel = dModel;
             this.nhead = nhead;

@@ -1,5 +1,6 @@
 package org.torch4j.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,7 +18,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.torch4j.DType;
 import org.torch4j.Fixtures;
 import org.torch4j.Tensor;
 import org.torch4j.Torch;
@@ -288,5 +291,13 @@ class LayerParityTest {
             }
         }
         return out;
+    }
+
+    /** PyTorch 1.13 divides by a negative divisor_override too (avg_pool2d(x, 2, divisor_override=-2)). */
+    @Test
+    void negativeDivisorOverrideDivides() {
+        Tensor x = Torch.arange(16).to(DType.FLOAT32).view(1, 4, 4);
+        Tensor y = new AvgPool2d(new AvgPool2d.Options(2).divisorOverride(-2)).forward(x);
+        assertArrayEquals(new float[] {-5f, -9f, -21f, -25f}, y.toFloatArray());
     }
 }

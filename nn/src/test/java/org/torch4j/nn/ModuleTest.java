@@ -57,6 +57,34 @@ class ModuleTest {
         assertEquals(DType.INT64, bn.getBuffer("num_batches_tracked").dtype());
     }
 
+    /** The messages of PyTorch 1.13's get_submodule, get_parameter and get_buffer for names of the wrong kind. */
+    @Test
+    void lookupFailsLikePyTorchForMembersOfTheWrongKind() {
+        Identity m = new Identity();
+        m.registerModule("fc", new Linear(2, 2));
+        m.registerBuffer("buf", Torch.zeros(1));
+        m.registerBuffer("nobuf", null);
+        m.registerParameter("none", null);
+        m.registerModule("nomod", null);
+        assertLookupFails("Linear has no attribute `foo`", () -> m.getParameter("fc.foo"));
+        assertLookupFails("`buf` is not an nn.Parameter", () -> m.getParameter("buf"));
+        assertLookupFails("`fc` is not an nn.Parameter", () -> m.getParameter("fc"));
+        assertLookupFails("`none` is not an nn.Parameter", () -> m.getParameter("none"));
+        assertLookupFails("Linear has no attribute `foo`", () -> m.getBuffer("fc.foo"));
+        assertLookupFails("`weight` is not a buffer", () -> m.getBuffer("fc.weight"));
+        assertLookupFails("`fc` is not a buffer", () -> m.getBuffer("fc"));
+        assertNull(m.getBuffer("nobuf"));
+        assertLookupFails("`weight` is not an nn.Module", () -> m.getSubmodule("fc.weight"));
+        assertLookupFails("`buf` is not an nn.Module", () -> m.getSubmodule("buf"));
+        assertLookupFails("`nomod` is not an nn.Module", () -> m.getSubmodule("nomod"));
+        assertLookupFails("Linear has no attribute `x`", () -> m.getSubmodule("fc.x"));
+        assertLookupFails("`weight` is not an nn.Module", () -> m.getParameter("fc.weight.x"));
+    }
+
+    private static void assertLookupFails(String message, org.junit.jupiter.api.function.Executable lookup) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, lookup).getMessage());
+    }
+
     @Test
     void parametersRequireGradAndFreezeWithRequiresGrad() {
         Linear l = new Linear(3, 2);
@@ -90,9 +118,9 @@ class ModuleTest {
     void zeroGradZeroesOrDropsGradients() {
         Linear l = new Linear(2, 1);
         l.weight().setGrad(Torch.ones(1, 2));
-        l.zeroGrad();
+        l.zeroGrad(false);
         assertArrayEquals(new float[] {0f, 0f}, l.weight().grad().toFloatArray());
-        l.zeroGrad(true);
+        l.zeroGrad();
         assertNull(l.weight().grad());
         assertNull(l.bias().grad());
     }
@@ -157,6 +185,18 @@ class ModuleTest {
         m.registerBuffer("tmp", Torch.zeros(1), false);
         assertFalse(m.stateDict().containsKey("tmp"));
         assertEquals(2, m.buffers().size());
+    }
+
+    @Test
+    void weightedLossesKeepTheirWeightAsABuffer() {
+        Tensor w = Torch.tensor(new float[] {1f, 2f});
+        CrossEntropyLoss ce = new CrossEntropyLoss(new CrossEntropyLoss.Options().weight(w).ignoreIndex(1));
+        assertSame(w, ce.weight());
+        assertEquals(List.of("weight"), new ArrayList<>(ce.stateDict().keySet()));
+        BCEWithLogitsLoss bce = new BCEWithLogitsLoss(new BCEWithLogitsLoss.Options().posWeight(w).weight(w));
+        assertEquals(List.of("weight", "pos_weight"), new ArrayList<>(bce.stateDict().keySet()));
+        assertNull(new BCELoss().weight());
+        assertTrue(new NLLLoss().stateDict().isEmpty());
     }
 
     @Test

@@ -214,6 +214,88 @@ class ReprAndErrorParityTest {
         return tests.stream();
     }
 
+    /** Messages checked by hand against PyTorch 1.13 for cases the fixtures do not hold. */
+    @Test
+    void moreErrorsMatchPyTorch() {
+        assertMessage("all elements of input should be between 0 and 1",
+                () -> F.binaryCrossEntropy(Torch.tensor(new float[] {Float.NaN}), Torch.tensor(new float[] {0.5f})));
+        assertMessage("running_var must be defined in evaluation mode",
+                () -> F.batchNorm(Torch.zeros(2, 3), Torch.zeros(3), null, null, null, false, 0.1, 1e-5));
+        assertMessage("running_mean must be defined in evaluation mode",
+                () -> F.batchNorm(Torch.zeros(2, 3), null, Torch.zeros(4), null, null, false, 0.1, 1e-5));
+        assertMessage("both arguments to matmul need to be at least 1D, but they are 0D and 2D",
+                () -> new Linear(3, 5).forward(Torch.scalarTensor(1.0)));
+        assertMessage("output with shape [] doesn't match the broadcast shape [1]",
+                () -> F.linear(Torch.zeros(3), Torch.zeros(3), Torch.zeros(1)));
+        GELU gelu = new GELU("foo");
+        assertEquals("GELU(approximate='foo')", gelu.toString());
+        assertMessage("approximate argument must be either none or tanh.", () -> gelu.forward(Torch.zeros(1)));
+        assertMessage("Padding_idx must be within num_embeddings",
+                () -> F.embedding(Torch.tensor(new long[] {0}), Torch.zeros(3, 2), -4));
+        assertMessage("dropout probability has to be between 0 and 1, but got -0.5", () -> F.dropout(Torch.zeros(1), -0.5));
+        Tensor x = Torch.zeros(1, 3, 4, 4);
+        int[] one = {1};
+        int[] zero = {0};
+        assertMessage("negative padding is not supported",
+                () -> F.conv2d(x, Torch.zeros(2, 3, 3, 3), null, zero, new int[] {-1}, one, 1));
+        assertMessage("Given groups=3, expected weight to be at least 3 at dimension 0, but got weight of size "
+                + "[2, 1, 3, 3] instead", () -> F.conv2d(x, Torch.zeros(2, 1, 3, 3), null, one, zero, one, 3));
+        assertMessage("Given groups=3, expected weight to be divisible by 3 at dimension 0, but got weight of size "
+                + "[[4, 2, 3, 3]] instead", () -> F.convTranspose2d(x, Torch.zeros(4, 2, 3, 3), null, one, zero, zero, 3,
+                        one));
+        assertMessage("dilation should be greater than zero, but got [0, 0]",
+                () -> F.conv2d(x, Torch.zeros(2, 3, 3, 3), null, one, zero, zero, 1));
+        assertMessage("dilation should be greater than zero, but got [1, 0]",
+                () -> F.conv1d(Torch.zeros(1, 3, 4), Torch.zeros(2, 3, 3), null, 1, 0, 0, 1));
+        assertMessage("dilation should be greater than zero, but got dilation_height: 0, dilation_width: 0",
+                () -> F.convTranspose2d(x, Torch.zeros(3, 2, 3, 3), null, new int[] {2}, zero, one, 1, zero));
+        assertMessage("negative output_padding is not supported",
+                () -> F.convTranspose2d(x, Torch.zeros(3, 2, 3, 3), null, zero, zero, new int[] {-1}, 1, one));
+        assertMessage("Given input size per channel: (4 x 4). Calculated output size per channel: (0 x 0). Output size "
+                + "is too small", () -> F.convTranspose2d(x, Torch.zeros(3, 2, 1, 1), null, one, new int[] {2}, zero, 1,
+                        one));
+        assertMessage("expected padding to be a single integer value or a list of 2 values to match the convolution "
+                + "dimensions, but got padding=[1, 2, 3]", () -> F.conv2d(x, Torch.zeros(2, 3, 3, 3), null, one,
+                        new int[] {1, 2, 3}, one, 1));
+        assertMessage("expected output_padding to be a single integer value or a list of 2 values to match the "
+                + "convolution dimensions, but got output_padding=[0, 0, 0]", () -> F.convTranspose2d(x,
+                        Torch.zeros(3, 2, 3, 3), null, one, zero, new int[] {0, 0, 0}, 1, one));
+        assertMessage("Expected 4-dimensional input for 4-dimensional weight [2, 3, 3, 3], but got 3-dimensional input "
+                + "of size [1, 3, 8] instead", () -> F.conv1d(Torch.zeros(1, 3, 8), Torch.zeros(2, 3, 3, 3), null));
+        assertMessage("weight should have at least three dimensions",
+                () -> F.conv2d(x, Torch.zeros(2, 3), null));
+        int[] three = {1, 2, 3};
+        assertMessage("max_pool2d: kernel_size must either be a single int, or a tuple of two ints",
+                () -> F.maxPool2d(Torch.zeros(4, 4), three, null, zero, one, false));
+        assertMessage("max_pool2d: stride must either be omitted, a single int, or a tuple of two ints",
+                () -> F.maxPool2d(x, new int[] {2}, three, zero, one, false));
+        assertMessage("max_pool2d: padding must be either be a single int, or a tuple of two ints",
+                () -> F.maxPool2d(x, new int[] {2}, null, three, one, false));
+        assertMessage("max_pool2d: dilation must be either a single int, or a tuple of two ints",
+                () -> F.maxPool2d(x, new int[] {2}, null, zero, three, false));
+        assertMessage("avg_pool2d: kernel_size must either be a single int, or a tuple of two ints",
+                () -> F.avgPool2d(x, three, null, zero, false, true, 0));
+        assertMessage("avg_pool2d: padding must either be a single int, or a tuple of two ints",
+                () -> F.avgPool2d(x, new int[] {2}, null, three, false, true, null));
+        assertMessage("adaptive_avg_pool2d: output_size must be 2", () -> F.adaptiveAvgPool2d(x, three));
+        assertMessage("adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but received "
+                + "{-1, 2}", () -> F.adaptiveAvgPool2d(x, -1, 2));
+        MultiheadAttention mha = new MultiheadAttention(4, 2);
+        Tensor q = Torch.zeros(3, 1, 4);
+        Tensor k = Torch.zeros(5, 1, 4);
+        assertMessage("The shape of the 2D attn_mask is torch.Size([2, 2]), but should be (3, 5).",
+                () -> mha.forward(q, k, k, null, true, Torch.zeros(2, 2), true));
+        assertMessage("The shape of the 3D attn_mask is torch.Size([1, 3, 5]), but should be (2, 3, 5).",
+                () -> mha.forward(q, k, k, null, true, Torch.zeros(1, 3, 5), true));
+        assertMessage("expecting key_padding_mask shape of (1, 5), but got torch.Size([1, 4])",
+                () -> mha.forward(q, k, k, Torch.zeros(new int[] {1, 4}, TensorOptions.ofDType(DType.BOOL)), true, null,
+                        true));
+    }
+
+    private static void assertMessage(String expected, Executable scenario) {
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, scenario).getMessage());
+    }
+
     @Test
     void indexErrorsAreIndexOutOfBounds() {
         assertThrows(IndexOutOfBoundsException.class, ERRORS.get("ce_target_range"));

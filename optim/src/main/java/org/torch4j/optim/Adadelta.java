@@ -3,7 +3,6 @@ package org.torch4j.optim;
 import java.util.List;
 import java.util.Map;
 import org.torch4j.Tensor;
-import org.torch4j.Torch;
 import org.torch4j.optim.internal.AdadeltaUpdate;
 
 /**
@@ -12,7 +11,7 @@ import org.torch4j.optim.internal.AdadeltaUpdate;
  */
 public class Adadelta extends Optimizer {
     /** {@code Adadelta}'s keyword arguments. */
-    public static final class Options extends OptimizerOptions {
+    public static final class Options extends AdaptiveOptions<Options> {
         /** The defaults: {@code lr=1.0, rho=0.9, eps=1e-6, weight_decay=0}. */
         public Options() {
             this(1.0);
@@ -27,9 +26,8 @@ public class Adadelta extends Optimizer {
             put("maximize", false);
         }
 
-        /** {@code lr}: scales the delta before it is applied. */
-        public Options lr(double lr) {
-            put("lr", lr);
+        @Override
+        protected Options self() {
             return this;
         }
 
@@ -39,22 +37,18 @@ public class Adadelta extends Optimizer {
             return this;
         }
 
-        /** {@code eps}: added inside the square roots. */
-        public Options eps(double eps) {
-            put("eps", eps);
-            return this;
-        }
-
-        /** {@code weight_decay} (L2 penalty). */
-        public Options weightDecay(double weightDecay) {
-            put("weight_decay", weightDecay);
-            return this;
-        }
-
         /** {@code maximize} the objective. */
         public Options maximize(boolean maximize) {
             put("maximize", maximize);
             return this;
+        }
+
+        @Override
+        void validate() {
+            Validate.notNegative(this, "lr", "learning rate");
+            Validate.inUnitInterval(this, "rho", "rho value");
+            Validate.notNegative(this, "eps", "epsilon value");
+            Validate.notNegative(this, "weight_decay", "weight_decay value");
         }
     }
 
@@ -65,23 +59,12 @@ public class Adadelta extends Optimizer {
 
     /** {@code torch.optim.Adadelta(params, **options)}. */
     public Adadelta(Iterable<Tensor> params, Options options) {
-        super(params, validate(options));
+        super(params, options);
     }
 
     /** {@code torch.optim.Adadelta(param_groups, **options)}. */
     public Adadelta(List<ParamGroup> groups, Options options) {
-        super(groups, validate(options));
-    }
-
-    private static Options validate(Options o) {
-        Validate.notNegative(o, "lr", "learning rate");
-        double rho = ((Number) o.get("rho")).doubleValue();
-        if (!(0.0 <= rho && rho <= 1.0)) {
-            throw Validate.invalid("rho value", rho);
-        }
-        Validate.notNegative(o, "eps", "epsilon value");
-        Validate.notNegative(o, "weight_decay", "weight_decay value");
-        return o;
+        super(groups, options);
     }
 
     @Override
@@ -93,13 +76,8 @@ public class Adadelta extends Optimizer {
             if (grad == null) {
                 continue;
             }
-            Map<String, Object> state = stateOf(p);
-            if (state.isEmpty()) {
-                state.put("step", 0L);
-                state.put("square_avg", Torch.zerosLike(p));
-                state.put("acc_delta", Torch.zerosLike(p));
-            }
-            state.put("step", ((Number) state.get("step")).longValue() + 1);
+            Map<String, Object> state = initState(p, "square_avg", "acc_delta");
+            incrementStep(state);
             update.apply(new Tensor[] {p, (Tensor) state.get("square_avg"), (Tensor) state.get("acc_delta")}, grad);
         }
     }

@@ -12,7 +12,7 @@ import org.torch4j.optim.internal.AdagradUpdate;
  */
 public class Adagrad extends Optimizer {
     /** {@code Adagrad}'s keyword arguments. */
-    public static final class Options extends OptimizerOptions {
+    public static final class Options extends AdaptiveOptions<Options> {
         /** The defaults: {@code lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10}. */
         public Options() {
             this(1e-2);
@@ -28,27 +28,14 @@ public class Adagrad extends Optimizer {
             put("maximize", false);
         }
 
-        /** {@code lr}: the learning rate. */
-        public Options lr(double lr) {
-            put("lr", lr);
+        @Override
+        protected Options self() {
             return this;
         }
 
         /** {@code lr_decay}: the learning rate at step t is {@code lr / (1 + (t - 1) * lr_decay)}. */
         public Options lrDecay(double lrDecay) {
             put("lr_decay", lrDecay);
-            return this;
-        }
-
-        /** {@code eps}: added to the denominator. */
-        public Options eps(double eps) {
-            put("eps", eps);
-            return this;
-        }
-
-        /** {@code weight_decay} (L2 penalty). */
-        public Options weightDecay(double weightDecay) {
-            put("weight_decay", weightDecay);
             return this;
         }
 
@@ -63,6 +50,15 @@ public class Adagrad extends Optimizer {
             put("maximize", maximize);
             return this;
         }
+
+        @Override
+        void validate() {
+            Validate.notNegative(this, "lr", "learning rate");
+            Validate.notNegative(this, "lr_decay", "lr_decay value");
+            Validate.notNegative(this, "weight_decay", "weight_decay value");
+            Validate.notNegative(this, "initial_accumulator_value", "initial_accumulator_value value");
+            Validate.notNegative(this, "eps", "epsilon value");
+        }
     }
 
     /** {@code torch.optim.Adagrad(params)} with the default options. */
@@ -72,35 +68,27 @@ public class Adagrad extends Optimizer {
 
     /** {@code torch.optim.Adagrad(params, **options)}. */
     public Adagrad(Iterable<Tensor> params, Options options) {
-        super(params, validate(options));
-        initState();
+        super(params, options);
+        initSums();
     }
 
     /** {@code torch.optim.Adagrad(param_groups, **options)}. */
     public Adagrad(List<ParamGroup> groups, Options options) {
-        super(groups, validate(options));
-        initState();
+        super(groups, options);
+        initSums();
     }
 
-    private static Options validate(Options o) {
-        Validate.notNegative(o, "lr", "learning rate");
-        Validate.notNegative(o, "lr_decay", "lr_decay value");
-        Validate.notNegative(o, "weight_decay", "weight_decay value");
-        Validate.notNegative(o, "initial_accumulator_value", "initial_accumulator_value value");
-        Validate.notNegative(o, "eps", "epsilon value");
-        return o;
-    }
-
-    private void initState() {
+    /** PyTorch's constructor creates every parameter's state, with the default initial accumulator value. */
+    private void initSums() {
         double init = ((Number) defaults().get("initial_accumulator_value")).doubleValue();
         for (ParamGroup group : paramGroups()) {
             for (Tensor p : group.params()) {
-                initState(p, init);
+                initSum(p, init);
             }
         }
     }
 
-    private void initState(Tensor p, double init) {
+    private void initSum(Tensor p, double init) {
         Map<String, Object> state = stateOf(p);
         state.put("step", 0L);
         state.put("sum", Torch.fullLike(p, init));
@@ -115,10 +103,9 @@ public class Adagrad extends Optimizer {
             }
             Map<String, Object> state = stateOf(p);
             if (state.isEmpty()) {
-                initState(p, group.getDouble("initial_accumulator_value"));
+                initSum(p, group.getDouble("initial_accumulator_value"));
             }
-            long step = ((Number) state.get("step")).longValue() + 1;
-            state.put("step", step);
+            long step = incrementStep(state);
             new AdagradUpdate(group.lr(), group.getDouble("lr_decay"), group.getDouble("eps"),
                     group.getDouble("weight_decay"), group.getBoolean("maximize"), step)
                     .apply(new Tensor[] {p, (Tensor) state.get("sum")}, grad);

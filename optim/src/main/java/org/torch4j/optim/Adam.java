@@ -9,7 +9,7 @@ import org.torch4j.Tensor;
  */
 public class Adam extends AdamCore {
     /** {@code Adam}'s keyword arguments. */
-    public static final class Options extends AdamFamilyOptions<Options> {
+    public static final class Options extends AmsgradOptions<Options> {
         /** The defaults: {@code lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False}. */
         public Options() {
             this(1e-3);
@@ -18,24 +18,10 @@ public class Adam extends AdamCore {
         /** The defaults with learning rate {@code lr}. */
         public Options(double lr) {
             super(lr, 0.0);
-            put("amsgrad", false);
-            put("maximize", false);
         }
 
         @Override
         protected Options self() {
-            return this;
-        }
-
-        /** {@code amsgrad}: use the maximum of past squared-gradient averages. */
-        public Options amsgrad(boolean amsgrad) {
-            put("amsgrad", amsgrad);
-            return this;
-        }
-
-        /** {@code maximize} the objective. */
-        public Options maximize(boolean maximize) {
-            put("maximize", maximize);
             return this;
         }
     }
@@ -47,16 +33,11 @@ public class Adam extends AdamCore {
 
     /** {@code torch.optim.Adam(params, **options)}. */
     public Adam(Iterable<Tensor> params, Options options) {
-        super(params, checked(options), false);
+        super(params, options, false);
     }
 
     /** {@code torch.optim.Adam(param_groups, **options)}. */
     public Adam(List<ParamGroup> groups, Options options) {
-        super(groups, checked(options), false);
-    }
-
-    private static Options checked(Options options) {
-        options.validate();
-        return options;
+        super(groups, options, false);
     }
 }

@@ -37,16 +37,10 @@ abstract class AdamCore extends Optimizer {
             if (grad == null) {
                 continue;
             }
-            Map<String, Object> state = stateOf(p);
-            if (state.isEmpty()) {
-                state.put("step", 0L);
-                state.put("exp_avg", Torch.zerosLike(p));
-                state.put("exp_avg_sq", Torch.zerosLike(p));
-            }
+            Map<String, Object> state = initState(p, "exp_avg", "exp_avg_sq");
             Tensor maxExpAvgSq = amsgrad
                     ? (Tensor) state.computeIfAbsent("max_exp_avg_sq", k -> Torch.zerosLike(p)) : null;
-            long step = ((Number) state.get("step")).longValue() + 1;
-            state.put("step", step);
+            long step = incrementStep(state);
             new AdamUpdate(lr, beta1, beta2, eps, weightDecay, decoupled, amsgrad, maximize, step)
                     .apply(new Tensor[] {p, (Tensor) state.get("exp_avg"), (Tensor) state.get("exp_avg_sq"),
                         maxExpAvgSq}, grad);

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * The options the Adam family shares ({@code lr}, {@code betas}, {@code eps}, {@code weight_decay}); the base of
- * {@link Adam.Options}, {@link AdamW.Options}, {@link Adamax.Options}, {@link NAdam.Options} and
- * {@link RAdam.Options}. {@code T} is the concrete options class, so that the setters chain.
+ * {@link AmsgradOptions} ({@link Adam.Options}, {@link AdamW.Options}), {@link Adamax.Options},
+ * {@link NAdam.Options} and {@link RAdam.Options}. {@code T} is the concrete options class, so that the setters
+ * chain.
  */
-public abstract class AdamFamilyOptions<T extends AdamFamilyOptions<T>> extends OptimizerOptions {
+public abstract class AdamFamilyOptions<T extends AdamFamilyOptions<T>> extends AdaptiveOptions<T> {
     /** {@code lr}, {@code betas=(0.9, 0.999)}, {@code eps=1e-8} and {@code weight_decay}. */
     protected AdamFamilyOptions(double lr, double weightDecay) {
         put("lr", lr);
@@ -16,34 +17,14 @@ public abstract class AdamFamilyOptions<T extends AdamFamilyOptions<T>> extends 
         put("weight_decay", weightDecay);
     }
 
-    /** This object as its concrete class. */
-    protected abstract T self();
-
-    /** {@code lr}: the learning rate. */
-    public T lr(double lr) {
-        put("lr", lr);
-        return self();
-    }
-
     /** {@code betas}: the running-average coefficients of the gradient and of its square. */
     public T betas(double beta1, double beta2) {
         put("betas", List.of(beta1, beta2));
         return self();
     }
 
-    /** {@code eps}: added to the denominator for numerical stability. */
-    public T eps(double eps) {
-        put("eps", eps);
-        return self();
-    }
-
-    /** {@code weight_decay}. */
-    public T weightDecay(double weightDecay) {
-        put("weight_decay", weightDecay);
-        return self();
-    }
-
     /** The checks PyTorch's constructors make on these options. */
+    @Override
     void validate() {
         Validate.notNegative(this, "lr", "learning rate");
         Validate.notNegative(this, "eps", "epsilon value");

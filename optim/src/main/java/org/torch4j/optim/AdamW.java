@@ -10,7 +10,7 @@ import org.torch4j.Tensor;
  */
 public class AdamW extends AdamCore {
     /** {@code AdamW}'s keyword arguments. */
-    public static final class Options extends AdamFamilyOptions<Options> {
+    public static final class Options extends AmsgradOptions<Options> {
         /** The defaults: {@code lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False}. */
         public Options() {
             this(1e-3);
@@ -19,24 +19,10 @@ public class AdamW extends AdamCore {
         /** The defaults with learning rate {@code lr}. */
         public Options(double lr) {
             super(lr, 1e-2);
-            put("amsgrad", false);
-            put("maximize", false);
         }
 
         @Override
         protected Options self() {
-            return this;
-        }
-
-        /** {@code amsgrad}: use the maximum of past squared-gradient averages. */
-        public Options amsgrad(boolean amsgrad) {
-            put("amsgrad", amsgrad);
-            return this;
-        }
-
-        /** {@code maximize} the objective. */
-        public Options maximize(boolean maximize) {
-            put("maximize", maximize);
             return this;
         }
     }
@@ -48,16 +34,11 @@ public class AdamW extends AdamCore {
 
     /** {@code torch.optim.AdamW(params, **options)}. */
     public AdamW(Iterable<Tensor> params, Options options) {
-        super(params, checked(options), true);
+        super(params, options, true);
     }
 
     /** {@code torch.optim.AdamW(param_groups, **options)}. */
     public AdamW(List<ParamGroup> groups, Options options) {
-        super(groups, checked(options), true);
-    }
-
-    private static Options checked(Options options) {
-        options.validate();
-        return options;
+        super(groups, options, true);
     }
 }

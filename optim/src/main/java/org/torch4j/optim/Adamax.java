@@ -3,7 +3,6 @@ package org.torch4j.optim;
 import java.util.List;
 import java.util.Map;
 import org.torch4j.Tensor;
-import org.torch4j.Torch;
 import org.torch4j.optim.internal.AdamaxUpdate;
 
 /**
@@ -43,17 +42,12 @@ public class Adamax extends Optimizer {
 
     /** {@code torch.optim.Adamax(params, **options)}. */
     public Adamax(Iterable<Tensor> params, Options options) {
-        super(params, checked(options));
+        super(params, options);
     }
 
     /** {@code torch.optim.Adamax(param_groups, **options)}. */
     public Adamax(List<ParamGroup> groups, Options options) {
-        super(groups, checked(options));
-    }
-
-    private static Options checked(Options options) {
-        options.validate();
-        return options;
+        super(groups, options);
     }
 
     @Override
@@ -63,14 +57,8 @@ public class Adamax extends Optimizer {
             if (grad == null) {
                 continue;
             }
-            Map<String, Object> state = stateOf(p);
-            if (state.isEmpty()) {
-                state.put("step", 0L);
-                state.put("exp_avg", Torch.zerosLike(p));
-                state.put("exp_inf", Torch.zerosLike(p));
-            }
-            long step = ((Number) state.get("step")).longValue() + 1;
-            state.put("step", step);
+            Map<String, Object> state = initState(p, "exp_avg", "exp_inf");
+            long step = incrementStep(state);
             new AdamaxUpdate(group.lr(), group.getDouble("betas", 0), group.getDouble("betas", 1),
                     group.getDouble("eps"), group.getDouble("weight_decay"), group.getBoolean("maximize"), step)
                     .apply(new Tensor[] {p, (Tensor) state.get("exp_avg"), (Tensor) state.get("exp_inf")}, grad);

@@ -35,6 +35,12 @@ public class NAdam extends Optimizer {
             put("momentum_decay", momentumDecay);
             return this;
         }
+
+        @Override
+        void validate() {
+            super.validate();
+            Validate.notNegative(this, "momentum_decay", "momentum_decay value");
+        }
     }
 
     /** {@code torch.optim.NAdam(params)} with the default options. */
@@ -44,18 +50,12 @@ public class NAdam extends Optimizer {
 
     /** {@code torch.optim.NAdam(params, **options)}. */
     public NAdam(Iterable<Tensor> params, Options options) {
-        super(params, checked(options));
+        super(params, options);
     }
 
     /** {@code torch.optim.NAdam(param_groups, **options)}. */
     public NAdam(List<ParamGroup> groups, Options options) {
-        super(groups, checked(options));
-    }
-
-    private static Options checked(Options options) {
-        options.validate();
-        Validate.notNegative(options, "momentum_decay", "momentum_decay value");
-        return options;
+        super(groups, options);
     }
 
     @Override
@@ -74,8 +74,7 @@ public class NAdam extends Optimizer {
                 state.put("exp_avg", Torch.zerosLike(p));
                 state.put("exp_avg_sq", Torch.zerosLike(p));
             }
-            long step = ((Number) state.get("step")).longValue() + 1;
-            state.put("step", step);
+            long step = incrementStep(state);
             double mu = beta1 * (1. - 0.5 * Math.pow(0.96, step * momentumDecay));
             double muNext = beta1 * (1. - 0.5 * Math.pow(0.96, (step + 1) * momentumDecay));
             float muProduct = ((Number) state.get("mu_product")).floatValue() * (float) mu;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.torch4j.Tensor;
+import org.torch4j.Torch;
 import org.torch4j.internal.GradMode;
 
 /**
@@ -31,6 +32,7 @@ public abstract class Optimizer {
     }
 
     private Optimizer(List<ParamGroup> groups, OptimizerOptions defaults, boolean single) {
+        defaults.validate();
         this.defaults = new LinkedHashMap<>(defaults.asMap());
         if (groups.isEmpty() || single && groups.get(0).params().isEmpty()) {
             throw new IllegalArgumentException("optimizer got an empty parameter list");
@@ -83,6 +85,28 @@ public abstract class Optimizer {
     /** {@code optimizer.state[p]}: the state of a parameter, created empty on first use. */
     protected final Map<String, Object> stateOf(Tensor param) {
         return state.computeIfAbsent(param, p -> new LinkedHashMap<>());
+    }
+
+    /**
+     * The state of a parameter about to take a step, created as PyTorch's {@code if len(state) == 0:} creates it:
+     * {@code step = 0} and a zero tensor like the parameter under each of {@code zeroBuffers}.
+     */
+    final Map<String, Object> initState(Tensor param, String... zeroBuffers) {
+        Map<String, Object> s = stateOf(param);
+        if (s.isEmpty()) {
+            s.put("step", 0L);
+            for (String name : zeroBuffers) {
+                s.put(name, Torch.zerosLike(param));
+            }
+        }
+        return s;
+    }
+
+    /** {@code state['step'] += 1}, returning the new count. */
+    static long incrementStep(Map<String, Object> state) {
+        long step = ((Number) state.get("step")).longValue() + 1;
+        state.put("step", step);
+        return step;
     }
 
     /** {@code optimizer.zero_grad(set_to_none=True)}: drops every gradient (PyTorch 2's and LibTorch's default). */

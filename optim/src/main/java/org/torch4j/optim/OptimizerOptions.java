@@ -34,4 +34,11 @@ public abstract class OptimizerOptions {
     public final Map<String, Object> asMap() {
         return Collections.unmodifiableMap(values);
     }
+
+    /**
+     * The argument checks of the optimizer's Python constructor, in its order, throwing its messages; the
+     * {@link Optimizer} constructor runs them before anything else. None by default.
+     */
+    void validate() {
+    }
 }

@@ -3,7 +3,6 @@ package org.torch4j.optim;
 import java.util.List;
 import java.util.Map;
 import org.torch4j.Tensor;
-import org.torch4j.Torch;
 import org.torch4j.optim.internal.RadamUpdate;
 
 /**
@@ -36,17 +35,12 @@ public class RAdam extends Optimizer {
 
     /** {@code torch.optim.RAdam(params, **options)}. */
     public RAdam(Iterable<Tensor> params, Options options) {
-        super(params, checked(options));
+        super(params, options);
     }
 
     /** {@code torch.optim.RAdam(param_groups, **options)}. */
     public RAdam(List<ParamGroup> groups, Options options) {
-        super(groups, checked(options));
-    }
-
-    private static Options checked(Options options) {
-        options.validate();
-        return options;
+        super(groups, options);
     }
 
     @Override
@@ -56,14 +50,8 @@ public class RAdam extends Optimizer {
             if (grad == null) {
                 continue;
             }
-            Map<String, Object> state = stateOf(p);
-            if (state.isEmpty()) {
-                state.put("step", 0L);
-                state.put("exp_avg", Torch.zerosLike(p));
-                state.put("exp_avg_sq", Torch.zerosLike(p));
-            }
-            long step = ((Number) state.get("step")).longValue() + 1;
-            state.put("step", step);
+            Map<String, Object> state = initState(p, "exp_avg", "exp_avg_sq");
+            long step = incrementStep(state);
             new RadamUpdate(group.lr(), group.getDouble("betas", 0), group.getDouble("betas", 1),
                     group.getDouble("eps"), group.getDouble("weight_decay"), step)
                     .apply(new Tensor[] {p, (Tensor) state.get("exp_avg"), (Tensor) state.get("exp_avg_sq")}, grad);

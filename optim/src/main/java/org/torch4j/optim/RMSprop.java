@@ -12,7 +12,7 @@ import org.torch4j.optim.internal.RmspropUpdate;
  */
 public class RMSprop extends Optimizer {
     /** {@code RMSprop}'s keyword arguments. */
-    public static final class Options extends OptimizerOptions {
+    public static final class Options extends AdaptiveOptions<Options> {
         /** The defaults: {@code lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False}. */
         public Options() {
             this(1e-2);
@@ -29,9 +29,8 @@ public class RMSprop extends Optimizer {
             put("maximize", false);
         }
 
-        /** {@code lr}: the learning rate. */
-        public Options lr(double lr) {
-            put("lr", lr);
+        @Override
+        protected Options self() {
             return this;
         }
 
@@ -47,21 +46,9 @@ public class RMSprop extends Optimizer {
             return this;
         }
 
-        /** {@code eps}: added to the denominator. */
-        public Options eps(double eps) {
-            put("eps", eps);
-            return this;
-        }
-
         /** {@code centered}: normalize by the estimated variance of the gradient. */
         public Options centered(boolean centered) {
             put("centered", centered);
-            return this;
-        }
-
-        /** {@code weight_decay} (L2 penalty). */
-        public Options weightDecay(double weightDecay) {
-            put("weight_decay", weightDecay);
             return this;
         }
 
@@ -69,6 +56,15 @@ public class RMSprop extends Optimizer {
         public Options maximize(boolean maximize) {
             put("maximize", maximize);
             return this;
+        }
+
+        @Override
+        void validate() {
+            Validate.notNegative(this, "lr", "learning rate");
+            Validate.notNegative(this, "eps", "epsilon value");
+            Validate.notNegative(this, "momentum", "momentum value");
+            Validate.notNegative(this, "weight_decay", "weight_decay value");
+            Validate.notNegative(this, "alpha", "alpha value");
         }
     }
 
@@ -79,21 +75,12 @@ public class RMSprop extends Optimizer {
 
     /** {@code torch.optim.RMSprop(params, **options)}. */
     public RMSprop(Iterable<Tensor> params, Options options) {
-        super(params, validate(options));
+        super(params, options);
     }
 
     /** {@code torch.optim.RMSprop(param_groups, **options)}. */
     public RMSprop(List<ParamGroup> groups, Options options) {
-        super(groups, validate(options));
-    }
-
-    private static Options validate(Options o) {
-        Validate.notNegative(o, "lr", "learning rate");
-        Validate.notNegative(o, "eps", "epsilon value");
-        Validate.notNegative(o, "momentum", "momentum value");
-        Validate.notNegative(o, "weight_decay", "weight_decay value");
-        Validate.notNegative(o, "alpha", "alpha value");
-        return o;
+        super(groups, options);
     }
 
     @Override
@@ -107,15 +94,11 @@ public class RMSprop extends Optimizer {
             if (grad == null) {
                 continue;
             }
-            Map<String, Object> state = stateOf(p);
-            if (state.isEmpty()) {
-                state.put("step", 0L);
-                state.put("square_avg", Torch.zerosLike(p));
-            }
+            Map<String, Object> state = initState(p, "square_avg");
             Tensor buf = momentum > 0
                     ? (Tensor) state.computeIfAbsent("momentum_buffer", k -> Torch.zerosLike(p)) : null;
             Tensor gradAvg = centered ? (Tensor) state.computeIfAbsent("grad_avg", k -> Torch.zerosLike(p)) : null;
-            state.put("step", ((Number) state.get("step")).longValue() + 1);
+            incrementStep(state);
             update.apply(new Tensor[] {p, (Tensor) state.get("square_avg"), gradAvg, buf}, grad);
         }
     }

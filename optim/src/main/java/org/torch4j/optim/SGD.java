@@ -52,28 +52,28 @@ public class SGD extends Optimizer {
             put("maximize", maximize);
             return this;
         }
+
+        @Override
+        void validate() {
+            Validate.notBelowZero(this, "lr", "learning rate");
+            Validate.notBelowZero(this, "momentum", "momentum value");
+            Validate.notBelowZero(this, "weight_decay", "weight_decay value");
+            double momentum = ((Number) get("momentum")).doubleValue();
+            double dampening = ((Number) get("dampening")).doubleValue();
+            if ((Boolean) get("nesterov") && (momentum <= 0 || dampening != 0)) {
+                throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
+            }
+        }
     }
 
     /** {@code torch.optim.SGD(params, **options)}. */
     public SGD(Iterable<Tensor> params, Options options) {
-        super(params, validate(options));
+        super(params, options);
     }
 
     /** {@code torch.optim.SGD(param_groups, **options)}. */
     public SGD(List<ParamGroup> groups, Options options) {
-        super(groups, validate(options));
-    }
-
-    private static Options validate(Options o) {
-        Validate.notBelowZero(o, "lr", "learning rate");
-        Validate.notBelowZero(o, "momentum", "momentum value");
-        Validate.notBelowZero(o, "weight_decay", "weight_decay value");
-        double momentum = ((Number) o.get("momentum")).doubleValue();
-        double dampening = ((Number) o.get("dampening")).doubleValue();
-        if ((Boolean) o.get("nesterov") && (momentum <= 0 || dampening != 0)) {
-            throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
-        }
-        return o;
+        super(groups, options);
     }
 
     @Override

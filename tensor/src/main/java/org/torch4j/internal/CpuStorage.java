@@ -25,22 +25,27 @@ public final class CpuStorage extends Storage {
         }
     }
 
+    /** A float32 storage over {@code a} (not copied); the {@code wrap} overloads give the array's dtype. */
     public static CpuStorage wrap(float[] a) {
         return new CpuStorage(DType.FLOAT32, a, a.length);
     }
 
+    /** A float64 storage over {@code a}. */
     public static CpuStorage wrap(double[] a) {
         return new CpuStorage(DType.FLOAT64, a, a.length);
     }
 
+    /** An int64 storage over {@code a}. */
     public static CpuStorage wrap(long[] a) {
         return new CpuStorage(DType.INT64, a, a.length);
     }
 
+    /** An int32 storage over {@code a}. */
     public static CpuStorage wrap(int[] a) {
         return new CpuStorage(DType.INT32, a, a.length);
     }
 
+    /** A bool storage over {@code a}. */
     public static CpuStorage wrap(boolean[] a) {
         return new CpuStorage(DType.BOOL, a, a.length);
     }
@@ -55,6 +60,7 @@ public final class CpuStorage extends Storage {
         return length;
     }
 
+    /** The backing array (float[], double[], long[], int[] or boolean[]); the typed accessors below cast it. */
     public Object array() {
         return array;
     }

@@ -7,6 +7,7 @@ public final class GradMode {
     private GradMode() {
     }
 
+    /** {@code torch.is_grad_enabled()} on this thread. */
     public static boolean isEnabled() {
         return ENABLED.get()[0];
     }

@@ -50,10 +50,29 @@ public interface OpTable {
     /** {@code x.fill_(value)} where value is a 0-dim tensor. */
     Tensor fill_(Tensor x, Tensor value);
 
+    /** {@code x.zero_()}. */
+    Tensor zero_(Tensor x);
+
     // ---- views (share storage with x)
 
-    /** {@code x.view(shape)}; shape has no -1 and the same numel; x's strides allow the view. */
+    /**
+     * {@code x.view(shape)}; shape has no -1 and the same numel. Throws PyTorch's IllegalStateException when x's
+     * strides do not allow the view.
+     */
     Tensor view(Tensor x, int[] shape);
+
+    /**
+     * {@code x.reshape(shape)} where x's strides allow a view (ATen's {@code _reshape_alias}): the same view as
+     * {@link #view}, differentiated as a reshape.
+     */
+    Tensor reshapeAlias(Tensor x, int[] shape);
+
+    /**
+     * {@code torch._unsafe_view(x, shape)}: a view as {@link #view} that autograd does not track as a view; for a
+     * result that nothing else references (the copy {@code x.reshape} makes of a layout that cannot be viewed,
+     * matmul's folded and batched results).
+     */
+    Tensor unsafeView(Tensor x, int[] shape);
 
     /** {@code torch.as_strided(x, shape, strides, offset)}. */
     Tensor asStrided(Tensor x, int[] shape, int[] strides, int offset);
@@ -73,6 +92,13 @@ public interface OpTable {
     /** {@code x.squeeze()} (dim == null) or {@code x.squeeze(dim)}. */
     Tensor squeeze(Tensor x, Integer dim);
 
+    /**
+     * {@code x.squeeze_()} (dim == null) or {@code x.squeeze_(dim)}: x loses those dims in place. A Tensor's
+     * geometry is fixed, so the result is a new tensor over x's storage (version bumped) that carries on x's
+     * history and is used in x's place; matmul calls it on its own results.
+     */
+    Tensor squeeze_(Tensor x, Integer dim);
+
     /** {@code x.unsqueeze(dim)}. */
     Tensor unsqueeze(Tensor x, int dim);
 
@@ -82,107 +108,163 @@ public interface OpTable {
     /** {@code x.select(dim, index)}; index already wrapped and checked. */
     Tensor select(Tensor x, int dim, int index);
 
+    /**
+     * {@code x.split(splitSize, dim)}: views of splitSize along dim, the last one possibly smaller (one view when
+     * dim's size is at most splitSize); splitSize is positive, or 0 when dim's size is 0.
+     */
+    Tensor[] split(Tensor x, int splitSize, int dim);
+
+    /** {@code x.split(sizes, dim)} ({@code split_with_sizes}): sizes are non-negative and add up to dim's size. */
+    Tensor[] splitWithSizes(Tensor x, int[] sizes, int dim);
+
+    /** {@code x.unbind(dim)}: one view per index of dim, which x has. */
+    Tensor[] unbind(Tensor x, int dim);
+
     // ---- elementwise binary (broadcasting, type promotion)
 
+    /** {@code torch.add(a, b, alpha=alpha)}. */
     Tensor add(Tensor a, Tensor b, double alpha, Tensor out);
 
+    /** {@code torch.sub(a, b, alpha=alpha)}. */
     Tensor sub(Tensor a, Tensor b, double alpha, Tensor out);
 
+    /** {@code torch.mul(a, b)}. */
     Tensor mul(Tensor a, Tensor b, Tensor out);
 
     /** True division: integer inputs give the default float dtype. */
     Tensor div(Tensor a, Tensor b, Tensor out);
 
+    /** {@code torch.pow(a, b)}. */
     Tensor pow(Tensor a, Tensor b, Tensor out);
 
     /** Python's {@code %}: the result has the sign of the divisor. */
     Tensor remainder(Tensor a, Tensor b, Tensor out);
 
+    /** {@code torch.maximum(a, b)}. */
     Tensor maximum(Tensor a, Tensor b, Tensor out);
 
+    /** {@code torch.minimum(a, b)}. */
     Tensor minimum(Tensor a, Tensor b, Tensor out);
 
+    /** {@code torch.atan2(a, b)}. */
     Tensor atan2(Tensor a, Tensor b, Tensor out);
 
     // comparisons and logic: bool results (in place: written into out's dtype)
 
+    /** {@code torch.eq(a, b)}. */
     Tensor eq(Tensor a, Tensor b, Tensor out);
 
+    /** {@code torch.ne(a, b)}. */
     Tensor ne(Tensor a, Tensor b, Tensor out);
 
+    /** {@code torch.lt(a, b)}. */
     Tensor lt(Tensor a, Tensor b, Tensor out);
 
+    /** {@code torch.le(a, b)}. */
     Tensor le(Tensor a, Tensor b, Tensor out);
 
+    /** {@code torch.gt(a, b)}. */
     Tensor gt(Tensor a, Tensor b, Tensor out);
 
+    /** {@code torch.ge(a, b)}. */
     Tensor ge(Tensor a, Tensor b, Tensor out);
 
+    /** {@code torch.logical_and(a, b)}. */
     Tensor logicalAnd(Tensor a, Tensor b, Tensor out);
 
+    /** {@code torch.logical_or(a, b)}. */
     Tensor logicalOr(Tensor a, Tensor b, Tensor out);
 
+    /** {@code torch.logical_xor(a, b)}. */
     Tensor logicalXor(Tensor a, Tensor b, Tensor out);
 
     // ---- elementwise unary (integer inputs of float-valued functions give the default float dtype)
 
+    /** {@code torch.neg(x)}. */
     Tensor neg(Tensor x, Tensor out);
 
+    /** {@code torch.abs(x)}. */
     Tensor abs(Tensor x, Tensor out);
 
+    /** {@code torch.sign(x)}. */
     Tensor sign(Tensor x, Tensor out);
 
+    /** {@code torch.exp(x)}. */
     Tensor exp(Tensor x, Tensor out);
 
+    /** {@code torch.log(x)}. */
     Tensor log(Tensor x, Tensor out);
 
+    /** {@code torch.log2(x)}. */
     Tensor log2(Tensor x, Tensor out);
 
+    /** {@code torch.log10(x)}. */
     Tensor log10(Tensor x, Tensor out);
 
+    /** {@code torch.log1p(x)}. */
     Tensor log1p(Tensor x, Tensor out);
 
+    /** {@code torch.expm1(x)}. */
     Tensor expm1(Tensor x, Tensor out);
 
+    /** {@code torch.sqrt(x)}. */
     Tensor sqrt(Tensor x, Tensor out);
 
+    /** {@code torch.rsqrt(x)}. */
     Tensor rsqrt(Tensor x, Tensor out);
 
+    /** {@code torch.reciprocal(x)}. */
     Tensor reciprocal(Tensor x, Tensor out);
 
+    /** {@code torch.sin(x)}. */
     Tensor sin(Tensor x, Tensor out);
 
+    /** {@code torch.cos(x)}. */
     Tensor cos(Tensor x, Tensor out);
 
+    /** {@code torch.tan(x)}. */
     Tensor tan(Tensor x, Tensor out);
 
+    /** {@code torch.asin(x)}. */
     Tensor asin(Tensor x, Tensor out);
 
+    /** {@code torch.acos(x)}. */
     Tensor acos(Tensor x, Tensor out);
 
+    /** {@code torch.atan(x)}. */
     Tensor atan(Tensor x, Tensor out);
 
+    /** {@code torch.sinh(x)}. */
     Tensor sinh(Tensor x, Tensor out);
 
+    /** {@code torch.cosh(x)}. */
     Tensor cosh(Tensor x, Tensor out);
 
+    /** {@code torch.tanh(x)}. */
     Tensor tanh(Tensor x, Tensor out);
 
+    /** {@code torch.sigmoid(x)}. */
     Tensor sigmoid(Tensor x, Tensor out);
 
+    /** {@code torch.relu(x)}. */
     Tensor relu(Tensor x, Tensor out);
 
+    /** {@code torch.erf(x)}. */
     Tensor erf(Tensor x, Tensor out);
 
+    /** {@code torch.floor(x)}. */
     Tensor floor(Tensor x, Tensor out);
 
+    /** {@code torch.ceil(x)}. */
     Tensor ceil(Tensor x, Tensor out);
 
     /** Round half to even, as {@code torch.round}. */
     Tensor round(Tensor x, Tensor out);
 
+    /** {@code torch.trunc(x)}. */
     Tensor trunc(Tensor x, Tensor out);
 
+    /** {@code torch.logical_not(x)}. */
     Tensor logicalNot(Tensor x, Tensor out);
 
     /** {@code torch.clamp(x, min, max)}; either bound may be null (not both). */
@@ -201,38 +283,52 @@ public interface OpTable {
     /** {@code torch.sum(x, dims, keepdim, dtype)}; dtype null means PyTorch's default (int/bool sum to int64). */
     Tensor sum(Tensor x, int[] dims, boolean keepdim, DType dtype);
 
+    /** {@code torch.mean(x, dims, keepdim)}. */
     Tensor mean(Tensor x, int[] dims, boolean keepdim);
 
     /** {@code torch.prod}; dim null reduces everything. */
     Tensor prod(Tensor x, Integer dim, boolean keepdim);
 
-    /** {@code torch.amax(x, dims, keepdim)}; also {@code x.max()} when dims is empty. */
+    /** {@code torch.amax(x, dims, keepdim)}. */
     Tensor amax(Tensor x, int[] dims, boolean keepdim);
 
+    /** {@code torch.amin(x, dims, keepdim)}. */
     Tensor amin(Tensor x, int[] dims, boolean keepdim);
+
+    /** {@code x.max()}: the largest element as a 0-dim tensor (amax over every dim, differentiated as max). */
+    Tensor maxAll(Tensor x);
+
+    /** {@code x.min()}. */
+    Tensor minAll(Tensor x);
 
     /** {@code torch.max(x, dim, keepdim)}: {values, indices}; ties give the first index. */
     Tensor[] maxDim(Tensor x, int dim, boolean keepdim);
 
+    /** {@code torch.min(x, dim, keepdim)}: {values, indices}; ties give the first index. */
     Tensor[] minDim(Tensor x, int dim, boolean keepdim);
 
     /** {@code torch.argmax}; dim null means over the flattened tensor. */
     Tensor argmax(Tensor x, Integer dim, boolean keepdim);
 
+    /** {@code torch.argmin}; dim null means over the flattened tensor. */
     Tensor argmin(Tensor x, Integer dim, boolean keepdim);
 
     /** {@code torch.var(x, dims, correction, keepdim)}. */
     Tensor var(Tensor x, int[] dims, double correction, boolean keepdim);
 
+    /** {@code torch.std(x, dims, correction, keepdim)}. */
     Tensor std(Tensor x, int[] dims, double correction, boolean keepdim);
 
     /** {@code torch.norm(x, p, dims, keepdim)}: the vector p-norm (p may be infinite). */
     Tensor norm(Tensor x, double p, int[] dims, boolean keepdim);
 
+    /** {@code torch.logsumexp(x, dims, keepdim)}. */
     Tensor logsumexp(Tensor x, int[] dims, boolean keepdim);
 
+    /** {@code torch.softmax(x, dim)}. */
     Tensor softmax(Tensor x, int dim);
 
+    /** {@code torch.log_softmax(x, dim)}. */
     Tensor logSoftmax(Tensor x, int dim);
 
     /** {@code torch.cumsum(x, dim)}. */
@@ -260,17 +356,21 @@ public interface OpTable {
      */
     Tensor cat(Tensor[] tensors, int dim);
 
+    /** {@code torch.stack(tensors, dim)}. */
     Tensor stack(Tensor[] tensors, int dim);
 
     // ---- indexing
 
+    /** {@code torch.index_select(x, dim, index)}. */
     Tensor indexSelect(Tensor x, int dim, Tensor index);
 
+    /** {@code torch.gather(x, dim, index)}. */
     Tensor gather(Tensor x, int dim, Tensor index);
 
     /** {@code x.scatter(dim, index, src)}; a wrapped-number src is the value overload. */
     Tensor scatter(Tensor x, int dim, Tensor index, Tensor src, Tensor out);
 
+    /** {@code torch.scatter_add(x, dim, index, src)}. */
     Tensor scatterAdd(Tensor x, int dim, Tensor index, Tensor src, Tensor out);
 
     /** {@code x[mask]} for a bool mask whose shape matches x's leading dims: a 1-d (or trailing-dims) copy. */
@@ -278,4 +378,7 @@ public interface OpTable {
 
     /** {@code x[mask] = values} ({@code index_put_}); values broadcasts to the selected elements. */
     Tensor indexPutMask(Tensor x, Tensor mask, Tensor values, Tensor out);
+
+    /** {@code x.masked_select(mask)}: a bool mask and x broadcast together; the selected elements as a 1-d copy. */
+    Tensor maskedSelect(Tensor x, Tensor mask);
 }

@@ -7,6 +7,7 @@ public final class Shapes {
     private Shapes() {
     }
 
+    /** The number of elements of a shape; it must fit a Java array. */
     public static int numel(int[] shape) {
         long n = 1;
         for (int s : shape) {
@@ -56,7 +57,7 @@ public final class Shapes {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (p, q) -> strides[q] != strides[p] ? Integer.compare(strides[q], strides[p])
+        Arrays.sort(order, (p, q) -> strides[q] != strides[p] ? Integer.compare(strides[q], strides[p])
                 : Integer.compare(p, q));
         int expected = 1;
         for (int k = order.length - 1; k >= 0; k--) {
@@ -73,6 +74,53 @@ public final class Shapes {
             expected *= shape[order[k]];
         }
         return out;
+    }
+
+    /**
+     * The dims ordered innermost first as PyTorch's TensorIterator orders them ({@code reorder_dimensions}), for
+     * operands with the given strides over {@code shape} (broadcast dims have stride 0): starting from the reversed
+     * dims, an insertion sort where the first operand with unequal non-zero strides for two dims decides their
+     * order, equal strides put the smaller size inside, and stride 0 leaves the decision to the next operand.
+     */
+    public static int[] innermostFirst(int[] shape, int[][] strides) {
+        int nd = shape.length;
+        int[] perm = new int[nd];
+        for (int i = 0; i < nd; i++) {
+            perm[i] = nd - 1 - i;
+        }
+        for (int i = 1; i < nd; i++) {
+            int dim1 = i;
+            for (int dim0 = i - 1; dim0 >= 0; dim0--) {
+                int comparison = shouldSwap(shape, strides, perm[dim0], perm[dim1]);
+                if (comparison > 0) {
+                    int t = perm[dim0];
+                    perm[dim0] = perm[dim1];
+                    perm[dim1] = t;
+                    dim1 = dim0;
+                } else if (comparison < 0) {
+                    break;
+                }
+            }
+        }
+        return perm;
+    }
+
+    /** TensorIterator's comparison: 1 if dim0 must go outside dim1, -1 if inside, 0 if no operand decides. */
+    private static int shouldSwap(int[] shape, int[][] strides, int dim0, int dim1) {
+        for (int[] s : strides) {
+            int s0 = s[dim0];
+            int s1 = s[dim1];
+            if (s0 == 0 || s1 == 0) {
+                continue;
+            }
+            if (s0 != s1) {
+                return s0 < s1 ? -1 : 1;
+            }
+            if (shape[dim0] > shape[dim1]) {
+                return 1;
+            }
+        }
+        return 0;
     }
 
     /** Wraps a possibly negative dim for a tensor of {@code ndim} dims, with PyTorch's IndexError text. */
@@ -134,15 +182,17 @@ public final class Shapes {
                 product *= out[i];
             }
         }
-        if (inferred >= 0) {
-            if (product == 0 || numel % product != 0) {
-                throw new IllegalArgumentException("shape '" + format(shape) + "' is invalid for input of size " + numel);
+        if (product == numel || (inferred >= 0 && product > 0 && numel % product == 0)) {
+            if (inferred >= 0) {
+                if (product == 0) {
+                    throw new IllegalArgumentException("cannot reshape tensor of 0 elements into shape " + format(shape)
+                            + " because the unspecified dimension size -1 can be any value and is ambiguous");
+                }
+                out[inferred] = (int) (numel / product);
             }
-            out[inferred] = (int) (numel / product);
-        } else if (product != numel) {
-            throw new IllegalArgumentException("shape '" + format(shape) + "' is invalid for input of size " + numel);
+            return out;
         }
-        return out;
+        throw new IllegalArgumentException("shape '" + format(shape) + "' is invalid for input of size " + numel);
     }
 
     /**
@@ -152,7 +202,7 @@ public final class Shapes {
     public static int[] viewStrides(int[] oldShape, int[] oldStrides, int[] newShape) {
         int[] newStrides = new int[newShape.length];
         if (oldShape.length == 0) {
-            java.util.Arrays.fill(newStrides, 1);
+            Arrays.fill(newStrides, 1);
             return newStrides;
         }
         if (numel(oldShape) == 0) {

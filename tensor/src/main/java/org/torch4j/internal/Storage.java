@@ -12,14 +12,17 @@ public abstract class Storage {
     private final DType dtype;
     private int version;
 
+    /** A storage of elements of {@code dtype}, at version 0. */
     protected Storage(DType dtype) {
         this.dtype = dtype;
     }
 
+    /** The element type. */
     public final DType dtype() {
         return dtype;
     }
 
+    /** Where the memory lives. */
     public abstract Device device();
 
     /** Number of elements. */

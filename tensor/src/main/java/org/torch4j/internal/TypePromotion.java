@@ -52,6 +52,20 @@ public final class TypePromotion {
         return d.isFloatingPoint() ? d : DType.FLOAT32;
     }
 
+    /**
+     * The C++ type name (caffe2's TypeMeta name) that some PyTorch messages print for a dtype, where others print
+     * {@link DType#scalarTypeName()}: {@code long int} where those say {@code Long}.
+     */
+    public static String cppTypeName(DType dtype) {
+        switch (dtype) {
+            case FLOAT32: return "float";
+            case FLOAT64: return "double";
+            case INT64: return "long int";
+            case INT32: return "int";
+            default: return "bool";
+        }
+    }
+
     /** Checks that an in-place result can be stored into {@code out}, with PyTorch's message. */
     public static void checkCastToOut(DType result, DType out) {
         if (!DType.canCast(result, out)) {

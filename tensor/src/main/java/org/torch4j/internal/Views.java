@@ -11,6 +11,7 @@ public final class Views {
         return Tensor.of(x.storage(), shape, strides, offset);
     }
 
+    /** {@code x.view(shape)} (shape resolved); PyTorch's IllegalStateException when the strides do not allow it. */
     public static Tensor view(Tensor x, int[] shape) {
         int[] strides = Shapes.viewStrides(x.shape(), x.stride(), shape);
         if (strides == null) {
@@ -20,6 +21,7 @@ public final class Views {
         return make(x, shape.clone(), strides, x.storageOffset());
     }
 
+    /** {@code torch.as_strided(x, shape, strides, offset)}, checked against the storage's size. */
     public static Tensor asStrided(Tensor x, int[] shape, int[] strides, int offset) {
         long last = offset;
         for (int i = 0; i < shape.length; i++) {
@@ -37,6 +39,7 @@ public final class Views {
         return make(x, shape, strides, offset);
     }
 
+    /** {@code x.expand(shape)} (shape resolved and checked): stride 0 on the expanded dims. */
     public static Tensor expand(Tensor x, int[] shape) {
         int[] own = x.shape();
         int[] ownStrides = x.stride();
@@ -48,6 +51,7 @@ public final class Views {
         return make(x, shape.clone(), strides, x.storageOffset());
     }
 
+    /** {@code x.permute(dims)} (dims wrapped and checked). */
     public static Tensor permute(Tensor x, int[] dims) {
         int[] own = x.shape();
         int[] ownStrides = x.stride();
@@ -60,6 +64,7 @@ public final class Views {
         return make(x, shape, strides, x.storageOffset());
     }
 
+    /** {@code x.transpose(dim0, dim1)}. */
     public static Tensor transpose(Tensor x, int dim0, int dim1) {
         int[] dims = new int[x.dim()];
         for (int i = 0; i < dims.length; i++) {
@@ -72,10 +77,12 @@ public final class Views {
         return permute(x, dims);
     }
 
+    /** {@code x.t()}: a transpose of a matrix, a plain alias of fewer dims. */
     public static Tensor t(Tensor x) {
         return x.dim() < 2 ? make(x, x.shape(), x.stride(), x.storageOffset()) : transpose(x, 0, 1);
     }
 
+    /** {@code x.squeeze()} (dim null) or {@code x.squeeze(dim)}. */
     public static Tensor squeeze(Tensor x, Integer dim) {
         int[] own = x.shape();
         int[] ownStrides = x.stride();
@@ -101,6 +108,7 @@ public final class Views {
         return shape[i] == 1 && (dim == null || dim == i);
     }
 
+    /** {@code x.unsqueeze(dim)}. */
     public static Tensor unsqueeze(Tensor x, int dim) {
         int[] own = x.shape();
         int[] ownStrides = x.stride();
@@ -118,6 +126,7 @@ public final class Views {
         return make(x, shape, strides, x.storageOffset());
     }
 
+    /** {@code x[..., start:end:step]} along dim (start and end clamped). */
     public static Tensor slice(Tensor x, int dim, int start, int end, int step) {
         int[] shape = x.shape();
         int[] strides = x.stride();
@@ -127,6 +136,7 @@ public final class Views {
         return make(x, shape, strides, offset);
     }
 
+    /** {@code x.select(dim, index)} (index wrapped and checked). */
     public static Tensor select(Tensor x, int dim, int index) {
         int[] own = x.shape();
         int[] ownStrides = x.stride();
@@ -139,5 +149,39 @@ public final class Views {
             }
         }
         return make(x, shape, strides, x.storageOffset() + index * ownStrides[dim]);
+    }
+
+    /**
+     * {@code x.split(splitSize, dim)}: slices of splitSize along dim, the last one possibly smaller; a single
+     * slice when the dim's size is 0 (splitSize may then be 0) or at most splitSize.
+     */
+    public static Tensor[] split(Tensor x, int splitSize, int dim) {
+        int size = x.shape()[dim];
+        int n = splitSize == 0 ? 1 : Math.max((size + splitSize - 1) / splitSize, 1);
+        int[] sizes = new int[n];
+        for (int i = 0; i < n; i++) {
+            sizes[i] = Math.min(splitSize, size - i * splitSize);
+        }
+        return splitWithSizes(x, sizes, dim);
+    }
+
+    /** {@code x.split_with_sizes(sizes, dim)}: consecutive slices of the given sizes along dim. */
+    public static Tensor[] splitWithSizes(Tensor x, int[] sizes, int dim) {
+        Tensor[] out = new Tensor[sizes.length];
+        int start = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            out[i] = slice(x, dim, start, start + sizes[i], 1);
+            start += sizes[i];
+        }
+        return out;
+    }
+
+    /** {@code x.unbind(dim)}: every index of dim, selected. */
+    public static Tensor[] unbind(Tensor x, int dim) {
+        Tensor[] out = new Tensor[x.shape()[dim]];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = select(x, dim, i);
+        }
+        return out;
     }
 }

@@ -13,10 +13,12 @@ import java.io.IOException;
 public class SerializationException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** A failure described by {@code message}. */
     public SerializationException(String message) {
         super(message);
     }
 
+    /** A failure described by {@code message}, caused by {@code cause}. */
     public SerializationException(String message, Throwable cause) {
         super(message, cause);
     }

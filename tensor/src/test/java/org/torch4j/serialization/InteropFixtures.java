@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.torch4j.Fixtures.ints;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -158,9 +159,13 @@ public final class InteropFixtures {
         storages.check(expected.get("storage").getAsInt(), t.storage(), where);
     }
 
-    /** Same dtype, shape and elements, bit for bit (NaN as NaN, -0.0 as -0.0). */
+    /** Same dtype, shape and elements as a fixture tensor, bit for bit. */
     public static void assertBits(JsonElement expectedJson, Tensor actual, String where) {
-        Tensor expected = Fixtures.tensor(expectedJson);
+        assertBits(Fixtures.tensor(expectedJson), actual, where);
+    }
+
+    /** Same dtype, shape and elements, bit for bit (NaN payloads and -0.0 included). */
+    static void assertBits(Tensor expected, Tensor actual, String where) {
         assertEquals(expected.dtype(), actual.dtype(), where + ": dtype");
         assertArrayEquals(expected.shape(), actual.shape(), where + ": shape");
         switch (expected.dtype()) {
@@ -168,7 +173,7 @@ public final class InteropFixtures {
                 float[] e = expected.toFloatArray();
                 float[] a = actual.toFloatArray();
                 for (int i = 0; i < e.length; i++) {
-                    assertEquals(Float.floatToIntBits(e[i]), Float.floatToIntBits(a[i]), where + ": element " + i);
+                    assertEquals(Float.floatToRawIntBits(e[i]), Float.floatToRawIntBits(a[i]), where + ": element " + i);
                 }
                 break;
             }
@@ -176,7 +181,8 @@ public final class InteropFixtures {
                 double[] e = expected.toDoubleArray();
                 double[] a = actual.toDoubleArray();
                 for (int i = 0; i < e.length; i++) {
-                    assertEquals(Double.doubleToLongBits(e[i]), Double.doubleToLongBits(a[i]), where + ": element " + i);
+                    assertEquals(Double.doubleToRawLongBits(e[i]), Double.doubleToRawLongBits(a[i]),
+                            where + ": element " + i);
                 }
                 break;
             }
@@ -196,14 +202,6 @@ public final class InteropFixtures {
             JsonObject value = kv.get(1).getAsJsonObject();
             assertFalse(value.has("dict"));
             out.put(kv.get(0).getAsString(), value.getAsJsonObject("tensor"));
-        }
-        return out;
-    }
-
-    static int[] ints(JsonArray a) {
-        int[] out = new int[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).getAsInt();
         }
         return out;
     }

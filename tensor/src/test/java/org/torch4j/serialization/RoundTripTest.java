@@ -44,34 +44,6 @@ class RoundTripTest {
         return m;
     }
 
-    static void assertSameElements(Tensor expected, Tensor actual, String where) {
-        assertEquals(expected.dtype(), actual.dtype(), where);
-        assertArrayEquals(expected.shape(), actual.shape(), where);
-        switch (expected.dtype()) {
-            case FLOAT32: {
-                float[] e = expected.toFloatArray();
-                float[] a = actual.toFloatArray();
-                for (int i = 0; i < e.length; i++) {
-                    assertEquals(Float.floatToRawIntBits(e[i]), Float.floatToRawIntBits(a[i]), where + " " + i);
-                }
-                break;
-            }
-            case FLOAT64: {
-                double[] e = expected.toDoubleArray();
-                double[] a = actual.toDoubleArray();
-                for (int i = 0; i < e.length; i++) {
-                    assertEquals(Double.doubleToRawLongBits(e[i]), Double.doubleToRawLongBits(a[i]), where + " " + i);
-                }
-                break;
-            }
-            case BOOL:
-                assertArrayEquals(expected.toBoolArray(), actual.toBoolArray(), where);
-                break;
-            default:
-                assertArrayEquals(expected.toLongArray(), actual.toLongArray(), where);
-        }
-    }
-
     @Test
     void everyDtypeThroughSafetensors() throws IOException {
         Map<String, Tensor> tensors = everyDtype();
@@ -80,7 +52,7 @@ class RoundTripTest {
         Map<String, Tensor> back = Safetensors.load(file);
         assertEquals(List.copyOf(tensors.keySet()), List.copyOf(back.keySet()));
         tensors.forEach((k, t) -> {
-            assertSameElements(t, back.get(k), k);
+            InteropFixtures.assertBits(t, back.get(k), k);
             assertTrue(back.get(k).isContiguous(), k);
         });
         assertEquals(Map.of("format", "pt", "note", "é"), Safetensors.loadMetadata(file));
@@ -97,7 +69,7 @@ class RoundTripTest {
         assertEquals(List.copyOf(tensors.keySet()), List.copyOf(back.keySet()));
         tensors.forEach((k, t) -> {
             Tensor b = (Tensor) back.get(k);
-            assertSameElements(t, b, k);
+            InteropFixtures.assertBits(t, b, k);
             assertArrayEquals(t.stride(), b.stride(), k);
             assertEquals(t.storageOffset(), b.storageOffset(), k);
             assertEquals(t.storage().length(), b.storage().length(), k);
@@ -140,7 +112,7 @@ class RoundTripTest {
         Tensor again = (Tensor) ((Map<?, ?>) ((List<?>) back.get("nested")).get(0)).get("again");
         assertSame(b.storage(), again.storage());
         assertEquals(18, again.storageOffset());
-        assertSameElements(base.select(0, 3), again, "again");
+        InteropFixtures.assertBits(base.select(0, 3), again, "again");
     }
 
     @Test

@@ -1,13 +1,14 @@
 package org.torch4j.autograd.internal;
 
 import org.torch4j.Tensor;
+import org.torch4j.Torch;
 import org.torch4j.internal.AutogradMeta;
 import org.torch4j.internal.GradMode;
 
 /**
  * The node that ends every path at a leaf: adds the incoming gradient to the leaf's {@code .grad}, as
- * PyTorch's {@code AccumulateGrad}. Gradients accumulate across backward calls until zeroed; with
- * {@code create_graph} the stored gradient keeps its history.
+ * PyTorch's {@code AccumulateGrad}. Gradients accumulate across backward calls until zeroed, in place
+ * unless grad mode is on; with {@code create_graph} the stored gradient keeps its history.
  */
 public final class AccumulateGrad extends Node {
     private final Tensor variable;
@@ -22,8 +23,9 @@ public final class AccumulateGrad extends Node {
         return variable;
     }
 
+    /** Under this node's lock, as PyTorch's: backward passes on several threads may reach the same leaf. */
     @Override
-    protected Tensor[] apply(Tensor[] gradOutputs) {
+    protected synchronized Tensor[] apply(Tensor[] gradOutputs) {
         Tensor g = gradOutputs[0];
         if (g == null) {
             return new Tensor[0];
@@ -33,10 +35,12 @@ public final class AccumulateGrad extends Node {
             g = g.to(variable.dtype());
         }
         if (meta.grad == null) {
-            meta.grad = GradMode.isEnabled() ? g : Graph.ownedCopy(g);
-        } else if (GradMode.isEnabled() || meta.grad.requiresGrad()) {
+            // a copy .grad owns; under create_graph it is recorded (CopyBackwards), as clone_obey_contract does
+            meta.grad = Torch.emptyLike(g).copy_(g);
+        } else if (GradMode.isEnabled()) {
             meta.grad = meta.grad.add(g);
         } else {
+            // in place, keeping the same tensor (and its history, if an earlier create_graph gave it one)
             meta.grad.add_(g);
         }
         return new Tensor[0];

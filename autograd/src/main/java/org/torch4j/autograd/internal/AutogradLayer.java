@@ -4,13 +4,16 @@ import static org.torch4j.autograd.internal.OpNode.begin;
 import static org.torch4j.autograd.internal.OpNode.finish;
 import static org.torch4j.autograd.internal.OpNode.finishAll;
 import static org.torch4j.autograd.internal.OpNode.finishView;
+import static org.torch4j.autograd.internal.OpNode.finishViews;
 import static org.torch4j.autograd.internal.OpNode.needs;
 import static org.torch4j.autograd.internal.OpNode.save;
 import static org.torch4j.autograd.internal.OpNode.saveOutput;
 
+import java.util.function.Function;
 import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
+import org.torch4j.TensorOptions;
 import org.torch4j.Torch;
 import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.OpTable;
@@ -88,6 +91,13 @@ public final class AutogradLayer implements OpTable {
                 : grads(needs(n, 0) ? Torch.zerosLike(g[0]) : null, needs(n, 1) ? g[0].sum() : null));
     }
 
+    @Override
+    public Tensor zero_(Tensor x) {
+        OpNode n = begin("ZeroBackward0", x, x);
+        Tensor r = Below.run(() -> Below.table(x).zero_(x));
+        return finish(n, r, g -> grads(Torch.zerosLike(g[0])));
+    }
+
     // ------------------------------------------------------------------ views
 
     @Override
@@ -96,6 +106,22 @@ public final class AutogradLayer implements OpTable {
         int[] in = x.shape();
         Tensor r = Below.run(() -> Below.table(x).view(x, shape));
         return finishView(n, r, x, g -> grads(g[0].reshape(in)));
+    }
+
+    @Override
+    public Tensor reshapeAlias(Tensor x, int[] shape) {
+        OpNode n = begin("ReshapeAliasBackward0", null, x);
+        int[] in = x.shape();
+        Tensor r = Below.run(() -> Below.table(x).reshapeAlias(x, shape));
+        return finishView(n, r, x, g -> grads(g[0].reshape(in)));
+    }
+
+    @Override
+    public Tensor unsafeView(Tensor x, int[] shape) {
+        OpNode n = begin("UnsafeViewBackward0", null, x);
+        int[] in = x.shape();
+        Tensor r = Below.run(() -> Below.table(x).unsafeView(x, shape));
+        return finish(n, r, g -> grads(g[0].reshape(in)));
     }
 
     @Override
@@ -149,6 +175,17 @@ public final class AutogradLayer implements OpTable {
     }
 
     @Override
+    public Tensor squeeze_(Tensor x, Integer dim) {
+        OpNode n = begin(dim == null ? "SqueezeBackward2" : "SqueezeBackward3", x, x);
+        int[] in = x.shape();
+        Tensor r = Below.run(() -> Below.table(x).squeeze_(x, dim));
+        if (n != null && Graph.viewBase(x) != null) {
+            Graph.markView(r, x);
+        }
+        return finish(n, r, g -> grads(g[0].reshape(in)));
+    }
+
+    @Override
     public Tensor unsqueeze(Tensor x, int dim) {
         OpNode n = begin("UnsqueezeBackward0", null, x);
         Tensor r = Below.run(() -> Below.table(x).unsqueeze(x, dim));
@@ -171,6 +208,44 @@ public final class AutogradLayer implements OpTable {
         return finishView(n, r, x, g -> grads(Formulas.selectBackward(g[0], in, dim, index)));
     }
 
+    @Override
+    public Tensor[] split(Tensor x, int splitSize, int dim) {
+        Tensor[] r = Below.run(() -> Below.table(x).split(x, splitSize, dim));
+        return partViews("SplitBackward0", x, r, all -> Torch.cat(all, dim));
+    }
+
+    @Override
+    public Tensor[] splitWithSizes(Tensor x, int[] sizes, int dim) {
+        Tensor[] r = Below.run(() -> Below.table(x).splitWithSizes(x, sizes, dim));
+        return partViews("SplitWithSizesBackward0", x, r, all -> Torch.cat(all, dim));
+    }
+
+    @Override
+    public Tensor[] unbind(Tensor x, int dim) {
+        Tensor[] r = Below.run(() -> Below.table(x).unbind(x, dim));
+        return partViews("UnbindBackward0", x, r, all -> Torch.stack(all, dim));
+    }
+
+    /**
+     * split, split_with_sizes and unbind: views of x whose gradients, zeros for the parts that got none, are joined
+     * back ({@code cat} or {@code stack}) into x's gradient.
+     */
+    private static Tensor[] partViews(String name, Tensor x, Tensor[] parts, Function<Tensor[], Tensor> join) {
+        OpNode n = begin(name, parts.length, null, x);
+        int[][] shapes = new int[parts.length][];
+        for (int i = 0; i < parts.length; i++) {
+            shapes[i] = parts[i].shape();
+        }
+        return finishViews(n, parts, x, g -> {
+            TensorOptions options = Formulas.like(Formulas.anyGrad(g));
+            Tensor[] all = new Tensor[g.length];
+            for (int i = 0; i < g.length; i++) {
+                all[i] = g[i] != null ? g[i] : Torch.zeros(shapes[i], options);
+            }
+            return grads(join.apply(all));
+        });
+    }
+
     // ------------------------------------------------------------------ elementwise binary
 
     private static Tensor scaled(Tensor g, double alpha) {
@@ -186,14 +261,11 @@ public final class AutogradLayer implements OpTable {
 
     @Override
     public Tensor sub(Tensor a, Tensor b, double alpha, Tensor out) {
-        if (a.isWrappedNumber()) {
-            OpNode n = begin("RsubBackward1", out, b);
-            Tensor r = Below.run(() -> Below.table(a, b).sub(a, b, alpha, out));
-            return finish(n, r, g -> grads(scaled(g[0], -alpha)));
-        }
-        OpNode n = begin("SubBackward0", out, a, b);
+        boolean rsub = a.isWrappedNumber();
+        OpNode n = rsub ? begin("RsubBackward1", out, b) : begin("SubBackward0", out, a, b);
         Tensor r = Below.run(() -> Below.table(a, b).sub(a, b, alpha, out));
-        return finish(n, r, g -> grads(needs(n, 0) ? g[0] : null, needs(n, 1) ? scaled(g[0], -alpha) : null));
+        return finish(n, r, g -> rsub ? grads(scaled(g[0], -alpha))
+                : grads(needs(n, 0) ? g[0] : null, needs(n, 1) ? scaled(g[0], -alpha) : null));
     }
 
     @Override
@@ -296,49 +368,58 @@ public final class AutogradLayer implements OpTable {
 
     // comparisons and logic: not differentiable
 
+    /** A binary kernel of the table, as a method reference such as {@code OpTable::eq}. */
+    private interface BinaryKernel {
+        Tensor run(OpTable table, Tensor a, Tensor b, Tensor out);
+    }
+
+    private static Tensor notDifferentiable(BinaryKernel k, Tensor a, Tensor b, Tensor out) {
+        return Below.run(() -> k.run(Below.table(a, b), a, b, out));
+    }
+
     @Override
     public Tensor eq(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).eq(a, b, out));
+        return notDifferentiable(OpTable::eq, a, b, out);
     }
 
     @Override
     public Tensor ne(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).ne(a, b, out));
+        return notDifferentiable(OpTable::ne, a, b, out);
     }
 
     @Override
     public Tensor lt(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).lt(a, b, out));
+        return notDifferentiable(OpTable::lt, a, b, out);
     }
 
     @Override
     public Tensor le(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).le(a, b, out));
+        return notDifferentiable(OpTable::le, a, b, out);
     }
 
     @Override
     public Tensor gt(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).gt(a, b, out));
+        return notDifferentiable(OpTable::gt, a, b, out);
     }
 
     @Override
     public Tensor ge(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).ge(a, b, out));
+        return notDifferentiable(OpTable::ge, a, b, out);
     }
 
     @Override
     public Tensor logicalAnd(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).logicalAnd(a, b, out));
+        return notDifferentiable(OpTable::logicalAnd, a, b, out);
     }
 
     @Override
     public Tensor logicalOr(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).logicalOr(a, b, out));
+        return notDifferentiable(OpTable::logicalOr, a, b, out);
     }
 
     @Override
     public Tensor logicalXor(Tensor a, Tensor b, Tensor out) {
-        return Below.run(() -> Below.table(a, b).logicalXor(a, b, out));
+        return notDifferentiable(OpTable::logicalXor, a, b, out);
     }
 
     // ------------------------------------------------------------------ elementwise unary
@@ -585,12 +666,22 @@ public final class AutogradLayer implements OpTable {
 
     @Override
     public Tensor amax(Tensor x, int[] dims, boolean keepdim) {
-        return extremum(dims.length == 0 && !keepdim ? "MaxBackward1" : "AmaxBackward0", OpTable::amax, x, dims, keepdim);
+        return extremum("AmaxBackward0", OpTable::amax, x, dims, keepdim);
     }
 
     @Override
     public Tensor amin(Tensor x, int[] dims, boolean keepdim) {
-        return extremum(dims.length == 0 && !keepdim ? "MinBackward1" : "AminBackward0", OpTable::amin, x, dims, keepdim);
+        return extremum("AminBackward0", OpTable::amin, x, dims, keepdim);
+    }
+
+    @Override
+    public Tensor maxAll(Tensor x) {
+        return extremum("MaxBackward1", (t, a, dims, keepdim) -> t.maxAll(a), x, new int[0], false);
+    }
+
+    @Override
+    public Tensor minAll(Tensor x) {
+        return extremum("MinBackward1", (t, a, dims, keepdim) -> t.minAll(a), x, new int[0], false);
     }
 
     private interface Reduction {
@@ -837,5 +928,14 @@ public final class AutogradLayer implements OpTable {
         Tensor r = Below.run(() -> Below.table(x, mask, values).indexPutMask(x, mask, values, out));
         return finish(n, r, g -> grads(needs(n, 0) ? g[0].maskedFill(Formulas.leadingMask(m.get(), dims), 0.0) : null,
                 needs(n, 1) ? g[0].index(m.get()) : null));
+    }
+
+    @Override
+    public Tensor maskedSelect(Tensor x, Tensor mask) {
+        OpNode n = begin("MaskedSelectBackward0", null, x);
+        int[] in = x.shape();
+        SavedVariable m = save(n, true, mask);
+        Tensor r = Below.run(() -> Below.table(x, mask).maskedSelect(x, mask));
+        return finish(n, r, g -> grads(Formulas.maskedSelectBackward(g[0], in, m.get())));
     }
 }

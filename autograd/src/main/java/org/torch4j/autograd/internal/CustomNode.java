@@ -13,6 +13,7 @@ public final class CustomNode extends Node {
     /** The user's backward, from the output gradients to one gradient per input. */
     @FunctionalInterface
     public interface Backward {
+        /** The input gradients (null where none) from the output gradients. */
         Tensor[] apply(Tensor[] gradOutputs);
     }
 
@@ -22,6 +23,10 @@ public final class CustomNode extends Node {
     private final int[][] outputShapes;
     private final TensorOptions[] outputOptions;
 
+    /**
+     * The node of one {@code Function.apply} call: {@code name} is its grad_fn name, {@code backward} the user's,
+     * {@code onRelease} frees what the context saved.
+     */
     public CustomNode(String name, int numOutputs, Tensor[] inputs, boolean materializeGrads, Backward backward,
             Runnable onRelease) {
         super(name, numOutputs, inputs);

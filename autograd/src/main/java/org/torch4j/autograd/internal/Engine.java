@@ -25,11 +25,22 @@ public final class Engine {
     private final boolean keepGraph;
     private final Map<Node, List<int[]>> captures;
     private final Map<Node, Boolean> needed;
-    private final Map<Node, int[]> dependencies = new IdentityHashMap<>();
-    private final Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
-    private final PriorityQueue<Node> ready =
-            new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr(), a.sequenceNr()));
+    /** The nodes of this pass, each with its dependency count and input buffer (PyTorch's dependencies and not_ready). */
+    private final Map<Node, Pending> pending = new IdentityHashMap<>();
+    private final PriorityQueue<Pending> ready =
+            new PriorityQueue<>((a, b) -> Long.compare(b.node.sequenceNr(), a.node.sequenceNr()));
     private Tensor[] captured;
+
+    /** A node of this pass: how many gradients it still waits for, and those that arrived, summed per slot. */
+    private static final class Pending {
+        final Node node;
+        int dependencies = 1;
+        Tensor[] buffer;
+
+        Pending(Node node) {
+            this.node = node;
+        }
+    }
 
     private Engine(boolean keepGraph, Map<Node, List<int[]>> captures) {
         this.keepGraph = keepGraph;
@@ -105,9 +116,7 @@ public final class Engine {
             if (root.numel() != 1) {
                 throw new IllegalArgumentException("grad can be implicitly created only for scalar outputs");
             }
-            try (var ignored = Torch.noGrad()) {
-                return Torch.onesLike(root);
-            }
+            return Torch.onesLike(root);
         }
         if (!Arrays.equals(grad.shape(), root.shape())) {
             throw new IllegalArgumentException("Mismatch in shape: grad_output[" + i + "] has a shape of "
@@ -191,32 +200,33 @@ public final class Engine {
     }
 
     private void increment(Node n, Deque<Node> stack) {
-        int[] count = dependencies.get(n);
-        if (count == null) {
-            dependencies.put(n, new int[] {1});
+        Pending p = pending.get(n);
+        if (p == null) {
+            pending.put(n, new Pending(n));
             stack.push(n);
         } else {
-            count[0]++;
+            p.dependencies++;
         }
     }
 
     /** Adds a gradient to a node's input buffer; the node becomes ready when its last dependency arrives. */
     private void deliver(Node n, int slot, Tensor grad) {
+        Pending p = pending.get(n);
         if (grad != null) {
-            Tensor[] buffer = buffers.computeIfAbsent(n, k -> new Tensor[k.numOutputs()]);
-            buffer[slot] = buffer[slot] == null ? grad : buffer[slot].add(grad);
+            if (p.buffer == null) {
+                p.buffer = new Tensor[n.numOutputs()];
+            }
+            p.buffer[slot] = p.buffer[slot] == null ? grad : p.buffer[slot].add(grad);
         }
-        int[] count = dependencies.get(n);
-        if (--count[0] == 0) {
-            ready.add(n);
+        if (--p.dependencies == 0) {
+            ready.add(p);
         }
     }
 
-    private void evaluate(Node n) {
-        Tensor[] inputs = buffers.remove(n);
-        if (inputs == null) {
-            inputs = new Tensor[n.numOutputs()];
-        }
+    private void evaluate(Pending p) {
+        Node n = p.node;
+        Tensor[] inputs = p.buffer != null ? p.buffer : new Tensor[n.numOutputs()];
+        p.buffer = null;
         if (captures != null) {
             List<int[]> wanted = captures.get(n);
             if (wanted != null) {
@@ -244,6 +254,10 @@ public final class Engine {
             any |= t != null;
         }
         if (!any) {
+            // nothing to compute, but the pass still consumes the node: PyTorch frees its saved tensors as well
+            if (!keepGraph) {
+                n.release();
+            }
             return new Tensor[n.numInputs()];
         }
         Tensor[] outputs;
@@ -278,7 +292,7 @@ public final class Engine {
                 continue;
             }
             int[] expected = n.inputShapes[i];
-            if (!Arrays.equals(g.shape(), expected)) {
+            if (!Formulas.hasShape(g, expected)) {
                 if (!Formulas.expandable(expected, g.shape())) {
                     throw new IllegalStateException("Function " + n.name() + " returned an invalid gradient at index " + i
                             + " - got " + Shapes.format(g.shape()) + " but expected shape compatible with "

@@ -20,12 +20,25 @@ final class Formulas {
         return TensorOptions.ofDType(t.dtype()).device(t.device());
     }
 
+    /** Whether {@code t} has exactly this shape (read in place: {@code Tensor.shape()} copies). */
+    static boolean hasShape(Tensor t, int[] shape) {
+        if (t.dim() != shape.length) {
+            return false;
+        }
+        for (int i = 0; i < shape.length; i++) {
+            if (t.size(i) != shape[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code at::sum_to}: sums a broadcast gradient back to {@code shape}. */
     static Tensor sumTo(Tensor g, int[] shape) {
-        int[] gs = g.shape();
-        if (Arrays.equals(gs, shape)) {
+        if (hasShape(g, shape)) {
             return g;
         }
+        int[] gs = g.shape();
         int lead = gs.length - shape.length;
         int[] dims = new int[gs.length];
         int n = 0;
@@ -210,6 +223,23 @@ final class Formulas {
         Tensor scale = gk.div(nk.pow(p - 1)).maskedFill(nk.eq(0L), 0.0);
         Tensor scaled = p < 2 ? x.sign().mul(x.abs().pow(p - 1)) : x.mul(x.abs().pow(p - 2));
         return scaled.mul(scale);
+    }
+
+    /** The first gradient that is not null (a multi-output node gets at least one). */
+    static Tensor anyGrad(Tensor[] grads) {
+        for (Tensor g : grads) {
+            if (g != null) {
+                return g;
+            }
+        }
+        throw new IllegalStateException("no output gradient");
+    }
+
+    /** {@code masked_select_backward}: the gradient put back where the broadcast mask is true, summed to x's shape. */
+    static Tensor maskedSelectBackward(Tensor g, int[] inShape, Tensor mask) {
+        int[] common = Shapes.broadcast(mask.shape(), inShape);
+        Tensor full = Torch.zeros(common, like(g)).indexPut_(mask.expand(common), g);
+        return sumTo(full, inShape);
     }
 
     /** {@code index_select} backward: the gradient added back at the selected indices. */

@@ -35,8 +35,17 @@ public final class Graph {
         return (TensorState) meta.extra;
     }
 
-    /** The leaf's gradient accumulator, created once per leaf (PyTorch's {@code grad_accumulator}). */
+    /**
+     * The leaf's gradient accumulator, created once per leaf even when threads build graphs on it at once
+     * (PyTorch's {@code grad_accumulator}, created under the tensor's lock).
+     */
     public static AccumulateGrad accumulator(Tensor leaf) {
+        TensorState s = stateOrNull(leaf);
+        AccumulateGrad a = s == null ? null : s.accumulator;
+        return a != null ? a : createAccumulator(leaf);
+    }
+
+    private static synchronized AccumulateGrad createAccumulator(Tensor leaf) {
         TensorState s = state(leaf);
         if (s.accumulator == null) {
             s.accumulator = new AccumulateGrad(leaf);
@@ -84,9 +93,7 @@ public final class Graph {
         if (!t.requiresGrad()) {
             throw new IllegalStateException("cannot register a hook on a tensor that doesn't require gradient");
         }
-        Node node = gradientEdgeNode(t);
-        Node.PreHook h = node.addPreHook(gradientEdgeNr(t), hook);
-        return () -> node.removePreHook(h);
+        return gradientEdgeNode(t).addHook(gradientEdgeNr(t), hook, t.retainsGrad());
     }
 
     private static void attach(Tensor t, Node node, int nr) {
@@ -100,8 +107,16 @@ public final class Graph {
     static void markView(Tensor view, Tensor input) {
         TensorState in = stateOrNull(input);
         TensorState s = state(view);
-        s.viewBase = in != null && in.viewBase != null ? in.viewBase : input;
+        boolean inputIsView = in != null && in.viewBase != null;
+        s.viewBase = inputIsView ? in.viewBase : input;
         s.viewVersion = view.version();
+        s.multiOutputView = inputIsView && in.multiOutputView;
+    }
+
+    /** {@link #markView} for one of the views an op returns together (split, unbind). */
+    static void markMultiOutputView(Tensor view, Tensor input) {
+        markView(view, input);
+        state(view).multiOutputView = true;
     }
 
     /** The base of a differentiable view, or null. */
@@ -120,6 +135,10 @@ public final class Graph {
         if (s == null || s.viewBase == null || s.viewVersion == t.version() || !s.viewBase.requiresGrad()) {
             return;
         }
+        if (s.multiOutputView) {
+            throw new IllegalStateException(multiOutputViewMessage(t, "its base or another view of its base has been "
+                    + "modified inplace"));
+        }
         attach(t, Formulas.asStridedNode(s.viewBase, t), 0);
         s.viewVersion = t.version();
     }
@@ -127,6 +146,9 @@ public final class Graph {
     /** PyTorch's checks before an in-place op records history on {@code out}. */
     static void checkInPlace(Tensor out) {
         Tensor base = viewBase(out);
+        if (base != null && stateOrNull(out).multiOutputView) {
+            throw new IllegalStateException(multiOutputViewMessage(out, "is being modified inplace"));
+        }
         if (base != null) {
             if (base.isLeaf() && base.requiresGrad()) {
                 throw new IllegalStateException("a view of a leaf Variable that requires grad is being used in an "
@@ -163,9 +185,12 @@ public final class Graph {
         s.viewVersion = out.version();
     }
 
-    /** A copy of a gradient that nothing else references (what {@code .grad} may own). */
-    static Tensor ownedCopy(Tensor g) {
-        return g.clone();
+    /** PyTorch's error for an in-place write that reaches a view of a multi-output op. */
+    private static String multiOutputViewMessage(Tensor view, String what) {
+        AutogradMeta meta = view.autogradMeta();
+        return "Output " + meta.outputNr + " of " + meta.gradFn.name() + " is a view and " + what + ". This view is the "
+                + "output of a function that returns multiple views. Such functions do not allow the output views to be "
+                + "modified inplace. You should replace the inplace operation by an out-of-place one.";
     }
 
     /** PyTorch's legacy type name used in messages, such as {@code torch.FloatTensor}. */

@@ -1,6 +1,5 @@
 package org.torch4j.autograd.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +30,7 @@ public abstract class Node implements GradFn {
     final Device[] inputDevices;
     /** The autograd state of each forward output, for {@code retain_grad()} (no tensor data is kept). */
     final AutogradMeta[] outputMetas;
-    private List<PreHook> preHooks;
+    private TensorHooks hooks;
     private final Throwable forwardTrace;
 
     /** A node for a forward op with these inputs (null entries and inputs that need no grad get no edge). */
@@ -108,39 +107,33 @@ public abstract class Node implements GradFn {
         return forwardTrace;
     }
 
-    /** Registers a hook on the gradient of output {@code slot} (a tensor hook), run before this node. */
-    final PreHook addPreHook(int slot, UnaryOperator<Tensor> hook) {
-        if (preHooks == null) {
-            preHooks = new ArrayList<>(1);
+    /**
+     * Registers a hook on the gradient of output {@code slot} (a tensor hook), run before this node;
+     * {@code retainsGrad}: whether that output already retains its gradient. Returns the hook's removal.
+     */
+    final Runnable addHook(int slot, UnaryOperator<Tensor> hook, boolean retainsGrad) {
+        if (hooks == null) {
+            hooks = new TensorHooks(numOutputs());
         }
-        PreHook h = new PreHook(slot, hook);
-        preHooks.add(h);
-        return h;
+        return hooks.add(slot, hook, retainsGrad);
     }
 
-    final void removePreHook(PreHook h) {
-        if (preHooks != null) {
-            preHooks.remove(h);
-        }
-    }
-
-    /** Runs the tensor hooks on the incoming gradients, then stores retained gradients. */
+    /** Runs the tensor hooks on the incoming gradients and stores the retained gradients, in PyTorch's order. */
     final void runPreHooks(Tensor[] grads) {
-        if (preHooks != null) {
-            for (PreHook h : new ArrayList<>(preHooks)) {
-                Tensor g = grads[h.slot];
-                if (g != null) {
-                    Tensor r = h.hook.apply(g);
-                    if (r != null) {
-                        grads[h.slot] = r;
-                    }
-                }
-            }
+        if (hooks != null) {
+            hooks.run(grads, false);
         }
+        storeRetainedGrads(grads);
+        if (hooks != null) {
+            hooks.run(grads, true);
+        }
+    }
+
+    private void storeRetainedGrads(Tensor[] grads) {
         for (int i = 0; i < outputMetas.length; i++) {
             AutogradMeta m = outputMetas[i];
             if (m != null && m.retainsGrad && m.gradFn == this && m.outputNr == i && grads[i] != null) {
-                m.grad = m.grad == null ? Graph.ownedCopy(grads[i]) : m.grad.add(grads[i]);
+                m.grad = m.grad == null ? grads[i].clone() : m.grad.add(grads[i]);
             }
         }
     }
@@ -148,16 +141,5 @@ public abstract class Node implements GradFn {
     @Override
     public String toString() {
         return "<" + name + ">";
-    }
-
-    /** A tensor hook bound to one output slot. */
-    static final class PreHook {
-        final int slot;
-        final UnaryOperator<Tensor> hook;
-
-        PreHook(int slot, UnaryOperator<Tensor> hook) {
-            this.slot = slot;
-            this.hook = hook;
-        }
     }
 }

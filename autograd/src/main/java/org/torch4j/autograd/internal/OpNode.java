@@ -14,12 +14,14 @@ public final class OpNode extends Node {
     /** A backward formula: the input gradients (null where not needed) from the output gradients. */
     @FunctionalInterface
     public interface Formula {
+        /** {@code derivatives.yaml}'s formula for each input: its gradient, or null where not needed. */
         Tensor[] apply(Tensor[] grads);
     }
 
     private final boolean inPlace;
     private final Tensor inPlaceTarget;
-    private final List<SavedVariable> saved = new ArrayList<>(2);
+    /** What the formula reads, created on the first save (many ops save nothing). */
+    private List<SavedVariable> saved;
     private Formula formula;
 
     private OpNode(String name, int numOutputs, Tensor inPlaceTarget, Tensor[] inputs) {
@@ -78,9 +80,7 @@ public final class OpNode extends Node {
         if (n.inPlace && t.storage() == n.inPlaceTarget.storage()) {
             value = t.clone();
         }
-        SavedVariable s = SavedVariable.input(value);
-        n.saved.add(s);
-        return s;
+        return n.keep(SavedVariable.input(value));
     }
 
     /** Saves output {@code nr} (after the op ran) when {@code needed}. */
@@ -88,8 +88,14 @@ public final class OpNode extends Node {
         if (n == null || !needed) {
             return null;
         }
-        SavedVariable s = SavedVariable.output(result, n, nr);
-        n.saved.add(s);
+        return n.keep(SavedVariable.output(result, n, nr));
+    }
+
+    private SavedVariable keep(SavedVariable s) {
+        if (saved == null) {
+            saved = new ArrayList<>(2);
+        }
+        saved.add(s);
         return s;
     }
 
@@ -115,6 +121,20 @@ public final class OpNode extends Node {
         return r;
     }
 
+    /**
+     * Ends an op whose outputs are all views of {@code input} (split, unbind): they are recorded as views that,
+     * as in PyTorch, may not be written in place.
+     */
+    public static Tensor[] finishViews(OpNode n, Tensor[] results, Tensor input, Formula formula) {
+        Tensor[] r = finishAll(n, results, formula);
+        if (n != null) {
+            for (Tensor t : r) {
+                Graph.markMultiOutputView(t, input);
+            }
+        }
+        return r;
+    }
+
     /** Ends an op with several outputs; only the floating outputs get the node. */
     public static Tensor[] finishAll(OpNode n, Tensor[] results, Formula formula) {
         if (n == null) {
@@ -134,8 +154,10 @@ public final class OpNode extends Node {
 
     @Override
     protected void release() {
-        for (SavedVariable s : saved) {
-            s.release();
+        if (saved != null) {
+            for (SavedVariable s : saved) {
+                s.release();
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ import org.torch4j.internal.GradMode;
  * given its grad_fn back when unpacked under {@code create_graph}.
  */
 public final class SavedVariable {
+    /** PyTorch's message when a saved tensor is used after a backward pass freed it. */
     public static final String FREED = "Trying to backward through the graph a second time (or directly access saved "
             + "tensors after they have already been freed). Saved intermediate values of the graph are freed when "
             + "you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through "

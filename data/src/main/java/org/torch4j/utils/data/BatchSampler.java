@@ -16,10 +16,7 @@ public final class BatchSampler implements Sampler<List<Integer>> {
 
     /** {@code BatchSampler(sampler, batch_size, drop_last)}. */
     public BatchSampler(Sampler<Integer> sampler, int batchSize, boolean dropLast) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch_size should be a positive integer value, but got batch_size="
-                    + batchSize);
-        }
+        checkBatchSize(batchSize);
         this.sampler = sampler;
         this.batchSize = batchSize;
         this.dropLast = dropLast;
@@ -75,7 +72,19 @@ public final class BatchSampler implements Sampler<List<Integer>> {
     /** The number of batches: {@code len(sampler) / batchSize}, rounded down with dropLast, up without. */
     @Override
     public int len() {
-        int n = sampler.len();
+        return numBatches(sampler.len(), batchSize, dropLast);
+    }
+
+    /** PyTorch's check of a batch size. */
+    static void checkBatchSize(int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch_size should be a positive integer value, but got batch_size="
+                    + batchSize);
+        }
+    }
+
+    /** How many batches n samples make: rounded down with dropLast, up without. */
+    static int numBatches(int n, int batchSize, boolean dropLast) {
         return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 }

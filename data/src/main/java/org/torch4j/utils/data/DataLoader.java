@@ -98,7 +98,7 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
                 throw new IllegalArgumentException("DataLoader with IterableDataset: expected unspecified "
                         + "batch_sampler option, but got batch_sampler=" + options.batchSampler());
             }
-            requirePositiveBatchSize(options.batchSize());
+            BatchSampler.checkBatchSize(options.batchSize());
             batchSize = options.batchSize();
             dropLast = options.dropLast();
             sampler = null;
@@ -151,13 +151,6 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         }
     }
 
-    private static void requirePositiveBatchSize(int batchSize) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch_size should be a positive integer value, but got batch_size="
-                    + batchSize);
-        }
-    }
-
     /** {@code loader.sampler}: the index sampler (null for an IterableDataset). */
     public Sampler<Integer> sampler() {
         return sampler;
@@ -188,11 +181,8 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
      * the batch size (rounded down with dropLast, up without), which throws when the dataset has no length.
      */
     public int len() {
-        if (iterableDataset != null) {
-            int n = iterableDataset.len();
-            return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
-        }
-        return batchSampler.len();
+        return iterableDataset != null ? BatchSampler.numBatches(iterableDataset.len(), batchSize, dropLast)
+                : batchSampler.len();
     }
 
     /**
@@ -201,9 +191,7 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
      */
     @Override
     public DataLoaderIterator<B> iterator() {
-        if (closed) {
-            throw new IllegalStateException("the DataLoader is closed");
-        }
+        requireOpen();
         // drawn on every epoch, workers or not, because PyTorch does: it moves the generator on before shuffling
         long baseSeed = Seeds.draw(generator == null ? Generator.defaultGenerator() : generator);
         Iterator<List<Integer>> batches = iterableDataset != null
@@ -215,7 +203,19 @@ public final class DataLoader<T, B> implements Iterable<B>, AutoCloseable {
         if (numWorkers == 0) {
             return new SerialIterator<>(this, batches, fetchers.get());
         }
-        return new WorkerIterator<>(this, batches, fetchers, baseSeed, pools);
+        WorkerIterator<B> epoch = new WorkerIterator<>(this, batches, fetchers, baseSeed, pools);
+        if (closed) {
+            // close() ran before this epoch's pool was registered, so it could not stop it
+            epoch.close();
+            requireOpen();
+        }
+        return epoch;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the DataLoader is closed");
+        }
     }
 
     boolean isClosed() {

@@ -95,6 +95,11 @@ final class WorkerPool {
                 result = new Result(task.idx, info.id(), data, null);
             } catch (FetchFailure f) {
                 result = new Result(task.idx, info.id(), null, new WorkerException(info.id(), f));
+            } catch (Throwable t) {
+                // what Fetcher does not wrap (an undeclared checked exception, a bad index list) must still come
+                // back: a worker that died silently would leave the loop waiting for its batch forever
+                result = new Result(task.idx, info.id(), null,
+                        new WorkerException(info.id(), new FetchFailure(-1, "while loading a batch", t)));
             }
             if (!done) {
                 results.add(result);

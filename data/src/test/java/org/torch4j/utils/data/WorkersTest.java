@@ -197,6 +197,33 @@ class WorkersTest {
                 + " while fetching index 13: bad sample", e.getMessage());
     }
 
+    /** Throws a checked exception without declaring it, as code built with sneaky throws (Lombok and the like) does. */
+    @SuppressWarnings("unchecked")
+    static <E extends Throwable> void sneakyThrow(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    @Test
+    void anUndeclaredCheckedExceptionInAWorkerStillReachesTheLoop() {
+        Hooked ds = new Hooked(8, i -> {
+            if (i == 5) {
+                WorkersTest.<RuntimeException>sneakyThrow(new java.io.IOException("disk gone"));
+            }
+        });
+        // the timeout only bounds the test: the failure itself must arrive, not a timeout
+        var options = new DataLoaderOptions().batchSize(2).numWorkers(2).timeout(Duration.ofSeconds(WAIT_S));
+        try (var loader = new DataLoader<>(ds, options, AS_LIST)) {
+            Iterator<List<Integer>> it = loader.iterator();
+            it.next();
+            it.next();
+            WorkerException e = assertThrows(WorkerException.class, it::next);
+            assertInstanceOf(java.io.IOException.class, e.getCause());
+            assertEquals(-1, e.index());
+            assertEquals("Caught IOException in DataLoader worker " + e.workerId() + " while loading a batch: disk gone",
+                    e.getMessage());
+        }
+    }
+
     @Test
     void aCollateFailureNamesTheBatch() {
         Function<List<Integer>, List<Integer>> picky = batch -> {
@@ -287,6 +314,31 @@ class WorkersTest {
             assertTrue(inside.await(WAIT_S, TimeUnit.SECONDS));
             loader.close();
         });
+    }
+
+    @Test
+    void aCloseThatRacesWithTheStartOfAnEpochStillStopsItsWorkers() throws InterruptedException {
+        // the batch sampler closes the loader while iterator() is past its closed check but has no workers yet,
+        // as a close() from another thread may
+        AtomicReference<DataLoader<Integer, List<Integer>>> self = new AtomicReference<>();
+        Sampler<List<Integer>> closing = new Sampler<>() {
+            @Override
+            public Iterator<List<Integer>> iterator() {
+                self.get().close();
+                return List.of(List.of(0), List.of(1)).iterator();
+            }
+
+            @Override
+            public int len() {
+                return 2;
+            }
+        };
+        var loader = new DataLoader<>(new Hooked(2, i -> { }), new DataLoaderOptions().batchSampler(closing).numWorkers(2),
+                AS_LIST);
+        self.set(loader);
+        IllegalStateException e = assertThrows(IllegalStateException.class, loader::iterator);
+        assertEquals("the DataLoader is closed", e.getMessage());
+        assertWorkersStop();
     }
 
     @Test

@@ -7,16 +7,13 @@ final class Dense {
     private Dense() {
     }
 
-    /** x W^T + b over the last dim of x. */
+    /**
+     * x W^T + b over the last dim of x, as ATen's linear: the bias is added in place to the fresh matmul result
+     * (no second output tensor); matmul rejects mismatched shapes with ATen's message.
+     */
     static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
-        int features = input.dim() == 0 ? 1 : input.size(-1);
-        if (input.dim() == 0 || features != weight.size(weight.dim() - 1)) {
-            int rows = input.dim() <= 1 ? 1 : input.numel() / Math.max(features, 1);
-            throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + rows + "x" + features
-                    + " and " + weight.size(-1) + "x" + weight.size(0) + ")");
-        }
         Tensor out = input.matmul(weight.t());
-        return bias == null ? out : out.add(bias);
+        return bias == null ? out : out.add_(bias);
     }
 
     /** y_k = x1^T W_k x2 + b_k over the last dims of x1 and x2 (which share their leading dims). */

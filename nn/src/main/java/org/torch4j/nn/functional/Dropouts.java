@@ -2,7 +2,7 @@ package org.torch4j.nn.functional;
 
 import org.torch4j.Tensor;
 import org.torch4j.Torch;
-import org.torch4j.nn.internal.PyRepr;
+import org.torch4j.nn.internal.Args;
 
 /** dropout: zeroes elements with probability p in training and scales the others by 1 / (1 - p). */
 final class Dropouts {
@@ -11,10 +11,7 @@ final class Dropouts {
 
     /** ATen's _dropout_impl: a bernoulli(1 - p) mask divided by 1 - p, multiplied in. */
     static Tensor dropout(Tensor input, double p, boolean training) {
-        if (p < 0 || p > 1) {
-            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got "
-                    + PyRepr.floatRepr(p));
-        }
+        Args.dropoutProbability(p);
         if (!training || p == 0 || input.numel() == 0) {
             return input;
         }

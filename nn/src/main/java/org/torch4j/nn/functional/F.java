@@ -2,6 +2,7 @@ package org.torch4j.nn.functional;
 
 import org.torch4j.Tensor;
 import org.torch4j.nn.Reduction;
+import org.torch4j.nn.internal.Args;
 
 /**
  * {@code torch.nn.functional}: the stateless forms of the layers, activations and losses, for use as
@@ -180,11 +181,7 @@ public final class F {
      */
     public static Tensor avgPool2d(Tensor x, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
             boolean countIncludePad, Integer divisorOverride) {
-        if (divisorOverride != null && divisorOverride == 0) {
-            throw new IllegalArgumentException("divisor must be not zero");
-        }
-        return Pooling.avgPool2d(x, kernelSize, stride, padding, ceilMode, countIncludePad,
-                divisorOverride == null ? 0 : divisorOverride);
+        return Pooling.avgPool2d(x, kernelSize, stride, padding, ceilMode, countIncludePad, divisorOverride);
     }
 
     /** {@code F.adaptive_avg_pool2d(x, output_size)}: one size for both dims or (height, width). */
@@ -242,14 +239,7 @@ public final class F {
 
     /** {@code F.embedding(input, weight, padding_idx)}; a negative paddingIdx counts from the end, null is none. */
     public static Tensor embedding(Tensor input, Tensor weight, Integer paddingIdx) {
-        Integer pad = paddingIdx;
-        if (pad != null) {
-            if (pad >= weight.size(0) || pad < -weight.size(0)) {
-                throw new IllegalArgumentException("Padding_idx must be within num_embeddings");
-            }
-            pad = pad < 0 ? pad + weight.size(0) : pad;
-        }
-        return Embeddings.embedding(input, weight, pad);
+        return Embeddings.embedding(input, weight, Args.paddingIdx(paddingIdx, weight.size(0)));
     }
 
     /** {@code F.pad(x, pad)} with zeros. */

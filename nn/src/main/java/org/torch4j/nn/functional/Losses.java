@@ -5,6 +5,7 @@ import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.Torch;
 import org.torch4j.nn.Reduction;
+import org.torch4j.nn.internal.PyRepr;
 
 /** The loss functions of {@link F}, with ATen's formulas, written with differentiable tensor operations. */
 final class Losses {
@@ -54,13 +55,17 @@ final class Losses {
         return reduce(Torch.where(z.lt(delta), z.mul(0.5).mul(z), z.sub(0.5 * delta).mul(delta)), reduction);
     }
 
-    /** -(t log(x) + (1 - t) log(1 - x)), each log clamped at -100 as ATen does; weight broadcasts. */
+    /**
+     * -(t log(x) + (1 - t) log(1 - x)), each log clamped at -100 as ATen does; weight broadcasts. NaN input
+     * fails ATen's range check.
+     */
     static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
         if (!Arrays.equals(target.shape(), input.shape())) {
-            throw new IllegalArgumentException("Using a target size (" + torchSize(target) + ") that is different to "
-                    + "the input size (" + torchSize(input) + ") is deprecated. Please ensure they have the same size.");
+            throw new IllegalArgumentException("Using a target size (" + PyRepr.torchSize(target.shape())
+                    + ") that is different to the input size (" + PyRepr.torchSize(input.shape())
+                    + ") is deprecated. Please ensure they have the same size.");
         }
-        if (input.lt(0L).logicalOr(input.gt(1L)).any().itemBool()) {
+        if (!input.ge(0L).logicalAnd(input.le(1L)).all().itemBool()) {
             throw new IllegalArgumentException("all elements of input should be between 0 and 1");
         }
         Tensor logX = input.log().clampMin(-100);
@@ -73,11 +78,12 @@ final class Losses {
     static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
             Reduction reduction) {
         if (!Arrays.equals(target.shape(), input.shape())) {
-            throw new IllegalArgumentException("Target size (" + torchSize(target) + ") must be the same as input size ("
-                    + torchSize(input) + ")");
+            throw new IllegalArgumentException("Target size (" + PyRepr.torchSize(target.shape())
+                    + ") must be the same as input size (" + PyRepr.torchSize(input.shape()) + ")");
         }
-        Tensor maxVal = input.neg().clampMin(0);
-        Tensor logTerm = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log();
+        Tensor negInput = input.neg();
+        Tensor maxVal = negInput.clampMin(0);
+        Tensor logTerm = maxVal.neg().exp().add(negInput.sub(maxVal).exp()).log();
         Tensor oneMinusT = target.rsub(1);
         Tensor loss;
         if (posWeight != null) {
@@ -254,13 +260,6 @@ final class Losses {
 
     /** The class weights shaped to broadcast along the class dim. */
     private static Tensor classWeightView(Tensor weight, int dims, int classDim) {
-        int[] shape = new int[dims];
-        Arrays.fill(shape, 1);
-        shape[classDim] = weight.size(0);
-        return weight.view(shape);
-    }
-
-    static String torchSize(Tensor t) {
-        return "torch.Size(" + Arrays.toString(t.shape()) + ")";
+        return weight.view(Dims.alongDim(dims, classDim, weight.size(0)));
     }
 }

@@ -3,6 +3,7 @@ package org.torch4j.nn.functional;
 import java.util.Arrays;
 import org.torch4j.GradGuard;
 import org.torch4j.Tensor;
+import org.torch4j.nn.internal.PyRepr;
 
 /** batch_norm, layer_norm and group_norm: (x - mean) / sqrt(var + eps) with the biased variance, then the affine map. */
 final class Normalization {
@@ -16,8 +17,8 @@ final class Normalization {
     static Tensor batchNorm(Tensor x, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
             boolean training, double momentum, double eps) {
         int c = x.size(1);
-        checkChannels("running_mean", runningMean, c);
-        checkChannels("running_var", runningVar, c);
+        checkRunningStat("running_mean", runningMean, c, training);
+        checkRunningStat("running_var", runningVar, c, training);
         checkChannels("weight", weight, c);
         checkChannels("bias", bias, c);
         int[] dims = new int[x.dim() - 1];
@@ -25,15 +26,13 @@ final class Normalization {
         for (int d = 2; d < x.dim(); d++) {
             dims[d - 1] = d;
         }
-        int[] channelShape = new int[x.dim()];
-        Arrays.fill(channelShape, 1);
-        channelShape[1] = c;
+        int[] channelShape = Dims.alongDim(x.dim(), 1, c);
         Tensor y;
         if (training) {
             int perChannel = x.numel() / c;
             if (perChannel == 1) {
                 throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input size "
-                        + Losses.torchSize(x));
+                        + PyRepr.torchSize(x.shape()));
             }
             Moments m = Moments.of(x, dims);
             y = m.normalized(eps);
@@ -50,6 +49,14 @@ final class Normalization {
             y = x.sub(runningMean.view(channelShape)).mul(runningVar.view(channelShape).add(eps).rsqrt());
         }
         return affine(y, weight, bias, channelShape);
+    }
+
+    /** ATen's checks of a running estimate: it has c elements, and exists in evaluation mode. */
+    private static void checkRunningStat(String what, Tensor t, int c, boolean training) {
+        if (t == null && !training) {
+            throw new IllegalArgumentException(what + " must be defined in evaluation mode");
+        }
+        checkChannels(what, t, c);
     }
 
     private static void checkChannels(String what, Tensor t, int c) {
@@ -92,10 +99,7 @@ final class Normalization {
                     + "got input of shape " + Arrays.toString(x.shape()) + " and num_groups=" + numGroups);
         }
         Tensor y = Moments.of(x.reshape(n, numGroups, -1), new int[] {2}).normalized(eps).view(x.shape());
-        int[] channelShape = new int[x.dim()];
-        Arrays.fill(channelShape, 1);
-        channelShape[1] = c;
-        return affine(y, weight, bias, channelShape);
+        return affine(y, weight, bias, Dims.alongDim(x.dim(), 1, c));
     }
 
     /** Mean and biased variance over dims (kept), and x minus the mean. */

@@ -11,8 +11,12 @@ final class Pooling {
 
     /** The largest element of each window; padding never wins, ties and NaN as ATen (first maximum). */
     static Tensor maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+        int[] k = pairOrFail(kernel, "max_pool2d: kernel_size must either be a single int, or a tuple of two ints");
+        int[] s = strideOrKernel("max_pool2d", stride, k);
+        int[] p = pairOrFail(padding, "max_pool2d: padding must be either be a single int, or a tuple of two ints");
+        int[] d = pairOrFail(dilation, "max_pool2d: dilation must be either a single int, or a tuple of two ints");
         Tensor x = batched(input);
-        Windows.Geometry g = checkedGeometry(kernel, stride, padding, dilation);
+        Windows.Geometry g = checkedGeometry(k, s, p, d);
         int[] out = outputSize(x, g, ceilMode);
         Tensor y = Windows.unfold(x, g, out[0], out[1], Double.NEGATIVE_INFINITY).max(2).values()
                 .view(x.size(0), x.size(1), out[0], out[1]);
@@ -22,16 +26,22 @@ final class Pooling {
     /**
      * The mean of each window (a sum over the strided window view); the divisor counts padding cells or not
      * ({@code countIncludePad}), never the cells past the padded input that ceil mode adds, unless
-     * {@code divisorOverride} is positive.
+     * {@code divisorOverride} is given (not null).
      */
     static Tensor avgPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, boolean ceilMode,
-            boolean countIncludePad, int divisorOverride) {
+            boolean countIncludePad, Integer divisorOverride) {
+        int[] k = pairOrFail(kernel, "avg_pool2d: kernel_size must either be a single int, or a tuple of two ints");
+        int[] s = strideOrKernel("avg_pool2d", stride, k);
+        int[] p = pairOrFail(padding, "avg_pool2d: padding must either be a single int, or a tuple of two ints");
+        if (divisorOverride != null && divisorOverride == 0) {
+            throw new IllegalArgumentException("divisor must be not zero");
+        }
         Tensor x = batched(input);
-        Windows.Geometry g = checkedGeometry(kernel, stride, padding, new int[] {1, 1});
+        Windows.Geometry g = checkedGeometry(k, s, p, new int[] {1, 1});
         int[] out = outputSize(x, g, ceilMode);
         Tensor windows = Windows.windows(Windows.pad(x, g, out[0], out[1], 0.0), g, out[0], out[1]);
         Tensor sum = windows.sum(new int[] {4, 5}, false);
-        Tensor y = divisorOverride > 0 ? sum.div((long) divisorOverride)
+        Tensor y = divisorOverride != null ? sum.div((long) divisorOverride)
                 : sum.div(divisors(g, x, out, countIncludePad));
         return input.dim() == 4 ? y : y.squeeze(0);
     }
@@ -58,11 +68,24 @@ final class Pooling {
         return new int[] {outH, outW};
     }
 
-    private static Windows.Geometry checkedGeometry(int[] kernel, int[] stride, int[] padding, int[] dilation) {
-        int[] k = Windows.pair(kernel);
-        int[] s = stride == null || stride.length == 0 ? k : Windows.pair(stride);
-        int[] p = Windows.pair(padding);
-        int[] d = Windows.pair(dilation);
+    /** A pooling argument as (height, width) from one value or two; ATen's message for any other count. */
+    private static int[] pairOrFail(int[] values, String message) {
+        if (values.length != 1 && values.length != 2) {
+            throw new IllegalArgumentException(message);
+        }
+        return Windows.pair(values);
+    }
+
+    /** The stride as (height, width): the kernel size when omitted (null or empty), else one value or two. */
+    private static int[] strideOrKernel(String op, int[] stride, int[] kernel) {
+        if (stride == null || stride.length == 0) {
+            return kernel;
+        }
+        return pairOrFail(stride, op + ": stride must either be omitted, a single int, or a tuple of two ints");
+    }
+
+    /** ATen's checks of the window geometry, on (height, width) pairs. */
+    private static Windows.Geometry checkedGeometry(int[] k, int[] s, int[] p, int[] d) {
         for (int i = 0; i < 2; i++) {
             if (s[i] == 0) {
                 throw new IllegalArgumentException("stride should not be zero");
@@ -111,7 +134,14 @@ final class Pooling {
             throw new IllegalArgumentException("adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got "
                     + Arrays.toString(input.shape()));
         }
+        if (outputSize.length != 1 && outputSize.length != 2) {
+            throw new IllegalArgumentException("adaptive_avg_pool2d: output_size must be 2");
+        }
         int[] out = Windows.pair(outputSize);
+        if (out[0] < 0 || out[1] < 0) {
+            throw new IllegalArgumentException("adaptive_avg_pool2d: elements of output_size must be greater than or "
+                    + "equal to 0 but received {" + out[0] + ", " + out[1] + "}");
+        }
         int h = input.size(-2);
         int w = input.size(-1);
         Tensor rows = averagingMatrix(out[0], h, input);

@@ -1,6 +1,5 @@
 package org.torch4j.nn.functional;
 
-import java.util.Arrays;
 import org.torch4j.Tensor;
 import org.torch4j.TensorOptions;
 import org.torch4j.Torch;
@@ -46,15 +45,12 @@ final class Windows {
         }
     }
 
-    /** One value for both dims, or two. */
+    /**
+     * One value repeated for both dims, as the {@code int[2]} arguments of ATen's schemas expand it; any other
+     * count is returned as given, for the op to check with its own message.
+     */
     static int[] pair(int[] values) {
-        if (values.length == 1) {
-            return new int[] {values[0], values[0]};
-        }
-        if (values.length != 2) {
-            throw new IllegalArgumentException("expected 1 or 2 values, got " + Arrays.toString(values));
-        }
-        return values;
+        return values.length == 1 ? new int[] {values[0], values[0]} : values;
     }
 
     /**

@@ -65,6 +65,11 @@ public final class PyRepr {
         return sb.append(']').toString();
     }
 
+    /** A {@code torch.Size}, as shape errors print it: {@code torch.Size([2, 3])}. */
+    public static String torchSize(int[] shape) {
+        return "torch.Size(" + java.util.Arrays.toString(shape) + ")";
+    }
+
     /** A Python bool. */
     public static String bool(boolean b) {
         return b ? "True" : "False";

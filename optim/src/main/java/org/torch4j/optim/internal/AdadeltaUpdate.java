@@ -40,20 +40,14 @@ public final class AdadeltaUpdate extends FusedUpdate {
         FloatVector epsV = FloatVector.broadcast(F, (float) eps);
         FloatVector negLr = FloatVector.broadcast(F, (float) -lr);
         for (int i = 0; i < n; i += F.length()) {
-            FloatVector gv = FloatVector.fromArray(F, g, go + i);
-            if (maximize) {
-                gv = gv.neg();
-            }
             FloatVector pv = FloatVector.fromArray(F, p, po + i);
-            if (decay) {
-                gv = pv.fma(wd, gv);
-            }
-            FloatVector sv = gv.mul(oneMinusRho).fma(gv, FloatVector.fromArray(F, sq, so + i).mul(rhoV));
+            FloatVector gv = grad(FloatVector.fromArray(F, g, go + i), pv, maximize, decay, wd);
+            FloatVector sv = mulAddSquare(FloatVector.fromArray(F, sq, so + i), rhoV, gv, oneMinusRho);
             sv.intoArray(sq, so + i);
             FloatVector std = sv.add(epsV).sqrt();
             FloatVector av = FloatVector.fromArray(F, acc, ao + i);
             FloatVector delta = av.add(epsV).sqrt().div(std).mul(gv);
-            delta.mul(oneMinusRho).fma(delta, av.mul(rhoV)).intoArray(acc, ao + i);
+            mulAddSquare(av, rhoV, delta, oneMinusRho).intoArray(acc, ao + i);
             delta.fma(negLr, pv).intoArray(p, po + i);
         }
     }
@@ -75,20 +69,14 @@ public final class AdadeltaUpdate extends FusedUpdate {
         DoubleVector epsV = DoubleVector.broadcast(D, eps);
         DoubleVector negLr = DoubleVector.broadcast(D, -lr);
         for (int i = 0; i < n; i += D.length()) {
-            DoubleVector gv = DoubleVector.fromArray(D, g, go + i);
-            if (maximize) {
-                gv = gv.neg();
-            }
             DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
-            if (decay) {
-                gv = pv.fma(wd, gv);
-            }
-            DoubleVector sv = gv.mul(oneMinusRho).fma(gv, DoubleVector.fromArray(D, sq, so + i).mul(rhoV));
+            DoubleVector gv = grad(DoubleVector.fromArray(D, g, go + i), pv, maximize, decay, wd);
+            DoubleVector sv = mulAddSquare(DoubleVector.fromArray(D, sq, so + i), rhoV, gv, oneMinusRho);
             sv.intoArray(sq, so + i);
             DoubleVector std = sv.add(epsV).sqrt();
             DoubleVector av = DoubleVector.fromArray(D, acc, ao + i);
             DoubleVector delta = av.add(epsV).sqrt().div(std).mul(gv);
-            delta.mul(oneMinusRho).fma(delta, av.mul(rhoV)).intoArray(acc, ao + i);
+            mulAddSquare(av, rhoV, delta, oneMinusRho).intoArray(acc, ao + i);
             delta.fma(negLr, pv).intoArray(p, po + i);
         }
     }

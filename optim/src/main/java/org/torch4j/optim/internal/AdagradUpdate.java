@@ -31,17 +31,11 @@ public final class AdagradUpdate extends FusedUpdate {
         FloatVector epsV = FloatVector.broadcast(F, (float) eps);
         FloatVector negClr = FloatVector.broadcast(F, (float) -clr);
         for (int i = 0; i < n; i += F.length()) {
-            FloatVector gv = FloatVector.fromArray(F, g, go + i);
-            if (maximize) {
-                gv = gv.neg();
-            }
             FloatVector pv = FloatVector.fromArray(F, p, po + i);
-            if (decay) {
-                gv = pv.fma(wd, gv);
-            }
+            FloatVector gv = grad(FloatVector.fromArray(F, g, go + i), pv, maximize, decay, wd);
             FloatVector sv = gv.fma(gv, FloatVector.fromArray(F, sum, so + i));
             sv.intoArray(sum, so + i);
-            pv.add(gv.mul(negClr).div(sv.sqrt().add(epsV))).intoArray(p, po + i);
+            addcdiv(pv, gv, negClr, sv.sqrt().add(epsV)).intoArray(p, po + i);
         }
     }
 
@@ -58,17 +52,11 @@ public final class AdagradUpdate extends FusedUpdate {
         DoubleVector epsV = DoubleVector.broadcast(D, eps);
         DoubleVector negClr = DoubleVector.broadcast(D, -clr);
         for (int i = 0; i < n; i += D.length()) {
-            DoubleVector gv = DoubleVector.fromArray(D, g, go + i);
-            if (maximize) {
-                gv = gv.neg();
-            }
             DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
-            if (decay) {
-                gv = pv.fma(wd, gv);
-            }
+            DoubleVector gv = grad(DoubleVector.fromArray(D, g, go + i), pv, maximize, decay, wd);
             DoubleVector sv = gv.fma(gv, DoubleVector.fromArray(D, sum, so + i));
             sv.intoArray(sum, so + i);
-            pv.add(gv.mul(negClr).div(sv.sqrt().add(epsV))).intoArray(p, po + i);
+            addcdiv(pv, gv, negClr, sv.sqrt().add(epsV)).intoArray(p, po + i);
         }
     }
 }

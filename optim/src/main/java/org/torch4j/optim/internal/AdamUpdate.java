@@ -66,19 +66,13 @@ public final class AdamUpdate extends FusedUpdate {
         FloatVector epsV = FloatVector.broadcast(F, (float) eps);
         FloatVector negStep = FloatVector.broadcast(F, (float) negStepSize());
         for (int i = 0; i < n; i += F.length()) {
-            FloatVector gv = FloatVector.fromArray(F, g, go + i);
-            if (maximize) {
-                gv = gv.neg();
-            }
             FloatVector pv = FloatVector.fromArray(F, p, po + i);
-            if (l2) {
-                gv = pv.fma(wd, gv);
-            }
+            FloatVector gv = grad(FloatVector.fromArray(F, g, go + i), pv, maximize, l2, wd);
             if (shrink) {
                 pv = pv.mul(shrinkBy);
             }
-            FloatVector mv = gv.fma(oneMinusB1, FloatVector.fromArray(F, m, mo + i).mul(b1));
-            FloatVector vv = gv.mul(oneMinusB2).fma(gv, FloatVector.fromArray(F, v, vo + i).mul(b2));
+            FloatVector mv = mulAdd(FloatVector.fromArray(F, m, mo + i), b1, gv, oneMinusB1);
+            FloatVector vv = mulAddSquare(FloatVector.fromArray(F, v, vo + i), b2, gv, oneMinusB2);
             mv.intoArray(m, mo + i);
             vv.intoArray(v, vo + i);
             if (amsgrad) {
@@ -86,7 +80,7 @@ public final class AdamUpdate extends FusedUpdate {
                 vv.intoArray(vmax, xo + i);
             }
             FloatVector denom = vv.sqrt().div(bc2Sqrt).add(epsV);
-            pv.add(mv.mul(negStep).div(denom)).intoArray(p, po + i);
+            addcdiv(pv, mv, negStep, denom).intoArray(p, po + i);
         }
     }
 
@@ -114,19 +108,13 @@ public final class AdamUpdate extends FusedUpdate {
         DoubleVector epsV = DoubleVector.broadcast(D, eps);
         DoubleVector negStep = DoubleVector.broadcast(D, negStepSize());
         for (int i = 0; i < n; i += D.length()) {
-            DoubleVector gv = DoubleVector.fromArray(D, g, go + i);
-            if (maximize) {
-                gv = gv.neg();
-            }
             DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
-            if (l2) {
-                gv = pv.fma(wd, gv);
-            }
+            DoubleVector gv = grad(DoubleVector.fromArray(D, g, go + i), pv, maximize, l2, wd);
             if (shrink) {
                 pv = pv.mul(shrinkBy);
             }
-            DoubleVector mv = gv.fma(oneMinusB1, DoubleVector.fromArray(D, m, mo + i).mul(b1));
-            DoubleVector vv = gv.mul(oneMinusB2).fma(gv, DoubleVector.fromArray(D, v, vo + i).mul(b2));
+            DoubleVector mv = mulAdd(DoubleVector.fromArray(D, m, mo + i), b1, gv, oneMinusB1);
+            DoubleVector vv = mulAddSquare(DoubleVector.fromArray(D, v, vo + i), b2, gv, oneMinusB2);
             mv.intoArray(m, mo + i);
             vv.intoArray(v, vo + i);
             if (amsgrad) {
@@ -134,7 +122,7 @@ public final class AdamUpdate extends FusedUpdate {
                 vv.intoArray(vmax, xo + i);
             }
             DoubleVector denom = vv.sqrt().div(bc2Sqrt).add(epsV);
-            pv.add(mv.mul(negStep).div(denom)).intoArray(p, po + i);
+            addcdiv(pv, mv, negStep, denom).intoArray(p, po + i);
         }
     }
 }

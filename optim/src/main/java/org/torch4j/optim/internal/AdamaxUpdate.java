@@ -44,19 +44,13 @@ public final class AdamaxUpdate extends FusedUpdate {
         FloatVector epsV = FloatVector.broadcast(F, (float) eps);
         FloatVector negClr = FloatVector.broadcast(F, (float) -clr);
         for (int i = 0; i < n; i += F.length()) {
-            FloatVector gv = FloatVector.fromArray(F, g, go + i);
-            if (maximize) {
-                gv = gv.neg();
-            }
             FloatVector pv = FloatVector.fromArray(F, p, po + i);
-            if (decay) {
-                gv = pv.fma(wd, gv);
-            }
-            FloatVector mv = gv.fma(oneMinusB1, FloatVector.fromArray(F, m, mo + i).mul(b1));
+            FloatVector gv = grad(FloatVector.fromArray(F, g, go + i), pv, maximize, decay, wd);
+            FloatVector mv = mulAdd(FloatVector.fromArray(F, m, mo + i), b1, gv, oneMinusB1);
             mv.intoArray(m, mo + i);
             FloatVector uv = FloatVector.fromArray(F, u, uo + i).mul(b2).max(gv.abs().add(epsV));
             uv.intoArray(u, uo + i);
-            pv.add(mv.mul(negClr).div(uv)).intoArray(p, po + i);
+            addcdiv(pv, mv, negClr, uv).intoArray(p, po + i);
         }
     }
 
@@ -78,19 +72,13 @@ public final class AdamaxUpdate extends FusedUpdate {
         DoubleVector epsV = DoubleVector.broadcast(D, eps);
         DoubleVector negClr = DoubleVector.broadcast(D, -clr);
         for (int i = 0; i < n; i += D.length()) {
-            DoubleVector gv = DoubleVector.fromArray(D, g, go + i);
-            if (maximize) {
-                gv = gv.neg();
-            }
             DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
-            if (decay) {
-                gv = pv.fma(wd, gv);
-            }
-            DoubleVector mv = gv.fma(oneMinusB1, DoubleVector.fromArray(D, m, mo + i).mul(b1));
+            DoubleVector gv = grad(DoubleVector.fromArray(D, g, go + i), pv, maximize, decay, wd);
+            DoubleVector mv = mulAdd(DoubleVector.fromArray(D, m, mo + i), b1, gv, oneMinusB1);
             mv.intoArray(m, mo + i);
             DoubleVector uv = DoubleVector.fromArray(D, u, uo + i).mul(b2).max(gv.abs().add(epsV));
             uv.intoArray(u, uo + i);
-            pv.add(mv.mul(negClr).div(uv)).intoArray(p, po + i);
+            addcdiv(pv, mv, negClr, uv).intoArray(p, po + i);
         }
     }
 }

@@ -17,13 +17,70 @@ import org.torch4j.internal.CpuStorage;
  * the operand arrays. {@link #apply} hands them the arrays of contiguous CPU operands directly (and bumps the
  * written tensors' version counters as an in-place op does); other operands (strided, or on another device) go
  * through a contiguous CPU copy that is copied back. The tail shorter than a vector runs through the same loop on
- * zero-padded copies, so every element sees exactly the same operations.
+ * zero-padded copies, so every element sees exactly the same operations. The static helpers below are the
+ * per-vector steps several optimizers share; they are small and static, so C2 inlines them into each loop and the
+ * vectors stay in registers.
  */
 public abstract class FusedUpdate {
     /** The float32 species. */
     protected static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     /** The float64 species. */
     protected static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+
+    /**
+     * The gradient as the update uses it, PyTorch's {@code grad = -grad if maximize else grad} then (with
+     * {@code decay}, that is {@code weight_decay != 0}) {@code grad = grad.add(param, alpha=weight_decay)} as one FMA.
+     */
+    protected static FloatVector grad(FloatVector g, FloatVector param, boolean maximize, boolean decay,
+            FloatVector weightDecay) {
+        FloatVector d = maximize ? g.neg() : g;
+        return decay ? param.fma(weightDecay, d) : d;
+    }
+
+    /** The float64 form of {@link #grad(FloatVector, FloatVector, boolean, boolean, FloatVector)}. */
+    protected static DoubleVector grad(DoubleVector g, DoubleVector param, boolean maximize, boolean decay,
+            DoubleVector weightDecay) {
+        DoubleVector d = maximize ? g.neg() : g;
+        return decay ? param.fma(weightDecay, d) : d;
+    }
+
+    /**
+     * A running average, {@code avg.mul_(beta).add_(x, alpha=weight)}: {@code x * weight + avg * beta} with the
+     * product and sum fused (PyTorch's CPU kernel of {@code add} with {@code alpha}).
+     */
+    protected static FloatVector mulAdd(FloatVector avg, FloatVector beta, FloatVector x, FloatVector weight) {
+        return x.fma(weight, avg.mul(beta));
+    }
+
+    /** The float64 form of {@link #mulAdd(FloatVector, FloatVector, FloatVector, FloatVector)}. */
+    protected static DoubleVector mulAdd(DoubleVector avg, DoubleVector beta, DoubleVector x, DoubleVector weight) {
+        return x.fma(weight, avg.mul(beta));
+    }
+
+    /**
+     * A running average of squares, {@code avg.mul_(beta).addcmul_(x, x, value=weight)}:
+     * {@code (x * weight) * x + avg * beta} with the last product and the sum fused.
+     */
+    protected static FloatVector mulAddSquare(FloatVector avg, FloatVector beta, FloatVector x, FloatVector weight) {
+        return x.mul(weight).fma(x, avg.mul(beta));
+    }
+
+    /** The float64 form of {@link #mulAddSquare(FloatVector, FloatVector, FloatVector, FloatVector)}. */
+    protected static DoubleVector mulAddSquare(DoubleVector avg, DoubleVector beta, DoubleVector x,
+            DoubleVector weight) {
+        return x.mul(weight).fma(x, avg.mul(beta));
+    }
+
+    /** {@code param.addcdiv_(x, denom, value=value)}: {@code param + x * value / denom}. */
+    protected static FloatVector addcdiv(FloatVector param, FloatVector x, FloatVector value, FloatVector denom) {
+        return param.add(x.mul(value).div(denom));
+    }
+
+    /** The float64 form of {@link #addcdiv(FloatVector, FloatVector, FloatVector, FloatVector)}. */
+    protected static DoubleVector addcdiv(DoubleVector param, DoubleVector x, DoubleVector value,
+            DoubleVector denom) {
+        return param.add(x.mul(value).div(denom));
+    }
 
     /**
      * Updates elements {@code [0, n)}, {@code n} a multiple of {@code F.length()}. Operand {@code k} is

@@ -52,18 +52,14 @@ public final class NadamUpdate extends FusedUpdate {
         FloatVector gScale = FloatVector.broadcast(F, (float) gradScale);
         FloatVector mScale = FloatVector.broadcast(F, (float) avgScale);
         for (int i = 0; i < n; i += F.length()) {
-            FloatVector gv = FloatVector.fromArray(F, g, go + i);
             FloatVector pv = FloatVector.fromArray(F, p, po + i);
-            if (decay) {
-                gv = pv.fma(wd, gv);
-            }
-            FloatVector mv = gv.fma(oneMinusB1, FloatVector.fromArray(F, m, mo + i).mul(b1));
-            FloatVector vv = gv.mul(oneMinusB2).fma(gv, FloatVector.fromArray(F, v, vo + i).mul(b2));
+            FloatVector gv = grad(FloatVector.fromArray(F, g, go + i), pv, false, decay, wd);
+            FloatVector mv = mulAdd(FloatVector.fromArray(F, m, mo + i), b1, gv, oneMinusB1);
+            FloatVector vv = mulAddSquare(FloatVector.fromArray(F, v, vo + i), b2, gv, oneMinusB2);
             mv.intoArray(m, mo + i);
             vv.intoArray(v, vo + i);
             FloatVector denom = vv.div(bc2).sqrt().add(epsV);
-            pv = pv.add(gv.mul(gScale).div(denom));
-            pv.add(mv.mul(mScale).div(denom)).intoArray(p, po + i);
+            addcdiv(addcdiv(pv, gv, gScale, denom), mv, mScale, denom).intoArray(p, po + i);
         }
     }
 
@@ -88,18 +84,14 @@ public final class NadamUpdate extends FusedUpdate {
         DoubleVector gScale = DoubleVector.broadcast(D, gradScale);
         DoubleVector mScale = DoubleVector.broadcast(D, avgScale);
         for (int i = 0; i < n; i += D.length()) {
-            DoubleVector gv = DoubleVector.fromArray(D, g, go + i);
             DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
-            if (decay) {
-                gv = pv.fma(wd, gv);
-            }
-            DoubleVector mv = gv.fma(oneMinusB1, DoubleVector.fromArray(D, m, mo + i).mul(b1));
-            DoubleVector vv = gv.mul(oneMinusB2).fma(gv, DoubleVector.fromArray(D, v, vo + i).mul(b2));
+            DoubleVector gv = grad(DoubleVector.fromArray(D, g, go + i), pv, false, decay, wd);
+            DoubleVector mv = mulAdd(DoubleVector.fromArray(D, m, mo + i), b1, gv, oneMinusB1);
+            DoubleVector vv = mulAddSquare(DoubleVector.fromArray(D, v, vo + i), b2, gv, oneMinusB2);
             mv.intoArray(m, mo + i);
             vv.intoArray(v, vo + i);
             DoubleVector denom = vv.div(bc2).sqrt().add(epsV);
-            pv = pv.add(gv.mul(gScale).div(denom));
-            pv.add(mv.mul(mScale).div(denom)).intoArray(p, po + i);
+            addcdiv(addcdiv(pv, gv, gScale, denom), mv, mScale, denom).intoArray(p, po + i);
         }
     }
 }

@@ -57,13 +57,10 @@ public final class RadamUpdate extends FusedUpdate {
         FloatVector rectV = FloatVector.broadcast(F, (float) rect);
         FloatVector one = FloatVector.broadcast(F, 1f);
         for (int i = 0; i < n; i += F.length()) {
-            FloatVector gv = FloatVector.fromArray(F, g, go + i);
             FloatVector pv = FloatVector.fromArray(F, p, po + i);
-            if (decay) {
-                gv = pv.fma(wd, gv);
-            }
-            FloatVector mv = gv.fma(oneMinusB1, FloatVector.fromArray(F, m, mo + i).mul(b1));
-            FloatVector vv = gv.mul(oneMinusB2).fma(gv, FloatVector.fromArray(F, v, vo + i).mul(b2));
+            FloatVector gv = grad(FloatVector.fromArray(F, g, go + i), pv, false, decay, wd);
+            FloatVector mv = mulAdd(FloatVector.fromArray(F, m, mo + i), b1, gv, oneMinusB1);
+            FloatVector vv = mulAddSquare(FloatVector.fromArray(F, v, vo + i), b2, gv, oneMinusB2);
             mv.intoArray(m, mo + i);
             vv.intoArray(v, vo + i);
             FloatVector stepV = mv.div(bc1).mul(lrV);
@@ -98,13 +95,10 @@ public final class RadamUpdate extends FusedUpdate {
         DoubleVector rectV = DoubleVector.broadcast(D, rect);
         DoubleVector one = DoubleVector.broadcast(D, 1.0);
         for (int i = 0; i < n; i += D.length()) {
-            DoubleVector gv = DoubleVector.fromArray(D, g, go + i);
             DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
-            if (decay) {
-                gv = pv.fma(wd, gv);
-            }
-            DoubleVector mv = gv.fma(oneMinusB1, DoubleVector.fromArray(D, m, mo + i).mul(b1));
-            DoubleVector vv = gv.mul(oneMinusB2).fma(gv, DoubleVector.fromArray(D, v, vo + i).mul(b2));
+            DoubleVector gv = grad(DoubleVector.fromArray(D, g, go + i), pv, false, decay, wd);
+            DoubleVector mv = mulAdd(DoubleVector.fromArray(D, m, mo + i), b1, gv, oneMinusB1);
+            DoubleVector vv = mulAddSquare(DoubleVector.fromArray(D, v, vo + i), b2, gv, oneMinusB2);
             mv.intoArray(m, mo + i);
             vv.intoArray(v, vo + i);
             DoubleVector stepV = mv.div(bc1).mul(lrV);

@@ -49,19 +49,13 @@ public final class RmspropUpdate extends FusedUpdate {
         FloatVector mom = FloatVector.broadcast(F, (float) momentum);
         FloatVector negLr = FloatVector.broadcast(F, (float) -lr);
         for (int i = 0; i < n; i += F.length()) {
-            FloatVector gv = FloatVector.fromArray(F, g, go + i);
-            if (maximize) {
-                gv = gv.neg();
-            }
             FloatVector pv = FloatVector.fromArray(F, p, po + i);
-            if (decay) {
-                gv = pv.fma(wd, gv);
-            }
-            FloatVector sv = gv.mul(oneMinusAlpha).fma(gv, FloatVector.fromArray(F, sq, so + i).mul(alphaV));
+            FloatVector gv = grad(FloatVector.fromArray(F, g, go + i), pv, maximize, decay, wd);
+            FloatVector sv = mulAddSquare(FloatVector.fromArray(F, sq, so + i), alphaV, gv, oneMinusAlpha);
             sv.intoArray(sq, so + i);
             FloatVector avg;
             if (centered) {
-                FloatVector av = gv.fma(oneMinusAlpha, FloatVector.fromArray(F, ga, ao + i).mul(alphaV));
+                FloatVector av = mulAdd(FloatVector.fromArray(F, ga, ao + i), alphaV, gv, oneMinusAlpha);
                 av.intoArray(ga, ao + i);
                 avg = av.neg().fma(av, sv).sqrt();
             } else {
@@ -73,7 +67,7 @@ public final class RmspropUpdate extends FusedUpdate {
                 bv.intoArray(buf, bo + i);
                 bv.fma(negLr, pv).intoArray(p, po + i);
             } else {
-                pv.add(gv.mul(negLr).div(avg)).intoArray(p, po + i);
+                addcdiv(pv, gv, negLr, avg).intoArray(p, po + i);
             }
         }
     }
@@ -99,19 +93,13 @@ public final class RmspropUpdate extends FusedUpdate {
         DoubleVector mom = DoubleVector.broadcast(D, momentum);
         DoubleVector negLr = DoubleVector.broadcast(D, -lr);
         for (int i = 0; i < n; i += D.length()) {
-            DoubleVector gv = DoubleVector.fromArray(D, g, go + i);
-            if (maximize) {
-                gv = gv.neg();
-            }
             DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
-            if (decay) {
-                gv = pv.fma(wd, gv);
-            }
-            DoubleVector sv = gv.mul(oneMinusAlpha).fma(gv, DoubleVector.fromArray(D, sq, so + i).mul(alphaV));
+            DoubleVector gv = grad(DoubleVector.fromArray(D, g, go + i), pv, maximize, decay, wd);
+            DoubleVector sv = mulAddSquare(DoubleVector.fromArray(D, sq, so + i), alphaV, gv, oneMinusAlpha);
             sv.intoArray(sq, so + i);
             DoubleVector avg;
             if (centered) {
-                DoubleVector av = gv.fma(oneMinusAlpha, DoubleVector.fromArray(D, ga, ao + i).mul(alphaV));
+                DoubleVector av = mulAdd(DoubleVector.fromArray(D, ga, ao + i), alphaV, gv, oneMinusAlpha);
                 av.intoArray(ga, ao + i);
                 avg = av.neg().fma(av, sv).sqrt();
             } else {
@@ -123,7 +111,7 @@ public final class RmspropUpdate extends FusedUpdate {
                 bv.intoArray(buf, bo + i);
                 bv.fma(negLr, pv).intoArray(p, po + i);
             } else {
-                pv.add(gv.mul(negLr).div(avg)).intoArray(p, po + i);
+                addcdiv(pv, gv, negLr, avg).intoArray(p, po + i);
             }
         }
     }

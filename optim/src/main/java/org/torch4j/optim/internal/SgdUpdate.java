@@ -39,22 +39,15 @@ public final class SgdUpdate extends FusedUpdate {
         int go = o[2];
         boolean decay = weightDecay != 0;
         boolean useMomentum = momentum != 0;
-        float mom = (float) momentum;
         FloatVector wd = FloatVector.broadcast(F, (float) weightDecay);
-        FloatVector momV = FloatVector.broadcast(F, mom);
+        FloatVector momV = FloatVector.broadcast(F, (float) momentum);
         FloatVector damp = FloatVector.broadcast(F, (float) (1 - dampening));
         FloatVector negLr = FloatVector.broadcast(F, (float) -lr);
         for (int i = 0; i < n; i += F.length()) {
-            FloatVector d = FloatVector.fromArray(F, g, go + i);
-            if (maximize) {
-                d = d.neg();
-            }
             FloatVector pv = FloatVector.fromArray(F, p, po + i);
-            if (decay) {
-                d = pv.fma(wd, d);
-            }
+            FloatVector d = grad(FloatVector.fromArray(F, g, go + i), pv, maximize, decay, wd);
             if (useMomentum) {
-                FloatVector b = firstStep ? d : d.fma(damp, FloatVector.fromArray(F, buf, bo + i).mul(mom));
+                FloatVector b = firstStep ? d : mulAdd(FloatVector.fromArray(F, buf, bo + i), momV, d, damp);
                 b.intoArray(buf, bo + i);
                 d = nesterov ? b.fma(momV, d) : b;
             }
@@ -77,16 +70,10 @@ public final class SgdUpdate extends FusedUpdate {
         DoubleVector damp = DoubleVector.broadcast(D, 1 - dampening);
         DoubleVector negLr = DoubleVector.broadcast(D, -lr);
         for (int i = 0; i < n; i += D.length()) {
-            DoubleVector d = DoubleVector.fromArray(D, g, go + i);
-            if (maximize) {
-                d = d.neg();
-            }
             DoubleVector pv = DoubleVector.fromArray(D, p, po + i);
-            if (decay) {
-                d = pv.fma(wd, d);
-            }
+            DoubleVector d = grad(DoubleVector.fromArray(D, g, go + i), pv, maximize, decay, wd);
             if (useMomentum) {
-                DoubleVector b = firstStep ? d : d.fma(damp, DoubleVector.fromArray(D, buf, bo + i).mul(momentum));
+                DoubleVector b = firstStep ? d : mulAdd(DoubleVector.fromArray(D, buf, bo + i), momV, d, damp);
                 b.intoArray(buf, bo + i);
                 d = nesterov ? b.fma(momV, d) : b;
             }

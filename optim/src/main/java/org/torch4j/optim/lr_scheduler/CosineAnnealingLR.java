@@ -49,9 +49,17 @@ public class CosineAnnealingLR extends LRScheduler {
 
     @Override
     protected double[] closedFormLr() {
+        return annealed(baseLrs, etaMin, lastEpoch, tMax);
+    }
+
+    /**
+     * The closed form of cosine annealing, {@code eta_min + (base_lr - eta_min) * (1 + cos(pi * t / period)) / 2}
+     * for each group (also {@link CosineAnnealingWarmRestarts}'s schedule within a period).
+     */
+    static double[] annealed(double[] baseLrs, double etaMin, double t, double period) {
         double[] lrs = new double[baseLrs.length];
         for (int i = 0; i < lrs.length; i++) {
-            lrs[i] = etaMin + (baseLrs[i] - etaMin) * (1 + Math.cos(Math.PI * lastEpoch / tMax)) / 2;
+            lrs[i] = etaMin + (baseLrs[i] - etaMin) * (1 + Math.cos(Math.PI * t / period)) / 2;
         }
         return lrs;
     }

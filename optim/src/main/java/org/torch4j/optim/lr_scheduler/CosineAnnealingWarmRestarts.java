@@ -39,11 +39,7 @@ public class CosineAnnealingWarmRestarts extends LRScheduler {
 
     @Override
     protected double[] getLr() {
-        double[] lrs = new double[baseLrs.length];
-        for (int i = 0; i < lrs.length; i++) {
-            lrs[i] = etaMin + (baseLrs[i] - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
-        }
-        return lrs;
+        return CosineAnnealingLR.annealed(baseLrs, etaMin, tCur, tI);
     }
 
     /** {@code scheduler.step()}: the next epoch, restarting when the period ends. */

@@ -3,9 +3,17 @@ package org.torch4j.optim.lr_scheduler;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Conversions between the schedulers' {@code double[]} fields and the lists of their state dicts. */
+/** The schedulers' per-group {@code double[]} values: scaling, and conversions to and from state-dict lists. */
 final class Doubles {
     private Doubles() {
+    }
+
+    /** Multiplies every value by {@code factor} in place ({@code lr * factor} per group); returns {@code values}. */
+    static double[] scale(double[] values, double factor) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= factor;
+        }
+        return values;
     }
 
     static List<Double> list(double[] values) {

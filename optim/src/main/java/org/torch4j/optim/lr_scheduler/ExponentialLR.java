@@ -17,22 +17,12 @@ public class ExponentialLR extends LRScheduler {
     @Override
     protected double[] getLr() {
         double[] lrs = groupLrs();
-        if (lastEpoch == 0) {
-            return lrs;
-        }
-        for (int i = 0; i < lrs.length; i++) {
-            lrs[i] *= gamma;
-        }
-        return lrs;
+        return lastEpoch == 0 ? lrs : Doubles.scale(lrs, gamma);
     }
 
     @Override
     protected double[] closedFormLr() {
-        double[] lrs = baseLrs.clone();
-        for (int i = 0; i < lrs.length; i++) {
-            lrs[i] *= Math.pow(gamma, lastEpoch);
-        }
-        return lrs;
+        return Doubles.scale(baseLrs.clone(), Math.pow(gamma, lastEpoch));
     }
 
     @Override

@@ -36,28 +36,19 @@ public class LinearLR extends LRScheduler {
     protected double[] getLr() {
         double[] lrs = groupLrs();
         if (lastEpoch == 0) {
-            for (int i = 0; i < lrs.length; i++) {
-                lrs[i] *= startFactor;
-            }
-            return lrs;
+            return Doubles.scale(lrs, startFactor);
         }
         if (lastEpoch > totalIters) {
             return lrs;
         }
-        for (int i = 0; i < lrs.length; i++) {
-            lrs[i] *= 1. + (endFactor - startFactor)
-                    / (totalIters * startFactor + (lastEpoch - 1) * (endFactor - startFactor));
-        }
-        return lrs;
+        return Doubles.scale(lrs, 1. + (endFactor - startFactor)
+                / (totalIters * startFactor + (lastEpoch - 1) * (endFactor - startFactor)));
     }
 
     @Override
     protected double[] closedFormLr() {
-        double[] lrs = baseLrs.clone();
-        for (int i = 0; i < lrs.length; i++) {
-            lrs[i] *= startFactor + (endFactor - startFactor) * Math.min(totalIters, lastEpoch) / totalIters;
-        }
-        return lrs;
+        return Doubles.scale(baseLrs.clone(),
+                startFactor + (endFactor - startFactor) * Math.min(totalIters, lastEpoch) / totalIters);
     }
 
     @Override

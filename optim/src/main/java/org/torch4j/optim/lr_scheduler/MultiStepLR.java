@@ -31,13 +31,7 @@ public class MultiStepLR extends LRScheduler {
     protected double[] getLr() {
         double[] lrs = groupLrs();
         Integer count = milestones.get(lastEpoch);
-        if (count == null) {
-            return lrs;
-        }
-        for (int i = 0; i < lrs.length; i++) {
-            lrs[i] *= Math.pow(gamma, count);
-        }
-        return lrs;
+        return count == null ? lrs : Doubles.scale(lrs, Math.pow(gamma, count));
     }
 
     @Override
@@ -48,11 +42,7 @@ public class MultiStepLR extends LRScheduler {
                 passed += m.getValue();
             }
         }
-        double[] lrs = baseLrs.clone();
-        for (int i = 0; i < lrs.length; i++) {
-            lrs[i] *= Math.pow(gamma, passed);
-        }
-        return lrs;
+        return Doubles.scale(baseLrs.clone(), Math.pow(gamma, passed));
     }
 
     @Override

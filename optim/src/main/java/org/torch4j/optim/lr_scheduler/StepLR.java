@@ -27,19 +27,12 @@ public class StepLR extends LRScheduler {
         if (lastEpoch == 0 || Math.floorMod(lastEpoch, stepSize) != 0) {
             return lrs;
         }
-        for (int i = 0; i < lrs.length; i++) {
-            lrs[i] *= gamma;
-        }
-        return lrs;
+        return Doubles.scale(lrs, gamma);
     }
 
     @Override
     protected double[] closedFormLr() {
-        double[] lrs = baseLrs.clone();
-        for (int i = 0; i < lrs.length; i++) {
-            lrs[i] *= Math.pow(gamma, Math.floorDiv(lastEpoch, stepSize));
-        }
-        return lrs;
+        return Doubles.scale(baseLrs.clone(), Math.pow(gamma, Math.floorDiv(lastEpoch, stepSize)));
     }
 
     @Override

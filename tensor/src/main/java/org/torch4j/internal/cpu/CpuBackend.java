@@ -4,14 +4,16 @@ import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
 import org.torch4j.internal.CpuStorage;
-import org.torch4j.internal.OpTable;
 import org.torch4j.internal.Shapes;
-import org.torch4j.internal.Views;
+import org.torch4j.internal.StridedBackend;
 
 /** The CPU implementation of the op table: each operator hands over to its kernel family. */
-public final class CpuBackend implements OpTable {
+public final class CpuBackend extends StridedBackend {
     /** The one instance, registered by the dispatcher for {@link Device.Type#CPU}. */
     public static final CpuBackend INSTANCE = new CpuBackend();
+
+    /** The value {@link #zero_} fills with (read only). */
+    private static final Tensor ZERO = Tensor.of(CpuStorage.wrap(new long[] {0}));
 
     private CpuBackend() {
     }
@@ -56,53 +58,8 @@ public final class CpuBackend implements OpTable {
     }
 
     @Override
-    public Tensor view(Tensor x, int[] shape) {
-        return Views.view(x, shape);
-    }
-
-    @Override
-    public Tensor asStrided(Tensor x, int[] shape, int[] strides, int offset) {
-        return Views.asStrided(x, shape, strides, offset);
-    }
-
-    @Override
-    public Tensor expand(Tensor x, int[] shape) {
-        return Views.expand(x, shape);
-    }
-
-    @Override
-    public Tensor permute(Tensor x, int[] dims) {
-        return Views.permute(x, dims);
-    }
-
-    @Override
-    public Tensor transpose(Tensor x, int dim0, int dim1) {
-        return Views.transpose(x, dim0, dim1);
-    }
-
-    @Override
-    public Tensor t(Tensor x) {
-        return Views.t(x);
-    }
-
-    @Override
-    public Tensor squeeze(Tensor x, Integer dim) {
-        return Views.squeeze(x, dim);
-    }
-
-    @Override
-    public Tensor unsqueeze(Tensor x, int dim) {
-        return Views.unsqueeze(x, dim);
-    }
-
-    @Override
-    public Tensor slice(Tensor x, int dim, int start, int end, int step) {
-        return Views.slice(x, dim, start, end, step);
-    }
-
-    @Override
-    public Tensor select(Tensor x, int dim, int index) {
-        return Views.select(x, dim, index);
+    public Tensor zero_(Tensor x) {
+        return Elementwise.fill(x, ZERO);
     }
 
     @Override
@@ -381,6 +338,16 @@ public final class CpuBackend implements OpTable {
     }
 
     @Override
+    public Tensor maxAll(Tensor x) {
+        return Reductions.maxAll(x);
+    }
+
+    @Override
+    public Tensor minAll(Tensor x) {
+        return Reductions.minAll(x);
+    }
+
+    @Override
     public Tensor[] maxDim(Tensor x, int dim, boolean keepdim) {
         return Reductions.maxDim(x, dim, keepdim);
     }
@@ -493,5 +460,10 @@ public final class CpuBackend implements OpTable {
     @Override
     public Tensor indexPutMask(Tensor x, Tensor mask, Tensor values, Tensor out) {
         return Indexing.indexPutMask(x, mask, values, out);
+    }
+
+    @Override
+    public Tensor maskedSelect(Tensor x, Tensor mask) {
+        return Indexing.maskedSelect(x, mask);
     }
 }

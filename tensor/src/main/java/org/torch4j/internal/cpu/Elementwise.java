@@ -4,6 +4,8 @@ import java.util.Arrays;
 import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.OpChecks;
+import org.torch4j.internal.ResultLayout;
 import org.torch4j.internal.Shapes;
 import org.torch4j.internal.TypePromotion;
 
@@ -36,95 +38,9 @@ final class Elementwise {
         return out;
     }
 
-    /**
-     * A new result of {@code shape}/{@code dtype} laid out like its inputs, as PyTorch's TensorIterator does:
-     * contiguous inputs give a contiguous result, a transposed input a transposed one.
-     */
+    /** A new result of {@code shape}/{@code dtype} laid out like its inputs ({@link ResultLayout}). */
     static Tensor resultLike(int[] shape, DType dtype, Tensor... inputs) {
-        if (plainLayout(shape, inputs)) {
-            return empty(shape, dtype);
-        }
-        int[][] strides = new int[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            strides[i] = StridedLoop.broadcastStrides(inputs[i], shape);
-        }
-        int[] perm = innermostFirst(shape, strides);
-        int[] out = new int[shape.length];
-        int step = 1;
-        for (int d : perm) {
-            out[d] = step;
-            step *= Math.max(shape[d], 1);
-        }
-        return Tensor.of(CpuStorage.allocate(dtype, Shapes.numel(shape)), shape, out, 0);
-    }
-
-    /**
-     * Whether every input is contiguous with exactly {@code shape}, which has no dim of size 1: then the inputs'
-     * strides order the dims naturally and the result is plainly contiguous (the common case, decided without
-     * computing strides).
-     */
-    private static boolean plainLayout(int[] shape, Tensor... inputs) {
-        for (int size : shape) {
-            if (size == 1) {
-                return false;
-            }
-        }
-        for (Tensor t : inputs) {
-            if (t.dim() != shape.length || !t.isContiguous()) {
-                return false;
-            }
-            for (int d = 0; d < shape.length; d++) {
-                if (t.size(d) != shape[d]) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The dims ordered innermost first by the inputs' strides (TensorIterator's reorder_dimensions): the first
-     * input with unequal non-zero strides for two dims decides their order; equal strides put the smaller size
-     * inside; broadcast dims (stride 0) leave the decision to the next input.
-     */
-    private static int[] innermostFirst(int[] shape, int[][] strides) {
-        int nd = shape.length;
-        int[] perm = new int[nd];
-        for (int i = 0; i < nd; i++) {
-            perm[i] = nd - 1 - i;
-        }
-        for (int i = 1; i < nd; i++) {
-            int dim1 = i;
-            for (int dim0 = i - 1; dim0 >= 0; dim0--) {
-                int comparison = shouldSwap(shape, strides, perm[dim0], perm[dim1]);
-                if (comparison > 0) {
-                    int t = perm[dim0];
-                    perm[dim0] = perm[dim1];
-                    perm[dim1] = t;
-                    dim1 = dim0;
-                } else if (comparison < 0) {
-                    break;
-                }
-            }
-        }
-        return perm;
-    }
-
-    private static int shouldSwap(int[] shape, int[][] strides, int dim0, int dim1) {
-        for (int[] s : strides) {
-            int s0 = s[dim0];
-            int s1 = s[dim1];
-            if (s0 == 0 || s1 == 0) {
-                continue;
-            }
-            if (s0 != s1) {
-                return s0 < s1 ? -1 : 1;
-            }
-            if (shape[dim0] > shape[dim1]) {
-                return 1;
-            }
-        }
-        return 0;
+        return Tensor.of(CpuStorage.allocate(dtype, Shapes.numel(shape)), shape, ResultLayout.strides(shape, inputs), 0);
     }
 
     /** The tensor to write a result of {@code shape}/{@code dtype} into: out (checked) or a new one like the inputs. */
@@ -132,10 +48,7 @@ final class Elementwise {
         if (out == null) {
             return resultLike(shape, dtype, inputs);
         }
-        if (!Arrays.equals(out.shape(), shape)) {
-            throw new IllegalArgumentException("output with shape " + Shapes.format(out.shape())
-                    + " doesn't match the broadcast shape " + Shapes.format(shape));
-        }
+        OpChecks.outputShape(out.shape(), shape);
         TypePromotion.checkCastToOut(dtype, out.dtype());
         out.storage().bumpVersion();
         return out.dtype() == dtype ? out : resultLike(shape, dtype, out);
@@ -153,10 +66,10 @@ final class Elementwise {
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b, double alpha, Tensor out) {
         DType common = TypePromotion.resultType(a, b);
-        checkBoolArithmetic(op, common);
-        if (alpha != 1 && !common.isFloatingPoint() && alpha != Math.rint(alpha)) {
-            throw new IllegalArgumentException("For integral input tensors, argument alpha must not be a floating point number.");
+        if (op == BinaryOp.SUB) {
+            OpChecks.noBoolSubtraction(common);
         }
+        OpChecks.alpha(alpha, common);
         if (op == BinaryOp.POW && !common.isFloatingPoint()) {
             checkIntegerPower(b);
         }
@@ -172,16 +85,6 @@ final class Elementwise {
         int[] offsets = {result.storageOffset(), ca.storageOffset(), cb.storageOffset()};
         StridedLoop.run(shape, strides, offsets, binaryRow(effective, effectiveAlpha, result, ca, cb));
         return finish(result, out);
-    }
-
-    private static void checkBoolArithmetic(BinaryOp op, DType common) {
-        if (common != DType.BOOL) {
-            return;
-        }
-        if (op == BinaryOp.SUB) {
-            throw new IllegalArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. "
-                    + "Use the `^` or `logical_xor()` operator instead.");
-        }
     }
 
     private static void checkIntegerPower(Tensor exponent) {
@@ -280,9 +183,8 @@ final class Elementwise {
     // ------------------------------------------------------------------ unary
 
     static Tensor unary(UnaryOp op, Tensor x, Tensor out) {
-        if (x.dtype() == DType.BOOL && op == UnaryOp.NEG) {
-            throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. If you are "
-                    + "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        if (op == UnaryOp.NEG) {
+            OpChecks.noBoolNegation(x.dtype());
         }
         DType compute = op.floatValued ? TypePromotion.toFloating(x.dtype()) : x.dtype();
         Tensor cx = cast(x, compute);
@@ -402,18 +304,7 @@ final class Elementwise {
     }
 
     static Tensor maskedFill(Tensor x, Tensor mask, Tensor value, Tensor out) {
-        if (mask.dtype() != DType.BOOL) {
-            throw new IllegalArgumentException("masked_fill_ only supports boolean masks, but got mask with dtype "
-                    + mask.dtype().scalarTypeName());
-        }
-        if (value.dtype().isFloatingPoint() && !x.dtype().isFloatingPoint() && out != null) {
-            TypePromotion.checkCastToOut(value.dtype(), x.dtype());
-        }
-        int[] shape = out != null ? x.shape() : Shapes.broadcast(x.shape(), mask.shape());
-        if (out != null && !Arrays.equals(Shapes.broadcast(x.shape(), mask.shape()), shape)) {
-            throw new IllegalArgumentException("The expanded size of the mask " + Shapes.format(mask.shape())
-                    + " must match the size of the tensor " + Shapes.format(shape));
-        }
+        int[] shape = OpChecks.maskedFill(x, mask, value, out);
         Tensor result = out != null ? out : empty(shape, x.dtype());
         if (out == null) {
             copy(result, x);
@@ -442,11 +333,7 @@ final class Elementwise {
     /** dst.copy_(src): broadcast, converting. */
     static Tensor copy(Tensor dst, Tensor src) {
         int[] shape = dst.shape();
-        int[] check = Shapes.broadcast(shape, src.shape());
-        if (!Arrays.equals(check, shape)) {
-            throw new IllegalArgumentException("output with shape " + Shapes.format(shape)
-                    + " doesn't match the broadcast shape " + Shapes.format(check));
-        }
+        OpChecks.copyShape(shape, src.shape());
         if (TransposeCopy.applies(dst, src)) {
             TransposeCopy.copy(dst, src);
             return dst;

@@ -1,8 +1,8 @@
 package org.torch4j.internal.cpu;
 
-import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.OpChecks;
 
 /** {@code torch.index_select} on CPU tensors: whole slices along one dim, copied run by run. */
 final class IndexSelect {
@@ -11,18 +11,10 @@ final class IndexSelect {
 
     /** {@code x.index_select(dim, index)}: index is a 0-d or 1-d int64/int32 tensor of non-negative positions. */
     static Tensor indexSelect(Tensor x, int dim, Tensor index) {
-        if (index.dim() > 1) {
-            throw new IndexOutOfBoundsException("index_select(): Index is supposed to be a vector");
-        }
-        if (index.dtype() != DType.INT64 && index.dtype() != DType.INT32) {
-            throw new IllegalArgumentException("index_select(): Expected dtype int32 or int64 for index");
-        }
+        OpChecks.indexSelect(x, dim, index);
         int n = index.numel();
         int size = x.dim() == 0 ? 1 : x.size(dim);
         boolean emptySelf = x.dim() > 1 && x.numel() == 0;
-        if (emptySelf && n > 0 && size == 0) {
-            throw new IllegalArgumentException("index_select(): self indexing axis dim should be positive");
-        }
         int[] positions = positions(index, n, size, x.dim() > 1 && (emptySelf || dim == 1));
         if (x.dim() == 0) {
             return Elementwise.copy(Elementwise.empty(new int[0], x.dtype()), x);

@@ -1,11 +1,13 @@
 package org.torch4j.internal.cpu;
 
 import org.torch4j.Tensor;
+import org.torch4j.internal.Shapes;
+import org.torch4j.internal.Views;
 
 /**
  * Joining and indexing on CPU tensors, the op table's entry points: cat and stack ({@link Concat}),
  * index_select ({@link IndexSelect}), gather, scatter and scatter_add ({@link ScatterGather}), and
- * boolean masks ({@link MaskIndexing}).
+ * boolean masks ({@link MaskIndexing}: indexing, index_put_ and masked_select).
  */
 final class Indexing {
     private Indexing() {
@@ -49,5 +51,11 @@ final class Indexing {
     /** {@code x[mask] = values}. */
     static Tensor indexPutMask(Tensor x, Tensor mask, Tensor values, Tensor out) {
         return MaskIndexing.indexPut(x, mask, values, out);
+    }
+
+    /** {@code x.masked_select(mask)}: x[mask] once both are expanded to their broadcast shape. */
+    static Tensor maskedSelect(Tensor x, Tensor mask) {
+        int[] common = Shapes.broadcast(mask.shape(), x.shape());
+        return MaskIndexing.index(Views.expand(x, common), Views.expand(mask, common));
     }
 }

@@ -1,7 +1,7 @@
 package org.torch4j.internal.cpu;
 
-import org.torch4j.DType;
 import org.torch4j.Tensor;
+import org.torch4j.internal.OpChecks;
 import org.torch4j.internal.Views;
 
 /**
@@ -15,19 +15,10 @@ final class Linalg {
     }
 
     static Tensor mm(Tensor a, Tensor b) {
-        if (a.dim() != 2) {
-            throw new IllegalArgumentException("self must be a matrix");
-        }
-        if (b.dim() != 2) {
-            throw new IllegalArgumentException("mat2 must be a matrix");
-        }
-        if (a.size(1) != b.size(0)) {
-            throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + a.size(0) + "x" + a.size(1)
-                    + " and " + b.size(0) + "x" + b.size(1) + ")");
-        }
+        OpChecks.mm(a, b);
         Tensor out = Elementwise.empty(new int[] {a.size(0), b.size(1)}, a.dtype());
         if (out.numel() > 0 && a.size(1) > 0) {
-            checkDTypes("addmm_impl_cpu_", a, b);
+            OpChecks.matmulDTypes("addmm_impl_cpu_", a, b);
             if (a.dtype().isFloatingPoint()) {
                 gemm(a, b, out);
             } else {
@@ -38,40 +29,22 @@ final class Linalg {
     }
 
     static Tensor bmm(Tensor a, Tensor b) {
-        if (a.dim() != 3) {
-            throw new IllegalArgumentException("batch1 must be a 3D tensor");
-        }
-        if (b.dim() != 3) {
-            throw new IllegalArgumentException("batch2 must be a 3D tensor");
-        }
-        if (b.size(0) != a.size(0) || b.size(1) != a.size(2)) {
-            throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: ["
-                    + a.size(0) + ", " + a.size(2) + "] but got: [" + b.size(0) + ", " + b.size(1) + "].");
-        }
+        OpChecks.bmm(a, b);
         Tensor out = Elementwise.empty(new int[] {a.size(0), a.size(1), b.size(2)}, a.dtype());
         if (out.numel() > 0 && a.size(2) > 0) {
-            checkDTypes("bmm", a, b);
+            OpChecks.matmulDTypes("bmm", a, b);
             gemm(a, b, out);
         }
         return out;
     }
 
     static Tensor mv(Tensor a, Tensor v) {
-        if (a.dim() == 0) {
-            throw new IndexOutOfBoundsException("Dimension specified as 0 but tensor has no dimensions");
-        }
-        if (a.dim() != 2 || v.dim() != 1) {
-            throw new IllegalArgumentException("vector + matrix @ vector expected, got 1, " + a.dim() + ", " + v.dim());
-        }
-        if (a.size(1) != v.size(0)) {
-            throw new IllegalArgumentException("size mismatch, got " + a.size(0) + ", " + a.size(0) + "x" + a.size(1)
-                    + "," + v.size(0));
-        }
+        OpChecks.mv(a, v);
         Tensor out = Elementwise.empty(new int[] {a.size(0)}, a.dtype());
         if (out.numel() == 0 || a.size(1) == 0) {
             return out;
         }
-        checkDTypes("addmv_impl_cpu", a, v);
+        OpChecks.matmulDTypes("addmv_impl_cpu", a, v);
         switch (a.dtype()) {
             case FLOAT32: FloatMatVec.mv(a, v, out); break;
             case FLOAT64: DoubleMatVec.mv(a, v, out); break;
@@ -81,19 +54,8 @@ final class Linalg {
     }
 
     static Tensor dot(Tensor a, Tensor b) {
-        if (a.dim() != 1 || b.dim() != 1) {
-            throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim() + "D tensors");
-        }
-        if (a.dtype() != b.dtype()) {
-            throw new IllegalArgumentException("dot : expected both vectors to have same dtype, but found "
-                    + a.dtype().scalarTypeName() + " and " + b.dtype().scalarTypeName());
-        }
-        if (a.size(0) != b.size(0)) {
-            throw new IllegalArgumentException("inconsistent tensor size, expected tensor [" + a.size(0) + "] and src ["
-                    + b.size(0) + "] to have the same number of elements, but got " + a.size(0) + " and " + b.size(0)
-                    + " elements respectively");
-        }
-        checkDTypes("dot", a, b);
+        OpChecks.dot(a, b);
+        OpChecks.matmulDTypes("dot", a, b);
         Tensor out = Elementwise.empty(new int[0], a.dtype());
         switch (a.dtype()) {
             case FLOAT32: Elementwise.data(out).floats()[0] = FloatMatVec.dot(a, b); break;
@@ -107,17 +69,6 @@ final class Linalg {
     private static Tensor column(Tensor v) {
         Tensor c = v.dim() == 0 ? Views.unsqueeze(v, 0) : v;
         return Views.unsqueeze(Views.unsqueeze(c, 1), 0);
-    }
-
-    /** PyTorch's dtype checks of the CPU kernels: bool is not dispatched, and the second operand must match. */
-    private static void checkDTypes(String kernel, Tensor a, Tensor b) {
-        if (a.dtype() == DType.BOOL) {
-            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for 'Bool'");
-        }
-        if (b.dtype() != a.dtype()) {
-            throw new IllegalArgumentException("expected scalar type " + a.dtype().scalarTypeName() + " but found "
-                    + b.dtype().scalarTypeName());
-        }
     }
 
     /** c[t] += a[t] · b[t] for 3-d operands of one dtype (float32/float64 also take matrices: c += a · b). */

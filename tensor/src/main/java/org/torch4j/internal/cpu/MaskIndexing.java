@@ -1,9 +1,9 @@
 package org.torch4j.internal.cpu;
 
 import java.util.Arrays;
-import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.OpChecks;
 import org.torch4j.internal.Shapes;
 import org.torch4j.internal.Views;
 
@@ -18,7 +18,7 @@ final class MaskIndexing {
 
     /** {@code x[mask]}: a new tensor of shape (count of true, *trailing dims). */
     static Tensor index(Tensor x, Tensor mask) {
-        checkMask(x, mask);
+        OpChecks.mask(x, mask);
         int[] lead = selectedOffsets(x, mask);
         int[] trailing = trailingShape(x, mask);
         Tensor result = Elementwise.empty(prepend(lead.length, trailing), x.dtype());
@@ -41,7 +41,7 @@ final class MaskIndexing {
      * must have x's dtype and broadcast to (count, *trailing dims).
      */
     static Tensor indexPut(Tensor x, Tensor mask, Tensor values, Tensor out) {
-        checkMask(x, mask);
+        OpChecks.mask(x, mask);
         Tensor target = out != null ? out : Elementwise.copy(Elementwise.empty(x.shape(), x.dtype()), x);
         Tensor v = values.isWrappedNumber() ? Elementwise.cast(values, x.dtype()) : values;
         if (v.numel() == 1 && mask.dim() > 0) {
@@ -52,16 +52,8 @@ final class MaskIndexing {
         int[] lead = selectedOffsets(target, mask);
         int[] trailing = trailingShape(target, mask);
         int[] resultShape = prepend(lead.length, trailing);
-        v = Views.view(v, stripLeadingOnes(v.shape()));
-        if (!expandable(v.shape(), resultShape)) {
-            throw new IllegalArgumentException("shape mismatch: value tensor of shape " + Shapes.format(v.shape())
-                    + " cannot be broadcast to indexing result of shape " + Shapes.format(resultShape));
-        }
-        if (v.dtype() != x.dtype()) {
-            throw new IllegalArgumentException("Index put requires the source and destination dtypes match, got "
-                    + x.dtype().scalarTypeName() + " for the destination and " + v.dtype().scalarTypeName()
-                    + " for the source.");
-        }
+        v = Views.view(v, OpChecks.stripLeadingOnes(v.shape()));
+        OpChecks.indexPutValues(x, v, resultShape);
         target.storage().bumpVersion();
         int[] vStrides = StridedLoop.broadcastStrides(v, resultShape);
         int rowStride = vStrides[0];
@@ -74,24 +66,6 @@ final class MaskIndexing {
         });
         moves.flush();
         return target;
-    }
-
-    /** Python's checks of a mask index: bool dtype, no more dims than x, and x's leading sizes. */
-    private static void checkMask(Tensor x, Tensor mask) {
-        if (mask.dtype() != DType.BOOL) {
-            throw new IllegalArgumentException("indexing with a tensor of dtype " + mask.dtype() + " is not supported: "
-                    + "index and indexPut_ take a bool mask (use indexSelect or gather for integer indices)");
-        }
-        if (mask.dim() > x.dim()) {
-            throw new IndexOutOfBoundsException("too many indices for tensor of dimension " + x.dim());
-        }
-        for (int j = 0; j < mask.dim(); j++) {
-            if (mask.size(j) != x.size(j)) {
-                throw new IndexOutOfBoundsException("The shape of the mask " + Shapes.format(mask.shape()) + " at index "
-                        + j + " does not match the shape of the indexed tensor " + Shapes.format(x.shape())
-                        + " at index " + j);
-            }
-        }
     }
 
     /** The storage offsets in x of the leading positions where the mask is true, in row-major order. */
@@ -130,28 +104,5 @@ final class MaskIndexing {
         int[] out = Arrays.copyOf(shape, ndim);
         Arrays.fill(out, shape.length, ndim, 1);
         return out;
-    }
-
-    /** Python's {@code slicePrefix1sSize}: a value's leading size-1 dims are dropped before index_put_. */
-    private static int[] stripLeadingOnes(int[] shape) {
-        int first = 0;
-        while (first < shape.length && shape[first] == 1) {
-            first++;
-        }
-        return Arrays.copyOfRange(shape, first, shape.length);
-    }
-
-    /** ATen's {@code is_expandable_to}: shape broadcasts to target without changing target. */
-    private static boolean expandable(int[] shape, int[] target) {
-        if (shape.length > target.length) {
-            return false;
-        }
-        for (int i = 1; i <= shape.length; i++) {
-            int s = shape[shape.length - i];
-            if (s != 1 && s != target[target.length - i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

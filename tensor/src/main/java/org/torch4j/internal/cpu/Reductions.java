@@ -5,6 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.OpChecks;
 import org.torch4j.internal.TypePromotion;
 
 /**
@@ -27,10 +28,7 @@ final class Reductions {
 
     /** {@code torch.mean}: floating inputs only; the mean of nothing is NaN. */
     static Tensor mean(Tensor x, int[] dims, boolean keepdim) {
-        if (!x.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("mean(): could not infer output dtype. Input dtype must be either a "
-                    + "floating point or complex dtype. Got: " + x.dtype().scalarTypeName());
-        }
+        OpChecks.meanDType(x.dtype());
         ReductionPlan p = ReductionPlan.of(x, dims, keepdim);
         Tensor sum = Reducer.reduce(ReduceKind.SUM, x, p);
         int n = p.count;
@@ -45,24 +43,28 @@ final class Reductions {
         return p.shape(Reducer.reduce(ReduceKind.PROD, in, p));
     }
 
-    /** {@code torch.amax}, and {@code x.max()} when dims is empty. */
+    /** {@code torch.amax}. */
     static Tensor amax(Tensor x, int[] dims, boolean keepdim) {
-        return extreme(ReduceKind.MAX, "max", x, dims, keepdim);
+        return extreme(ReduceKind.MAX, "amax", x, dims, keepdim);
     }
 
-    /** {@code torch.amin}, and {@code x.min()} when dims is empty. */
+    /** {@code torch.amin}. */
     static Tensor amin(Tensor x, int[] dims, boolean keepdim) {
-        return extreme(ReduceKind.MIN, "min", x, dims, keepdim);
+        return extreme(ReduceKind.MIN, "amin", x, dims, keepdim);
+    }
+
+    /** {@code x.max()}. */
+    static Tensor maxAll(Tensor x) {
+        return extreme(ReduceKind.MAX, "max", x, new int[0], false);
+    }
+
+    /** {@code x.min()}. */
+    static Tensor minAll(Tensor x) {
+        return extreme(ReduceKind.MIN, "min", x, new int[0], false);
     }
 
     private static Tensor extreme(ReduceKind kind, String name, Tensor x, int[] dims, boolean keepdim) {
-        if (dims.length == 0 && x.numel() == 0) {
-            throw new IllegalArgumentException(name + "(): Expected reduction dim to be specified for input.numel() == 0. "
-                    + "Specify the reduction dim with the 'dim' argument.");
-        }
-        for (int d : dims) {
-            checkNonEmptyDim("a" + name, x, d);
-        }
+        OpChecks.extremeReduction(name, x, dims);
         Tensor in = widen(x);
         ReductionPlan p = ReductionPlan.of(in, dims, keepdim);
         return p.shape(Elementwise.cast(Reducer.reduce(kind, in, p), x.dtype()));
@@ -79,7 +81,7 @@ final class Reductions {
     }
 
     private static Tensor[] withIndices(boolean max, String name, Tensor x, int dim, boolean keepdim) {
-        checkNonEmptyDim(name, x, dim);
+        OpChecks.nonEmptyDim(name, x, dim);
         Tensor in = widen(x);
         ReductionPlan p = ReductionPlan.of(in, new int[] {dim}, keepdim);
         Tensor[] r = ArgReduce.reduce(max, in, p);
@@ -97,15 +99,7 @@ final class Reductions {
     }
 
     private static Tensor argExtreme(boolean max, String name, Tensor x, Integer dim, boolean keepdim) {
-        if (dim == null && x.numel() == 0) {
-            throw new IndexOutOfBoundsException(name + "(): Expected reduction dim to be specified for input.numel() == 0.");
-        }
-        if (dim != null) {
-            checkNonEmptyDim(name, x, dim);
-        }
-        if (x.dtype() == DType.BOOL) {
-            throw new IllegalArgumentException("\"" + name + "_cpu\" not implemented for 'Bool'");
-        }
+        OpChecks.argReduction(name, name + "_cpu", x, dim);
         Tensor in = widen(x);
         if (dim != null) {
             ReductionPlan p = ReductionPlan.of(in, new int[] {dim}, keepdim);
@@ -134,9 +128,7 @@ final class Reductions {
     }
 
     private static ReductionPlan planForMoments(Tensor x, int[] dims, boolean keepdim) {
-        if (!x.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("std and var only support floating point and complex dtypes");
-        }
+        OpChecks.momentsDType(x.dtype());
         return ReductionPlan.of(x, dims, keepdim);
     }
 
@@ -163,10 +155,7 @@ final class Reductions {
 
     /** {@code torch.norm(x, p, dims, keepdim)}: the vector p-norm; floating only; empty reductions give 0. */
     static Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
-        if (!x.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("norm(): input dtype should be either floating point or complex. Got "
-                    + x.dtype().scalarTypeName() + " instead.");
-        }
+        OpChecks.normDType(x.dtype());
         ReductionPlan plan = ReductionPlan.of(x, dims, keepdim);
         if (plan.count == 0) {
             return plan.shape(Elementwise.empty(plan.keepShape, x.dtype()));
@@ -267,13 +256,6 @@ final class Reductions {
         CpuStorage s = Elementwise.data(t);
         for (int i = 0; i < s.length(); i++) {
             s.setDouble(i, f.applyAsDouble(s.getDouble(i)));
-        }
-    }
-
-    /** PyTorch's IndexError for a reduction over a dim of size 0. */
-    private static void checkNonEmptyDim(String name, Tensor x, int dim) {
-        if (x.dim() > 0 && x.shape()[dim] == 0) {
-            throw new IndexOutOfBoundsException(name + "(): Expected reduction dim " + dim + " to have non-zero size.");
         }
     }
 }

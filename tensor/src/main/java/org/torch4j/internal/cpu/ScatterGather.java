@@ -1,9 +1,8 @@
 package org.torch4j.internal.cpu;
 
-import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.internal.CpuStorage;
-import org.torch4j.internal.Shapes;
+import org.torch4j.internal.OpChecks;
 
 /**
  * {@code torch.gather}, {@code scatter} and {@code scatter_add} on CPU tensors, with ATen's checks
@@ -17,8 +16,8 @@ final class ScatterGather {
 
     /** {@code x.gather(dim, index)}: result[i][j] = x[index[i][j]][j] for dim 0, and so on. */
     static Tensor gather(Tensor x, int dim, Tensor index) {
-        checkIndexDtype("gather", index);
-        checkGatherShape(x, dim, index);
+        OpChecks.scatterGatherIndexDType("gather", index);
+        OpChecks.gatherShape(x, dim, index);
         Tensor result = Elementwise.empty(index.shape(), x.dtype());
         walk(index, result, result.stride(), result.storageOffset(), x, dim, false, false);
         return result;
@@ -40,11 +39,7 @@ final class ScatterGather {
     /** Both scatter ops; ATen names both "scatter" in their dtype messages. */
     private static Tensor scatter(Tensor x, int dim, Tensor index, Tensor src, Tensor out, boolean add) {
         boolean value = src.isWrappedNumber() && !add;
-        checkIndexDtype("scatter", index);
-        if (!value && src.dtype() != x.dtype()) {
-            throw new IllegalArgumentException("scatter(): Expected self.dtype to be equal to src.dtype");
-        }
-        checkScatterShape(x, dim, index, value ? null : src);
+        OpChecks.scatter(x, dim, index, value ? null : src);
         Tensor result;
         if (out == null) {
             result = Elementwise.copy(Elementwise.empty(x.shape(), x.dtype()), x);
@@ -94,8 +89,7 @@ final class ScatterGather {
                 for (int b = 0, i = start; b < batch; b++, i++) {
                     long k = idx[indexAt + i * indexStep];
                     if (k < 0 || k >= size) {
-                        throw new IllegalArgumentException("index " + k + " is out of bounds for dimension " + dim
-                                + " with size " + size);
+                        throw OpChecks.indexOutOfBounds(k, dim, size);
                     }
                     otherSide[b] = otherAt + i * otherStep;
                     selfSide[b] = selfAt + i * selfStep + (int) k * dimStride;
@@ -103,68 +97,5 @@ final class ScatterGather {
                 moves.move(batch);
             }
         });
-    }
-
-    private static void checkIndexDtype(String op, Tensor index) {
-        if (index.numel() != 0 && index.dtype() != DType.INT64) {
-            throw new IllegalArgumentException(op + "(): Expected dtype int64 for index");
-        }
-    }
-
-    /** ATen's {@code gather_shape_check}. */
-    private static void checkGatherShape(Tensor x, int dim, Tensor index) {
-        int dims = nonEmptyDim(x);
-        if (dims != nonEmptyDim(index)) {
-            throw new IllegalArgumentException("Index tensor must have the same number of dimensions as input tensor");
-        }
-        for (int d = 0; d < dims; d++) {
-            if (d != dim && nonEmptySize(index, d) > nonEmptySize(x, d)) {
-                throw new IllegalArgumentException("Size does not match at dimension " + d + " expected index "
-                        + Shapes.format(index.shape()) + " to be smaller than self " + Shapes.format(x.shape())
-                        + " apart from dimension " + dim);
-            }
-        }
-    }
-
-    /** ATen's {@code scatter_shape_check}; src is null for the value overload. */
-    private static void checkScatterShape(Tensor x, int dim, Tensor index, Tensor src) {
-        if (index.numel() == 0) {
-            return;
-        }
-        int dims = nonEmptyDim(x);
-        if (dims != nonEmptyDim(index)) {
-            throw new IllegalArgumentException("Index tensor must have the same number of dimensions as self tensor");
-        }
-        boolean wrongShape = false;
-        for (int d = 0; d < dims && !wrongShape; d++) {
-            wrongShape = d != dim && nonEmptySize(index, d) > nonEmptySize(x, d);
-        }
-        for (int d = 0; d < dims && !wrongShape && src != null; d++) {
-            wrongShape = nonEmptySize(index, d) > nonEmptySize(src, d);
-        }
-        String expected = "Expected index " + Shapes.format(index.shape()) + " to be smaller than self "
-                + Shapes.format(x.shape()) + " apart from dimension " + dim;
-        if (src == null) {
-            if (wrongShape) {
-                throw new IllegalArgumentException(expected);
-            }
-            return;
-        }
-        if (nonEmptyDim(src) != nonEmptyDim(index)) {
-            throw new IllegalArgumentException("Index tensor must have the same number of dimensions as src tensor");
-        }
-        if (wrongShape) {
-            throw new IllegalArgumentException(expected + " and to be smaller size than src " + Shapes.format(src.shape()));
-        }
-    }
-
-    /** ATen's {@code ensure_nonempty_dim}: a 0-dim tensor counts as 1-d. */
-    private static int nonEmptyDim(Tensor t) {
-        return Math.max(t.dim(), 1);
-    }
-
-    /** ATen's {@code ensure_nonempty_size}: size 1 for a 0-dim tensor, else {@code t.size(d)} (may throw IndexError). */
-    private static int nonEmptySize(Tensor t, int d) {
-        return t.dim() == 0 ? 1 : t.size(d);
     }
 }

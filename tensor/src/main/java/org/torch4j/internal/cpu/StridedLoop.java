@@ -3,6 +3,7 @@ package org.torch4j.internal.cpu;
 import java.util.Arrays;
 import org.torch4j.Tensor;
 import org.torch4j.internal.Parallel;
+import org.torch4j.internal.ResultLayout;
 import org.torch4j.internal.Shapes;
 
 /**
@@ -24,12 +25,7 @@ final class StridedLoop {
 
     /** The strides of {@code t} seen from {@code shape} (t broadcast to it: missing or size-1 dims get 0). */
     static int[] broadcastStrides(Tensor t, int[] shape) {
-        int[] strides = new int[shape.length];
-        int lead = shape.length - t.dim();
-        for (int i = lead; i < shape.length; i++) {
-            strides[i] = t.size(i - lead) == 1 ? 0 : t.stride(i - lead);
-        }
-        return strides;
+        return ResultLayout.broadcastStrides(t, shape);
     }
 
     /**

@@ -69,7 +69,8 @@ final class Multinomial {
             cols = probs.size(-1);
             single = probs.dtype() == DType.FLOAT32;
             values = probs.cpu().contiguous().toDoubleArray();
-            int[] like = emptyLikeStrides(probs);
+            int[] like = Shapes.denseStrides(probs.shape(), probs.stride());
+            like = like != null ? like : Shapes.contiguousStrides(probs.shape());
             rowStride = probs.dim() == 2 ? like[0] : 0;
             colStride = like[like.length - 1];
         }
@@ -192,27 +193,5 @@ final class Multinomial {
             scratch[k++] = idx[b++];
         }
         System.arraycopy(scratch, from, idx, from, to - from);
-    }
-
-    /** The strides of {@code empty_like(t)}: t's own when non-overlapping and dense, else row-major. */
-    private static int[] emptyLikeStrides(Tensor t) {
-        int[] shape = t.shape();
-        int[] stride = t.stride();
-        Integer[] dims = new Integer[shape.length];
-        for (int d = 0; d < dims.length; d++) {
-            dims[d] = d;
-        }
-        Arrays.sort(dims, (a, b) -> Integer.compare(stride[a], stride[b]));
-        int expected = 1;
-        for (int d : dims) {
-            if (shape[d] == 1) {
-                continue;
-            }
-            if (stride[d] != expected) {
-                return Shapes.contiguousStrides(shape);
-            }
-            expected *= shape[d];
-        }
-        return stride;
     }
 }

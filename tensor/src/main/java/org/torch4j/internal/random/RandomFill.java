@@ -5,7 +5,9 @@ import org.torch4j.Generator;
 import org.torch4j.Tensor;
 import org.torch4j.TensorOptions;
 import org.torch4j.Torch;
+import org.torch4j.internal.CppFormat;
 import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.TypePromotion;
 
 /**
  * The CPU sampling kernels behind rand, randn, randint, randperm, bernoulli and multinomial, drawing exactly
@@ -249,7 +251,7 @@ public final class RandomFill {
     /** {@code uniform_}'s bound check (C++'s {@code CHECK_OUT_OF_BOUNDS}). */
     private static void checkInRange(double value, String name, double max, DType dtype) {
         if (!(value >= -max && value <= max)) {
-            throw new IllegalArgumentException(name + " is out of bounds for " + cppTypeName(dtype));
+            throw new IllegalArgumentException(name + " is out of bounds for " + TypePromotion.cppTypeName(dtype));
         }
     }
 
@@ -258,21 +260,10 @@ public final class RandomFill {
         long min = dtype == DType.INT32 ? Integer.MIN_VALUE : dtype == DType.BOOL ? 0 : Long.MIN_VALUE;
         long max = dtype == DType.INT32 ? Integer.MAX_VALUE : dtype == DType.BOOL ? 1 : Long.MAX_VALUE;
         if (from < min || from > max) {
-            throw new IllegalArgumentException("from is out of bounds for " + cppTypeName(dtype));
+            throw new IllegalArgumentException("from is out of bounds for " + TypePromotion.cppTypeName(dtype));
         }
         if (toInclusive < min || toInclusive > max) {
-            throw new IllegalArgumentException("to - 1 is out of bounds for " + cppTypeName(dtype));
-        }
-    }
-
-    /** The C++ type name PyTorch prints for a dtype (caffe2's TypeMeta name). */
-    private static String cppTypeName(DType dtype) {
-        switch (dtype) {
-            case FLOAT32: return "float";
-            case FLOAT64: return "double";
-            case INT64: return "long int";
-            case INT32: return "int";
-            default: return "bool";
+            throw new IllegalArgumentException("to - 1 is out of bounds for " + TypePromotion.cppTypeName(dtype));
         }
     }
 

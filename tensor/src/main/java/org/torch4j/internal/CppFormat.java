@@ -1,17 +1,18 @@
-package org.torch4j.internal.random;
+package org.torch4j.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
 /** Prints a double as C++'s {@code std::ostream << double} does ({@code %g}, 6 significant digits), for error texts. */
-final class CppFormat {
+public final class CppFormat {
     private static final int PRECISION = 6;
 
     private CppFormat() {
     }
 
-    static String number(double x) {
+    /** {@code x} as {@code std::cout << x} prints it: {@code 0.5}, {@code 1e+10}, {@code inf}, {@code -0}. */
+    public static String number(double x) {
         if (Double.isNaN(x)) {
             return "nan";
         }
