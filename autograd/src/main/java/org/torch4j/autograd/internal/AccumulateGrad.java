@@ -18,6 +18,12 @@ public final class AccumulateGrad extends Node {
         this.variable = variable;
     }
 
+    /** Accumulators all share the last sequence number; they live as long as their leaf, so an identity hash suits. */
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     /** {@code accumulate_grad.variable}: the leaf this node accumulates into. */
     public Tensor variable() {
         return variable;

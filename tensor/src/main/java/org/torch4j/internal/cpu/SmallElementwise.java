@@ -9,8 +9,8 @@ import org.torch4j.internal.TensorAccess;
 
 /**
  * The fast path of {@link Elementwise} for the small dense operands that dominate tiny models: float32/float64
- * tensors that are row-major contiguous, of one shape (or with a 0-dim scalar operand), small enough to run on
- * the calling thread. It skips type promotion, broadcasting, result layout and the strided iterator, and runs
+ * tensors that are row-major contiguous, of one shape (or with a scalar or bias-like second operand), small
+ * enough to run on the calling thread. It skips type promotion, broadcasting, result layout and the strided iterator, and runs
  * the same row kernels as the general path, so results are identical. Each method returns null (or false) when
  * its operands do not qualify; the caller then takes the general path.
  */
@@ -73,48 +73,124 @@ final class SmallElementwise {
     }
 
     /**
-     * {@code a op b} (alpha scaling b for add/sub) when a is small and dense, out is null or a, and b is a dense
-     * tensor of a's shape and dtype or a 0-dim scalar that a's dtype absorbs; else null.
+     * Whether dense b, of a's dtype, broadcasts to a's shape without growing it, each copy of b being a
+     * contiguous stretch of a: b's shape, once its leading 1s are dropped, ends a's shape.
+     */
+    private static boolean repeatsAlong(Tensor b, Tensor a) {
+        int[] sb = TensorAccess.shape(b);
+        int[] sa = TensorAccess.shape(a);
+        int lead = sa.length - sb.length;
+        if (lead < 0) {
+            return false;
+        }
+        int d = 0;
+        while (d < sb.length && sb[d] == 1) {
+            d++;
+        }
+        for (; d < sb.length; d++) {
+            if (sb[d] != sa[lead + d]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether s is a single value broadcast over dense d's shape in d's result dtype: a 0-dim scalar that d's dtype
+     * absorbs, or a tensor of d's dtype holding one value (numel 1, or every stride 0, as an expanded scalar) whose
+     * shape broadcasts to d's without growing it.
+     */
+    private static boolean scalarOver(Tensor s, Tensor d) {
+        if (s.dim() == 0) {
+            return d.dim() > 0 || s.isWrappedNumber() || s.dtype() == d.dtype();
+        }
+        if (s.dtype() != d.dtype()) {
+            return false;
+        }
+        int[] ss = TensorAccess.shape(s);
+        int[] st = TensorAccess.strides(s);
+        int[] sd = TensorAccess.shape(d);
+        int lead = sd.length - ss.length;
+        if (lead < 0) {
+            return false;
+        }
+        for (int i = 0; i < ss.length; i++) {
+            if (ss[i] != 1 && (st[i] != 0 || ss[i] != sd[lead + i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code a op b} (alpha scaling b for add/sub) on small dense float operands, else null. One operand is dense
+     * (a, or b when the result is new) and fixes the result's shape and dtype; the other is a single value
+     * ({@link #scalarOver}) or, on the right, a dense tensor of a's dtype repeated along a (same shape, or a
+     * bias-like trailing shape). The general path walks the same runs: one run over the whole result (step 0 for a
+     * single value), or one run per copy of b.
      */
     static Tensor binary(BinaryOp op, Tensor a, Tensor b, double alpha, Tensor out) {
-        if (op.isPredicate() || out != null && out != a || !denseFloating(a)) {
+        if (op.isPredicate() || out != null && out != a) {
             return null;
         }
-        DType dtype = a.dtype();
-        boolean scalar = b.dim() == 0 && (a.dim() > 0 || b.isWrappedNumber());
-        if (!scalar && (b.dtype() != dtype || !sameShape(a, b) || !denseFloating(b))) {
+        boolean denseLeft = !a.isWrappedNumber() && denseFloating(a);
+        Tensor dense;
+        int aStep = 1;
+        int bStep = 1;
+        int run;
+        if (denseLeft && scalarOver(b, a)) {
+            dense = a;
+            bStep = 0;
+            run = a.numel();
+        } else if (denseLeft && b.dtype() == a.dtype() && denseFloating(b) && repeatsAlong(b, a)) {
+            dense = a;
+            run = b.numel();
+        } else if (out == null && !b.isWrappedNumber() && denseFloating(b) && scalarOver(a, b)) {
+            dense = b;
+            aStep = 0;
+            run = b.numel();
+        } else {
             return null;
         }
+        DType dtype = dense.dtype();
         OpChecks.alpha(alpha, dtype);
-        int n = a.numel();
-        Tensor result = out != null ? out : resultLike(a, n);
+        int n = dense.numel();
+        Tensor result = out != null ? out : resultLike(dense, n);
         if (out != null) {
             out.storage().bumpVersion();
         }
         BinaryOp effective = op == BinaryOp.SUB && alpha != 1 ? BinaryOp.ADD : op;
         double effectiveAlpha = op == BinaryOp.SUB && alpha != 1 ? -alpha : alpha;
-        CpuStorage x = Elementwise.data(a);
-        CpuStorage y = scalar ? scalarIn(b, dtype) : Elementwise.data(b);
-        int yo = scalar && b.dtype() != dtype ? 0 : b.storageOffset();
-        int step = scalar ? 0 : 1;
+        CpuStorage x = operand(a, dtype);
+        CpuStorage y = operand(b, dtype);
+        int ao = x.dtype() == a.dtype() ? a.storageOffset() : 0;
+        int bo = y.dtype() == b.dtype() ? b.storageOffset() : 0;
+        int oo = result.storageOffset();
+        // runs shorter than the result only happen for b repeated along a: a and the result advance, b restarts
         if (dtype == DType.FLOAT32) {
-            Elementwise.floatRow(effective, (float) effectiveAlpha, x.floats(), a.storageOffset(), 1, y.floats(), yo, step,
-                    Elementwise.data(result).floats(), result.storageOffset(), 1, n);
+            float[] o = Elementwise.data(result).floats();
+            for (int r = 0; r < n; r += run) {
+                Elementwise.floatRow(effective, (float) effectiveAlpha, x.floats(), ao + r, aStep, y.floats(), bo, bStep,
+                        o, oo + r, 1, run);
+            }
         } else {
-            Elementwise.doubleRow(effective, effectiveAlpha, x.doubles(), a.storageOffset(), 1, y.doubles(), yo, step,
-                    Elementwise.data(result).doubles(), result.storageOffset(), 1, n);
+            double[] o = Elementwise.data(result).doubles();
+            for (int r = 0; r < n; r += run) {
+                Elementwise.doubleRow(effective, effectiveAlpha, x.doubles(), ao + r, aStep, y.doubles(), bo, bStep, o,
+                        oo + r, 1, run);
+            }
         }
         return result;
     }
 
-    /** The storage holding 0-dim s as an element of {@code dtype}: its own, or a one-element conversion of it. */
-    private static CpuStorage scalarIn(Tensor s, DType dtype) {
-        CpuStorage own = Elementwise.data(s);
-        if (s.dtype() == dtype) {
+    /** The storage of operand t, or for a 0-dim t of another dtype a one-element conversion of its value. */
+    private static CpuStorage operand(Tensor t, DType dtype) {
+        CpuStorage own = Elementwise.data(t);
+        if (t.dtype() == dtype) {
             return own;
         }
         CpuStorage converted = CpuStorage.allocate(dtype, 1);
-        Elementwise.copyElement(converted, 0, own, s.storageOffset());
+        Elementwise.copyElement(converted, 0, own, t.storageOffset());
         return converted;
     }
 
