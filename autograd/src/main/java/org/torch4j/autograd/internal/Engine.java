@@ -27,7 +27,7 @@ public final class Engine {
     private final Map<Node, List<int[]>> captures;
     private final Map<Node, Boolean> needed;
     /** The nodes of this pass, each with its dependency count and input buffer (PyTorch's dependencies and not_ready). */
-    private final Map<Node, Pending> pending = new HashMap<>();
+    private final Map<Node, Pending> pending = new HashMap<>(64);
     private final PriorityQueue<Pending> ready =
             new PriorityQueue<>((a, b) -> Long.compare(b.node.sequenceNr(), a.node.sequenceNr()));
     private Tensor[] captured;
