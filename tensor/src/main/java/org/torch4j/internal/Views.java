@@ -66,15 +66,17 @@ public final class Views {
 
     /** {@code x.transpose(dim0, dim1)}. */
     public static Tensor transpose(Tensor x, int dim0, int dim1) {
-        int[] dims = new int[x.dim()];
-        for (int i = 0; i < dims.length; i++) {
-            dims[i] = i;
+        int[] shape = TensorAccess.shape(x).clone();
+        int[] strides = TensorAccess.strides(x).clone();
+        if (shape.length > 0) {
+            int size = shape[dim0];
+            shape[dim0] = shape[dim1];
+            shape[dim1] = size;
+            int stride = strides[dim0];
+            strides[dim0] = strides[dim1];
+            strides[dim1] = stride;
         }
-        if (dims.length > 0) {
-            dims[dim0] = dim1;
-            dims[dim1] = dim0;
-        }
-        return permute(x, dims);
+        return make(x, shape, strides, x.storageOffset());
     }
 
     /** {@code x.t()}: a transpose of a matrix, a plain alias of fewer dims. */
