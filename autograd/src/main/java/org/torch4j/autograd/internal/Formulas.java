@@ -41,7 +41,7 @@ final class Formulas {
             }
         }
         if (n > 0 && n == lead) {
-            // only leading dims to drop: summing them away leaves exactly the shape (at::sum_to does the same)
+            // only leading dims to drop: summing them away (no keepdim) leaves exactly the shape, no reshape needed
             return g.sum(Arrays.copyOf(dims, n), false);
         }
         Tensor r = n == 0 ? g : g.sum(Arrays.copyOf(dims, n), true);
