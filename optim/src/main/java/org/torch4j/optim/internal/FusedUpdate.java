@@ -103,22 +103,21 @@ public abstract class FusedUpdate {
                     + dtype);
         }
         int k = written.length + read.length;
-        Tensor[] given = new Tensor[k];
-        System.arraycopy(written, 0, given, 0, written.length);
-        System.arraycopy(read, 0, given, written.length, read.length);
         Tensor[] work = new Tensor[k];
         for (int i = 0; i < k; i++) {
-            work[i] = given[i] == null ? null : given[i].to(Device.CPU).to(dtype).contiguous();
+            Tensor t = i < written.length ? written[i] : read[i - written.length];
+            work[i] = t == null ? null : t.to(Device.CPU).to(dtype).contiguous();
         }
         run(work, written.length, written[0].numel(), dtype == DType.FLOAT32);
         for (int i = 0; i < written.length; i++) {
-            if (given[i] == null) {
+            Tensor t = written[i];
+            if (t == null) {
                 continue;
             }
-            if (work[i] == given[i]) {
-                given[i].storage().bumpVersion();
+            if (work[i] == t) {
+                t.storage().bumpVersion();
             } else {
-                given[i].copy_(work[i]);
+                t.copy_(work[i]);
             }
         }
     }
