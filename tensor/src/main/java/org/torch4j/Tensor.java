@@ -10,6 +10,7 @@ import org.torch4j.internal.GradMode;
 import org.torch4j.internal.OpTable;
 import org.torch4j.internal.Shapes;
 import org.torch4j.internal.Storage;
+import org.torch4j.internal.TensorAccess;
 import org.torch4j.internal.TensorFormatter;
 import org.torch4j.internal.TypePromotion;
 import org.torch4j.internal.random.RandomFill;
@@ -54,6 +55,20 @@ public final class Tensor {
 
     /** An empty shape, stride or dim list: it cannot change, so one serves every wrapped number and full reduction. */
     private static final int[] NO_DIMS = new int[0];
+
+    static {
+        TensorAccess.install(new TensorAccess.Accessor() {
+            @Override
+            public int[] shape(Tensor t) {
+                return t.shape;
+            }
+
+            @Override
+            public int[] strides(Tensor t) {
+                return t.strides;
+            }
+        });
+    }
 
     /** A 0-dim tensor standing for a Python number in an operator (PyTorch's "wrapped number"). */
     static Tensor wrappedNumber(double value) {

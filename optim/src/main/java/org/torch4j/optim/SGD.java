@@ -84,6 +84,7 @@ public class SGD extends Optimizer {
         double weightDecay = group.getDouble("weight_decay");
         boolean nesterov = group.getBoolean("nesterov");
         boolean maximize = group.getBoolean("maximize");
+        SgdUpdate steady = new SgdUpdate(lr, momentum, dampening, weightDecay, nesterov, maximize, false);
         for (Tensor p : group.params()) {
             Tensor grad = p.grad();
             if (grad == null) {
@@ -96,8 +97,8 @@ public class SGD extends Optimizer {
                 buf = Torch.zerosLike(p);
             }
             state.put("momentum_buffer", buf);
-            new SgdUpdate(lr, momentum, dampening, weightDecay, nesterov, maximize, first)
-                    .apply(new Tensor[] {p, momentum != 0 ? buf : null}, grad);
+            SgdUpdate update = first ? new SgdUpdate(lr, momentum, dampening, weightDecay, nesterov, maximize, true) : steady;
+            update.apply(new Tensor[] {p, momentum != 0 ? buf : null}, grad);
         }
     }
 }

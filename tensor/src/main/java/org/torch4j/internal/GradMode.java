@@ -12,6 +12,14 @@ public final class GradMode {
         return ENABLED.get()[0];
     }
 
+    /**
+     * This thread's mode as a one-element array, for code that switches the mode off and back around a call and so
+     * looks the thread-local up once instead of twice; only the current thread may use it.
+     */
+    public static boolean[] cell() {
+        return ENABLED.get();
+    }
+
     /** Sets the mode and returns the previous one. */
     public static boolean set(boolean enabled) {
         boolean[] cell = ENABLED.get();

@@ -12,10 +12,12 @@ public final class ResultLayout {
 
     /** The strides of {@code t} seen from {@code shape} (t broadcast to it: missing or size-1 dims get 0). */
     public static int[] broadcastStrides(Tensor t, int[] shape) {
+        int[] own = TensorAccess.shape(t);
+        int[] ownStrides = TensorAccess.strides(t);
         int[] strides = new int[shape.length];
-        int lead = shape.length - t.dim();
+        int lead = shape.length - own.length;
         for (int i = lead; i < shape.length; i++) {
-            strides[i] = t.size(i - lead) == 1 ? 0 : t.stride(i - lead);
+            strides[i] = own[i - lead] == 1 ? 0 : ownStrides[i - lead];
         }
         return strides;
     }
@@ -51,11 +53,12 @@ public final class ResultLayout {
             }
         }
         for (Tensor t : inputs) {
-            if (t.dim() != shape.length || !t.isContiguous()) {
+            int[] own = TensorAccess.shape(t);
+            if (own.length != shape.length || !Shapes.isContiguous(own, TensorAccess.strides(t))) {
                 return false;
             }
             for (int d = 0; d < shape.length; d++) {
-                if (t.size(d) != shape[d]) {
+                if (own[d] != shape[d]) {
                     return false;
                 }
             }

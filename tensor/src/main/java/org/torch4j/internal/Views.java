@@ -13,7 +13,7 @@ public final class Views {
 
     /** {@code x.view(shape)} (shape resolved); PyTorch's IllegalStateException when the strides do not allow it. */
     public static Tensor view(Tensor x, int[] shape) {
-        int[] strides = Shapes.viewStrides(x.shape(), x.stride(), shape);
+        int[] strides = Shapes.viewStrides(TensorAccess.shape(x), TensorAccess.strides(x), shape);
         if (strides == null) {
             throw new IllegalStateException("view size is not compatible with input tensor's size and stride (at least "
                     + "one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
@@ -41,8 +41,8 @@ public final class Views {
 
     /** {@code x.expand(shape)} (shape resolved and checked): stride 0 on the expanded dims. */
     public static Tensor expand(Tensor x, int[] shape) {
-        int[] own = x.shape();
-        int[] ownStrides = x.stride();
+        int[] own = TensorAccess.shape(x);
+        int[] ownStrides = TensorAccess.strides(x);
         int lead = shape.length - own.length;
         int[] strides = new int[shape.length];
         for (int i = lead; i < shape.length; i++) {
@@ -53,8 +53,8 @@ public final class Views {
 
     /** {@code x.permute(dims)} (dims wrapped and checked). */
     public static Tensor permute(Tensor x, int[] dims) {
-        int[] own = x.shape();
-        int[] ownStrides = x.stride();
+        int[] own = TensorAccess.shape(x);
+        int[] ownStrides = TensorAccess.strides(x);
         int[] shape = new int[dims.length];
         int[] strides = new int[dims.length];
         for (int i = 0; i < dims.length; i++) {
@@ -66,26 +66,28 @@ public final class Views {
 
     /** {@code x.transpose(dim0, dim1)}. */
     public static Tensor transpose(Tensor x, int dim0, int dim1) {
-        int[] dims = new int[x.dim()];
-        for (int i = 0; i < dims.length; i++) {
-            dims[i] = i;
+        int[] shape = TensorAccess.shape(x).clone();
+        int[] strides = TensorAccess.strides(x).clone();
+        if (shape.length > 0) {
+            int size = shape[dim0];
+            shape[dim0] = shape[dim1];
+            shape[dim1] = size;
+            int stride = strides[dim0];
+            strides[dim0] = strides[dim1];
+            strides[dim1] = stride;
         }
-        if (dims.length > 0) {
-            dims[dim0] = dim1;
-            dims[dim1] = dim0;
-        }
-        return permute(x, dims);
+        return make(x, shape, strides, x.storageOffset());
     }
 
     /** {@code x.t()}: a transpose of a matrix, a plain alias of fewer dims. */
     public static Tensor t(Tensor x) {
-        return x.dim() < 2 ? make(x, x.shape(), x.stride(), x.storageOffset()) : transpose(x, 0, 1);
+        return x.dim() < 2 ? make(x, TensorAccess.shape(x), TensorAccess.strides(x), x.storageOffset()) : transpose(x, 0, 1);
     }
 
     /** {@code x.squeeze()} (dim null) or {@code x.squeeze(dim)}. */
     public static Tensor squeeze(Tensor x, Integer dim) {
-        int[] own = x.shape();
-        int[] ownStrides = x.stride();
+        int[] own = TensorAccess.shape(x);
+        int[] ownStrides = TensorAccess.strides(x);
         int kept = 0;
         for (int i = 0; i < own.length; i++) {
             if (!squeezes(own, i, dim)) {
@@ -110,8 +112,8 @@ public final class Views {
 
     /** {@code x.unsqueeze(dim)}. */
     public static Tensor unsqueeze(Tensor x, int dim) {
-        int[] own = x.shape();
-        int[] ownStrides = x.stride();
+        int[] own = TensorAccess.shape(x);
+        int[] ownStrides = TensorAccess.strides(x);
         int[] shape = new int[own.length + 1];
         int[] strides = new int[own.length + 1];
         for (int i = 0, k = 0; i < shape.length; i++) {
@@ -138,8 +140,8 @@ public final class Views {
 
     /** {@code x.select(dim, index)} (index wrapped and checked). */
     public static Tensor select(Tensor x, int dim, int index) {
-        int[] own = x.shape();
-        int[] ownStrides = x.stride();
+        int[] own = TensorAccess.shape(x);
+        int[] ownStrides = TensorAccess.strides(x);
         int[] shape = new int[own.length - 1];
         int[] strides = new int[own.length - 1];
         for (int i = 0, k = 0; i < own.length; i++) {

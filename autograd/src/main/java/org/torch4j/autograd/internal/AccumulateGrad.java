@@ -3,6 +3,7 @@ package org.torch4j.autograd.internal;
 import org.torch4j.Tensor;
 import org.torch4j.Torch;
 import org.torch4j.internal.AutogradMeta;
+import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.GradMode;
 
 /**
@@ -16,6 +17,12 @@ public final class AccumulateGrad extends Node {
     AccumulateGrad(Tensor variable) {
         super("AccumulateGrad", 1, Long.MAX_VALUE);
         this.variable = variable;
+    }
+
+    /** Accumulators all share the last sequence number; they live as long as their leaf, so an identity hash suits. */
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 
     /** {@code accumulate_grad.variable}: the leaf this node accumulates into. */
@@ -35,8 +42,10 @@ public final class AccumulateGrad extends Node {
             g = g.to(variable.dtype());
         }
         if (meta.grad == null) {
-            // a copy .grad owns; under create_graph it is recorded (CopyBackwards), as clone_obey_contract does
-            meta.grad = Torch.emptyLike(g).copy_(g);
+            // a contiguous copy .grad owns; under create_graph it is recorded (CopyBackwards), as clone_obey_contract
+            // does, otherwise the backend copies it directly
+            meta.grad = GradMode.isEnabled() && g.requiresGrad() ? Torch.emptyLike(g).copy_(g)
+                    : Dispatcher.backend(g.device()).clone(g, true);
         } else if (GradMode.isEnabled()) {
             meta.grad = meta.grad.add(g);
         } else {

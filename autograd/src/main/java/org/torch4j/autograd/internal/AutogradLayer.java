@@ -563,12 +563,12 @@ public final class AutogradLayer implements OpTable {
 
     @Override
     public Tensor tanh(Tensor x, Tensor out) {
-        return onResult("TanhBackward0", OpTable::tanh, x, out, (g, r) -> g.mul(r.mul(r).neg().add(1L)));
+        return onResult("TanhBackward0", OpTable::tanh, x, out, (g, r) -> g.mul(r.mul(r).rsub(1L)));
     }
 
     @Override
     public Tensor sigmoid(Tensor x, Tensor out) {
-        return onResult("SigmoidBackward0", OpTable::sigmoid, x, out, (g, r) -> g.mul(r.mul(r.neg().add(1L))));
+        return onResult("SigmoidBackward0", OpTable::sigmoid, x, out, (g, r) -> g.mul(r.mul(r.rsub(1L))));
     }
 
     @Override

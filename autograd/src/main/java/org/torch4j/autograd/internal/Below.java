@@ -33,11 +33,13 @@ final class Below {
 
     /** Runs {@code op} with grad mode off (so nothing it calls records history) and restores the mode. */
     static <T> T run(Supplier<T> op) {
-        boolean previous = GradMode.set(false);
+        boolean[] mode = GradMode.cell();
+        boolean previous = mode[0];
+        mode[0] = false;
         try {
             return op.get();
         } finally {
-            GradMode.set(previous);
+            mode[0] = previous;
         }
     }
 }

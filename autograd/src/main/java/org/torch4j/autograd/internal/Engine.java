@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class Engine {
     private final Map<Node, List<int[]>> captures;
     private final Map<Node, Boolean> needed;
     /** The nodes of this pass, each with its dependency count and input buffer (PyTorch's dependencies and not_ready). */
-    private final Map<Node, Pending> pending = new IdentityHashMap<>();
+    private final Map<Node, Pending> pending = new HashMap<>(64);
     private final PriorityQueue<Pending> ready =
             new PriorityQueue<>((a, b) -> Long.compare(b.node.sequenceNr(), a.node.sequenceNr()));
     private Tensor[] captured;
@@ -182,7 +183,7 @@ public final class Engine {
     }
 
     private void countDependencies(Node[] roots) {
-        Deque<Node> stack = new ArrayDeque<>();
+        Deque<Node> stack = new ArrayDeque<>(8);
         for (Node root : roots) {
             increment(root, stack);
         }

@@ -7,6 +7,7 @@ import org.torch4j.TensorOptions;
 import org.torch4j.Torch;
 import org.torch4j.internal.GradMode;
 import org.torch4j.internal.Shapes;
+import org.torch4j.internal.TensorAccess;
 
 /**
  * The backward formulas that take more than a line, written with tensor operations so that they are
@@ -22,15 +23,7 @@ final class Formulas {
 
     /** Whether {@code t} has exactly this shape (read in place: {@code Tensor.shape()} copies). */
     static boolean hasShape(Tensor t, int[] shape) {
-        if (t.dim() != shape.length) {
-            return false;
-        }
-        for (int i = 0; i < shape.length; i++) {
-            if (t.size(i) != shape[i]) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(TensorAccess.shape(t), shape);
     }
 
     /** {@code at::sum_to}: sums a broadcast gradient back to {@code shape}. */
@@ -38,7 +31,7 @@ final class Formulas {
         if (hasShape(g, shape)) {
             return g;
         }
-        int[] gs = g.shape();
+        int[] gs = TensorAccess.shape(g);
         int lead = gs.length - shape.length;
         int[] dims = new int[gs.length];
         int n = 0;
@@ -46,6 +39,10 @@ final class Formulas {
             if (i < lead || (shape[i - lead] == 1 && gs[i] != 1)) {
                 dims[n++] = i;
             }
+        }
+        if (n > 0 && n == lead) {
+            // only leading dims to drop: summing them away (no keepdim) leaves exactly the shape, no reshape needed
+            return g.sum(Arrays.copyOf(dims, n), false);
         }
         Tensor r = n == 0 ? g : g.sum(Arrays.copyOf(dims, n), true);
         return r.reshape(shape);
@@ -86,6 +83,10 @@ final class Formulas {
 
     /** The gradient of a reduction broadcast back over the reduced dims. */
     static Tensor expandReduced(Tensor g, int[] inShape, int[] dims, boolean keepdim) {
+        if (dims.length == 0) {
+            // a full reduction's gradient (0-dim, or all 1s with keepdim) expands as it is, as PyTorch's sum backward
+            return g.expand(inShape);
+        }
         return restoreReduced(g, inShape.length, dims, keepdim).expand(inShape);
     }
 

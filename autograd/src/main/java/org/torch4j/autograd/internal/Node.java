@@ -11,6 +11,7 @@ import org.torch4j.GradFn;
 import org.torch4j.Tensor;
 import org.torch4j.autograd.AnomalyMode;
 import org.torch4j.internal.AutogradMeta;
+import org.torch4j.internal.TensorAccess;
 
 /**
  * A function of the backward graph, as {@code torch::autograd::Node}: it takes the gradients of its forward
@@ -61,7 +62,7 @@ public abstract class Node implements GradFn {
     final void setEdge(int slot, Node next, int inputNr, Tensor metadataOf) {
         nextNodes[slot] = next;
         nextInputNrs[slot] = inputNr;
-        inputShapes[slot] = metadataOf.shape();
+        inputShapes[slot] = TensorAccess.shape(metadataOf);
         inputDTypes[slot] = metadataOf.dtype();
         inputDevices[slot] = metadataOf.device();
     }
@@ -101,6 +102,16 @@ public abstract class Node implements GradFn {
 
     final long sequenceNr() {
         return sequenceNr;
+    }
+
+    /**
+     * Hashes by the sequence number, which is unique per node (accumulators override this): the engine's
+     * per-pass maps then never compute an identity hash for the nodes a forward pass just created. Equality
+     * stays identity.
+     */
+    @Override
+    public int hashCode() {
+        return Long.hashCode(sequenceNr);
     }
 
     final Throwable forwardTrace() {

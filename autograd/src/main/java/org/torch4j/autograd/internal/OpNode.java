@@ -1,7 +1,6 @@
 package org.torch4j.autograd.internal;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.torch4j.Tensor;
 import org.torch4j.internal.GradMode;
 
@@ -20,8 +19,9 @@ public final class OpNode extends Node {
 
     private final boolean inPlace;
     private final Tensor inPlaceTarget;
-    /** What the formula reads, created on the first save (many ops save nothing). */
-    private List<SavedVariable> saved;
+    /** What the formula reads, created on the first save (many ops save nothing); {@code savedCount} are in use. */
+    private SavedVariable[] saved;
+    private int savedCount;
     private Formula formula;
 
     private OpNode(String name, int numOutputs, Tensor inPlaceTarget, Tensor[] inputs) {
@@ -93,9 +93,11 @@ public final class OpNode extends Node {
 
     private SavedVariable keep(SavedVariable s) {
         if (saved == null) {
-            saved = new ArrayList<>(2);
+            saved = new SavedVariable[2];
+        } else if (savedCount == saved.length) {
+            saved = Arrays.copyOf(saved, 2 * savedCount);
         }
-        saved.add(s);
+        saved[savedCount++] = s;
         return s;
     }
 
@@ -154,10 +156,8 @@ public final class OpNode extends Node {
 
     @Override
     protected void release() {
-        if (saved != null) {
-            for (SavedVariable s : saved) {
-                s.release();
-            }
+        for (int i = 0; i < savedCount; i++) {
+            saved[i].release();
         }
     }
 }

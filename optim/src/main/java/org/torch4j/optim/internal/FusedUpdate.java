@@ -103,72 +103,84 @@ public abstract class FusedUpdate {
                     + dtype);
         }
         int k = written.length + read.length;
-        Tensor[] given = new Tensor[k];
-        System.arraycopy(written, 0, given, 0, written.length);
-        System.arraycopy(read, 0, given, written.length, read.length);
         Tensor[] work = new Tensor[k];
         for (int i = 0; i < k; i++) {
-            work[i] = given[i] == null ? null : given[i].to(Device.CPU).to(dtype).contiguous();
+            Tensor t = i < written.length ? written[i] : read[i - written.length];
+            work[i] = t == null ? null : t.to(Device.CPU).to(dtype).contiguous();
         }
         run(work, written.length, written[0].numel(), dtype == DType.FLOAT32);
         for (int i = 0; i < written.length; i++) {
-            if (given[i] == null) {
+            Tensor t = written[i];
+            if (t == null) {
                 continue;
             }
-            if (work[i] == given[i]) {
-                given[i].storage().bumpVersion();
+            if (work[i] == t) {
+                t.storage().bumpVersion();
             } else {
-                given[i].copy_(work[i]);
+                t.copy_(work[i]);
             }
         }
     }
 
     private void run(Tensor[] work, int writtenCount, int n, boolean single) {
         int k = work.length;
-        Object[] a = new Object[k];
         int[] o = new int[k];
-        for (int i = 0; i < k; i++) {
-            if (work[i] != null) {
-                a[i] = ((CpuStorage) work[i].storage()).array();
-                o[i] = work[i].storageOffset();
-            }
-        }
-        int lanes = single ? F.length() : D.length();
-        int body = n - n % lanes;
-        if (body > 0) {
-            loop(single, a, o, body);
-        }
-        int tail = n - body;
-        if (tail > 0) {
-            Object[] pad = new Object[k];
-            for (int i = 0; i < k; i++) {
-                if (a[i] != null) {
-                    pad[i] = single ? new float[lanes] : new double[lanes];
-                    System.arraycopy(a[i], o[i] + body, pad[i], 0, tail);
-                }
-            }
-            loop(single, pad, new int[k], lanes);
-            for (int i = 0; i < writtenCount; i++) {
-                if (a[i] != null) {
-                    System.arraycopy(pad[i], 0, a[i], o[i] + body, tail);
-                }
-            }
-        }
-    }
-
-    private void loop(boolean single, Object[] a, int[] o, int n) {
         if (single) {
-            float[][] f = new float[a.length][];
-            for (int i = 0; i < a.length; i++) {
-                f[i] = (float[]) a[i];
+            float[][] a = new float[k][];
+            for (int i = 0; i < k; i++) {
+                if (work[i] != null) {
+                    a[i] = ((CpuStorage) work[i].storage()).floats();
+                    o[i] = work[i].storageOffset();
+                }
             }
-            floats(f, o, n);
+            int lanes = F.length();
+            int body = n - n % lanes;
+            if (body > 0) {
+                floats(a, o, body);
+            }
+            if (body < n) {
+                float[][] pad = new float[k][];
+                for (int i = 0; i < k; i++) {
+                    if (a[i] != null) {
+                        pad[i] = new float[lanes];
+                        System.arraycopy(a[i], o[i] + body, pad[i], 0, n - body);
+                    }
+                }
+                floats(pad, new int[k], lanes);
+                for (int i = 0; i < writtenCount; i++) {
+                    if (a[i] != null) {
+                        System.arraycopy(pad[i], 0, a[i], o[i] + body, n - body);
+                    }
+                }
+            }
         } else {
-            double[][] d = new double[a.length][];
-            for (int i = 0; i < a.length; i++) {
-                d[i] = (double[]) a[i];
+            double[][] a = new double[k][];
+            for (int i = 0; i < k; i++) {
+                if (work[i] != null) {
+                    a[i] = ((CpuStorage) work[i].storage()).doubles();
+                    o[i] = work[i].storageOffset();
+                }
             }
-            doubles(d, o, n);
+            int lanes = D.length();
+            int body = n - n % lanes;
+            if (body > 0) {
+                doubles(a, o, body);
+            }
+            if (body < n) {
+                double[][] pad = new double[k][];
+                for (int i = 0; i < k; i++) {
+                    if (a[i] != null) {
+                        pad[i] = new double[lanes];
+                        System.arraycopy(a[i], o[i] + body, pad[i], 0, n - body);
+                    }
+                }
+                doubles(pad, new int[k], lanes);
+                for (int i = 0; i < writtenCount; i++) {
+                    if (a[i] != null) {
+                        System.arraycopy(pad[i], 0, a[i], o[i] + body, n - body);
+                    }
+                }
+            }
         }
     }
 }

@@ -39,9 +39,10 @@ public final class SgdUpdate extends FusedUpdate {
         int go = o[2];
         boolean decay = weightDecay != 0;
         boolean useMomentum = momentum != 0;
-        FloatVector wd = FloatVector.broadcast(F, (float) weightDecay);
-        FloatVector momV = FloatVector.broadcast(F, (float) momentum);
-        FloatVector damp = FloatVector.broadcast(F, (float) (1 - dampening));
+        // only the vectors this configuration uses are built (plain SGD needs just the learning rate)
+        FloatVector wd = decay ? FloatVector.broadcast(F, (float) weightDecay) : null;
+        FloatVector momV = useMomentum ? FloatVector.broadcast(F, (float) momentum) : null;
+        FloatVector damp = useMomentum ? FloatVector.broadcast(F, (float) (1 - dampening)) : null;
         FloatVector negLr = FloatVector.broadcast(F, (float) -lr);
         for (int i = 0; i < n; i += F.length()) {
             FloatVector pv = FloatVector.fromArray(F, p, po + i);
@@ -65,9 +66,10 @@ public final class SgdUpdate extends FusedUpdate {
         int go = o[2];
         boolean decay = weightDecay != 0;
         boolean useMomentum = momentum != 0;
-        DoubleVector wd = DoubleVector.broadcast(D, weightDecay);
-        DoubleVector momV = DoubleVector.broadcast(D, momentum);
-        DoubleVector damp = DoubleVector.broadcast(D, 1 - dampening);
+        // only the vectors this configuration uses are built (plain SGD needs just the learning rate)
+        DoubleVector wd = decay ? DoubleVector.broadcast(D, weightDecay) : null;
+        DoubleVector momV = useMomentum ? DoubleVector.broadcast(D, momentum) : null;
+        DoubleVector damp = useMomentum ? DoubleVector.broadcast(D, 1 - dampening) : null;
         DoubleVector negLr = DoubleVector.broadcast(D, -lr);
         for (int i = 0; i < n; i += D.length()) {
             DoubleVector pv = DoubleVector.fromArray(D, p, po + i);

@@ -49,7 +49,7 @@ public final class CpuBackend extends StridedBackend {
 
     @Override
     public Tensor full(int[] shape, Tensor value, DType dtype, Device device) {
-        return Elementwise.copy(Elementwise.empty(shape, dtype), Elementwise.cast(value, dtype));
+        return Elementwise.copy(Elementwise.empty(shape, dtype), value);
     }
 
     @Override

@@ -23,6 +23,9 @@ final class DoubleKernels {
 
     /** o[i] = a[i] op b[i] (for ADD: a + alpha * b). */
     static int binary(BinaryOp op, double alpha, double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        if (n < L) {
+            return 0; // shorter than a vector: all of it is the caller's scalar tail, no vector is built
+        }
         switch (op) {
             case ADD: return alpha == 1 ? add(a, ao, b, bo, o, oo, n) : addScaled(alpha, a, ao, b, bo, o, oo, n);
             case SUB: return sub(a, ao, b, bo, o, oo, n);
@@ -93,6 +96,9 @@ final class DoubleKernels {
 
     /** o[i] = a[i] op b (b a broadcast scalar). */
     static int binaryScalarRight(BinaryOp op, double[] a, int ao, double b, double[] o, int oo, int n) {
+        if (n < L) {
+            return 0; // shorter than a vector: all of it is the caller's scalar tail, no vector is built
+        }
         DoubleVector vb = DoubleVector.broadcast(S, b);
         switch (op) {
             case ADD: return addRight(a, ao, vb, o, oo, n);
@@ -155,6 +161,9 @@ final class DoubleKernels {
 
     /** o[i] = a op b[i] (a a broadcast scalar; ADD with alpha 1 only). */
     static int binaryScalarLeft(BinaryOp op, double a, double[] b, int bo, double[] o, int oo, int n) {
+        if (n < L) {
+            return 0; // shorter than a vector: all of it is the caller's scalar tail, no vector is built
+        }
         DoubleVector va = DoubleVector.broadcast(S, a);
         switch (op) {
             case ADD: return addLeft(va, b, bo, o, oo, n);
@@ -199,6 +208,9 @@ final class DoubleKernels {
 
     /** o[i] = op(x[i]). */
     static int unary(UnaryOp op, double[] x, int xo, double[] o, int oo, int n) {
+        if (n < L) {
+            return 0; // shorter than a vector: all of it is the caller's scalar tail, no vector is built
+        }
         switch (op) {
             case NEG: return neg(x, xo, o, oo, n);
             case ABS: return abs(x, xo, o, oo, n);
@@ -297,6 +309,9 @@ final class DoubleKernels {
 
     /** o[i] = min(max(x[i], lo), hi) with NaN kept, as torch.clamp. */
     static int clamp(double[] x, int xo, double lo, double hi, double[] o, int oo, int n) {
+        if (n < L) {
+            return 0; // shorter than a vector: all of it is the caller's scalar tail, no vector is built
+        }
         int bound = S.loopBound(n);
         int i = 0;
         for (; i < bound; i += L) {

@@ -6,6 +6,7 @@ import org.torch4j.Tensor;
 import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.OpChecks;
 import org.torch4j.internal.ResultLayout;
+import org.torch4j.internal.TensorAccess;
 import org.torch4j.internal.Shapes;
 import org.torch4j.internal.TypePromotion;
 
@@ -48,7 +49,7 @@ final class Elementwise {
         if (out == null) {
             return resultLike(shape, dtype, inputs);
         }
-        OpChecks.outputShape(out.shape(), shape);
+        OpChecks.outputShape(TensorAccess.shape(out), shape);
         TypePromotion.checkCastToOut(dtype, out.dtype());
         out.storage().bumpVersion();
         return out.dtype() == dtype ? out : resultLike(shape, dtype, out);
@@ -65,6 +66,10 @@ final class Elementwise {
     // ------------------------------------------------------------------ binary
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b, double alpha, Tensor out) {
+        Tensor small = SmallElementwise.binary(op, a, b, alpha, out);
+        if (small != null) {
+            return small;
+        }
         DType common = TypePromotion.resultType(a, b);
         if (op == BinaryOp.SUB) {
             OpChecks.noBoolSubtraction(common);
@@ -75,13 +80,14 @@ final class Elementwise {
         }
         DType compute = op == BinaryOp.DIV || op == BinaryOp.ATAN2 ? TypePromotion.toFloating(common) : common;
         DType resultType = op.isPredicate() ? DType.BOOL : compute;
-        int[] shape = Shapes.broadcast(a.shape(), b.shape());
+        int[] shape = Shapes.broadcast(TensorAccess.shape(a), TensorAccess.shape(b));
         Tensor ca = cast(a, compute);
         Tensor cb = cast(b, compute);
         Tensor result = target(out, shape, resultType, a, b);
         BinaryOp effective = op == BinaryOp.SUB && alpha != 1 ? BinaryOp.ADD : op;
         double effectiveAlpha = op == BinaryOp.SUB && alpha != 1 ? -alpha : alpha;
-        int[][] strides = {result.stride(), StridedLoop.broadcastStrides(ca, shape), StridedLoop.broadcastStrides(cb, shape)};
+        int[][] strides = {TensorAccess.strides(result), StridedLoop.broadcastStrides(ca, shape),
+            StridedLoop.broadcastStrides(cb, shape)};
         int[] offsets = {result.storageOffset(), ca.storageOffset(), cb.storageOffset()};
         StridedLoop.run(shape, strides, offsets, binaryRow(effective, effectiveAlpha, result, ca, cb));
         return finish(result, out);
@@ -144,7 +150,7 @@ final class Elementwise {
         };
     }
 
-    private static void floatRow(BinaryOp op, float alpha, float[] a, int ao, int as, float[] b, int bo, int bs,
+    static void floatRow(BinaryOp op, float alpha, float[] a, int ao, int as, float[] b, int bo, int bs,
                                  float[] o, int oo, int os, int n) {
         int done = 0;
         if (os == 1 && as == 1 && bs == 1) {
@@ -162,7 +168,7 @@ final class Elementwise {
         }
     }
 
-    private static void doubleRow(BinaryOp op, double alpha, double[] a, int ao, int as, double[] b, int bo, int bs,
+    static void doubleRow(BinaryOp op, double alpha, double[] a, int ao, int as, double[] b, int bo, int bs,
                                   double[] o, int oo, int os, int n) {
         int done = 0;
         if (os == 1 && as == 1 && bs == 1) {
@@ -183,14 +189,18 @@ final class Elementwise {
     // ------------------------------------------------------------------ unary
 
     static Tensor unary(UnaryOp op, Tensor x, Tensor out) {
+        Tensor small = SmallElementwise.unary(op, x, out);
+        if (small != null) {
+            return small;
+        }
         if (op == UnaryOp.NEG) {
             OpChecks.noBoolNegation(x.dtype());
         }
         DType compute = op.floatValued ? TypePromotion.toFloating(x.dtype()) : x.dtype();
         Tensor cx = cast(x, compute);
-        int[] shape = x.shape();
+        int[] shape = TensorAccess.shape(x);
         Tensor result = target(out, shape, compute, x);
-        int[][] strides = {result.stride(), cx.stride()};
+        int[][] strides = {TensorAccess.strides(result), TensorAccess.strides(cx)};
         int[] offsets = {result.storageOffset(), cx.storageOffset()};
         StridedLoop.run(shape, strides, offsets, unaryRow(op, result, cx));
         return finish(result, out);
@@ -201,22 +211,12 @@ final class Elementwise {
             case FLOAT32: {
                 float[] o = data(result).floats();
                 float[] a = data(x).floats();
-                return (off, st, n) -> {
-                    int done = st[0] == 1 && st[1] == 1 ? FloatKernels.unary(op, a, off[1], o, off[0], n) : 0;
-                    for (int i = done; i < n; i++) {
-                        o[off[0] + i * st[0]] = op.apply(a[off[1] + i * st[1]]);
-                    }
-                };
+                return (off, st, n) -> floatUnary(op, a, off[1], st[1], o, off[0], st[0], n);
             }
             case FLOAT64: {
                 double[] o = data(result).doubles();
                 double[] a = data(x).doubles();
-                return (off, st, n) -> {
-                    int done = st[0] == 1 && st[1] == 1 ? DoubleKernels.unary(op, a, off[1], o, off[0], n) : 0;
-                    for (int i = done; i < n; i++) {
-                        o[off[0] + i * st[0]] = op.apply(a[off[1] + i * st[1]]);
-                    }
-                };
+                return (off, st, n) -> doubleUnary(op, a, off[1], st[1], o, off[0], st[0], n);
             }
             default: {
                 CpuStorage o = data(result);
@@ -227,6 +227,22 @@ final class Elementwise {
                     }
                 };
             }
+        }
+    }
+
+    /** One float32 run of a unary op: the Vector API loop when both step by 1, then the scalar tail. */
+    static void floatUnary(UnaryOp op, float[] a, int ao, int as, float[] o, int oo, int os, int n) {
+        int done = os == 1 && as == 1 ? FloatKernels.unary(op, a, ao, o, oo, n) : 0;
+        for (int i = done; i < n; i++) {
+            o[oo + i * os] = op.apply(a[ao + i * as]);
+        }
+    }
+
+    /** The float64 form of {@link #floatUnary}. */
+    static void doubleUnary(UnaryOp op, double[] a, int ao, int as, double[] o, int oo, int os, int n) {
+        int done = os == 1 && as == 1 ? DoubleKernels.unary(op, a, ao, o, oo, n) : 0;
+        for (int i = done; i < n; i++) {
+            o[oo + i * os] = op.apply(a[ao + i * as]);
         }
     }
 
@@ -332,13 +348,16 @@ final class Elementwise {
 
     /** dst.copy_(src): broadcast, converting. */
     static Tensor copy(Tensor dst, Tensor src) {
-        int[] shape = dst.shape();
-        OpChecks.copyShape(shape, src.shape());
+        if (SmallElementwise.copy(dst, src)) {
+            return dst;
+        }
+        int[] shape = TensorAccess.shape(dst);
+        OpChecks.copyShape(shape, TensorAccess.shape(src));
         if (TransposeCopy.applies(dst, src)) {
             TransposeCopy.copy(dst, src);
             return dst;
         }
-        int[][] strides = {dst.stride(), StridedLoop.broadcastStrides(src, shape)};
+        int[][] strides = {TensorAccess.strides(dst), StridedLoop.broadcastStrides(src, shape)};
         int[] offsets = {dst.storageOffset(), src.storageOffset()};
         CpuStorage o = data(dst);
         CpuStorage s = data(src);
@@ -360,7 +379,7 @@ final class Elementwise {
     }
 
     /** One element from s[j] to o[i], converting as C++ static_cast does. */
-    private static void copyElement(CpuStorage o, int i, CpuStorage s, int j) {
+    static void copyElement(CpuStorage o, int i, CpuStorage s, int j) {
         if (s.dtype().isFloatingPoint()) {
             o.setDouble(i, s.getDouble(j));
         } else {
@@ -405,7 +424,7 @@ final class Elementwise {
     }
 
     /** o[from .. from+n) = s[j], all of one dtype. */
-    private static void fillRun(CpuStorage o, int from, int n, CpuStorage s, int j) {
+    static void fillRun(CpuStorage o, int from, int n, CpuStorage s, int j) {
         switch (o.dtype()) {
             case FLOAT32: Arrays.fill(o.floats(), from, from + n, s.floats()[j]); break;
             case FLOAT64: Arrays.fill(o.doubles(), from, from + n, s.doubles()[j]); break;
@@ -417,6 +436,6 @@ final class Elementwise {
 
     static Tensor fill(Tensor x, Tensor value) {
         x.storage().bumpVersion();
-        return copy(x, cast(value, x.dtype()));
+        return copy(x, value);
     }
 }

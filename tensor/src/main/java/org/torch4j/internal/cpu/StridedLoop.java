@@ -51,7 +51,9 @@ final class StridedLoop {
             int n = Shapes.numel(shape);
             int[] steps = new int[ops];
             Arrays.fill(steps, 1);
-            if (n > 0) {
+            if (n > 0 && n <= grain) {
+                row.run(baseOffsets.clone(), steps, n);
+            } else if (n > 0) {
                 Parallel.forRange(n, grain, (begin, end) -> row.run(offsets(baseOffsets, begin), steps, end - begin));
             }
             return;
