@@ -184,7 +184,7 @@ final class Convolution {
 
     /**
      * The gradient of the direct convolution's weight for input x and output gradient g: per image and group
-     * g · cols^T, summed per fixed block of images into partial sums that are then added in block order.
+     * g · cols^T (as dot products of rows, which need no packing), summed per fixed block of images into partial sums that are then added in block order.
      */
     private static Tensor weightGrad(Tensor x, Tensor g, Plan plan, int[] weightShape) {
         Tensor gw = Elementwise.empty(weightShape, plan.dtype);
@@ -205,9 +205,8 @@ final class Convolution {
                     CpuStorage cols = columns(plan, xs, n * plan.inputImage());
                     int cBase = plan.im.isIdentity() ? n * plan.inputImage() : 0;
                     for (int gr = 0; gr < plan.groups; gr++) {
-                        gemm(gs, n * plan.outputImage() + gr * og * cells, og, cells, cells, 1,
-                                cols, cBase + gr * plan.depth * cells, 1, cells, target, tBase + gr * og * plan.depth,
-                                plan.depth);
+                        rowDots(gs, n * plan.outputImage() + gr * og * cells, cols, cBase + gr * plan.depth * cells,
+                                target, tBase + gr * og * plan.depth, og, plan.depth, cells);
                     }
                 }
             }
@@ -282,6 +281,16 @@ final class Convolution {
             FloatMatVec.axpy(1f, src.floats(), off, dst.floats(), 0, n);
         } else {
             DoubleMatVec.axpy(1d, src.doubles(), off, dst.doubles(), 0, n);
+        }
+    }
+
+    /** C (m x n, row-major at cOff) += A (m x len at aOff) · B (n x len at bOff)ᵀ, all row-major. */
+    private static void rowDots(CpuStorage a, int aOff, CpuStorage b, int bOff, CpuStorage c, int cOff, int m, int n,
+            int len) {
+        if (a.array() instanceof float[]) {
+            FloatRowDots.accumulate(a.floats(), aOff, b.floats(), bOff, c.floats(), cOff, n, m, n, len);
+        } else {
+            DoubleRowDots.accumulate(a.doubles(), aOff, b.doubles(), bOff, c.doubles(), cOff, n, m, n, len);
         }
     }
 

@@ -318,6 +318,19 @@ final class Elementwise {
         int[] offsets = {result.storageOffset(), mask.storageOffset()};
         boolean[] m = data(mask).bools();
         CpuStorage o = data(result);
+        if (o.array() instanceof float[]) {
+            float[] fo = o.floats();
+            float fv = (float) vs.getDouble(vo);
+            StridedLoop.run(shape, strides, offsets, (off, st, n) -> {
+                int i = st[0] == 1 && st[1] == 1 ? FloatKernels.maskedFill(fo, off[0], m, off[1], fv, n) : 0;
+                for (; i < n; i++) {
+                    if (m[off[1] + i * st[1]]) {
+                        fo[off[0] + i * st[0]] = fv;
+                    }
+                }
+            });
+            return result;
+        }
         StridedLoop.run(shape, strides, offsets, (off, st, n) -> {
             for (int i = 0; i < n; i++) {
                 if (m[off[1] + i * st[1]]) {
