@@ -1,10 +1,6 @@
 package org.torch4j.internal.cpu;
 
 import java.util.Arrays;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * im2col and its adjoint col2im for one image of a 2-d convolution (a 1-d one has height 1): the column matrix
@@ -13,8 +9,6 @@ import jdk.incubator.vector.VectorSpecies;
  * output cells at a time: the cells whose window stays inside the input form one range per kernel column.
  */
 final class Im2Col {
-    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     /** Channels, input height and width, kernel, stride, padding, dilation and output size per spatial dim. */
     final int channels;
     final int height;
@@ -156,7 +150,7 @@ final class Im2Col {
                         }
                         int dst = xOff + (c * height + ih) * width + shift;
                         if (sw == 1) {
-                            addRow(cols, d + lo, x, dst + lo, hi - lo);
+                            FloatMatVec.axpy(1f, cols, d + lo, x, dst + lo, hi - lo);
                         } else {
                             for (int ow = lo; ow < hi; ow++) {
                                 x[dst + ow * sw] += cols[d + ow];
@@ -184,7 +178,7 @@ final class Im2Col {
                         }
                         int dst = xOff + (c * height + ih) * width + shift;
                         if (sw == 1) {
-                            addRow(cols, d + lo, x, dst + lo, hi - lo);
+                            DoubleMatVec.axpy(1d, cols, d + lo, x, dst + lo, hi - lo);
                         } else {
                             for (int ow = lo; ow < hi; ow++) {
                                 x[dst + ow * sw] += cols[d + ow];
@@ -193,35 +187,6 @@ final class Im2Col {
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * dst[d .. d + n) += src[s .. s + n): whole vectors, then one masked vector for the tail (col2im's rows are
-     * short, as wide as the output, so a scalar tail would cost as much as the rest).
-     */
-    private static void addRow(float[] src, int s, float[] dst, int d, int n) {
-        int i = 0;
-        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
-            FloatVector.fromArray(FS, dst, d + i).add(FloatVector.fromArray(FS, src, s + i)).intoArray(dst, d + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = FS.indexInRange(i, n);
-            FloatVector.fromArray(FS, dst, d + i, m).add(FloatVector.fromArray(FS, src, s + i, m))
-                    .intoArray(dst, d + i, m);
-        }
-    }
-
-    /** {@link #addRow(float[], int, float[], int, int)} for float64. */
-    private static void addRow(double[] src, int s, double[] dst, int d, int n) {
-        int i = 0;
-        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
-            DoubleVector.fromArray(DS, dst, d + i).add(DoubleVector.fromArray(DS, src, s + i)).intoArray(dst, d + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = DS.indexInRange(i, n);
-            DoubleVector.fromArray(DS, dst, d + i, m).add(DoubleVector.fromArray(DS, src, s + i, m))
-                    .intoArray(dst, d + i, m);
         }
     }
 }
