@@ -24,8 +24,11 @@ final class Convolution {
     /** Weight-gradient partial sums: at most this many blocks of images, and about this many elements in all. */
     private static final int MAX_BLOCKS = 8;
     private static final int PARTIAL_ELEMENTS = 1 << 22;
-    /** The calling thread's column buffers, by dtype (float32, float64). */
-    private static final ThreadLocal<CpuStorage[]> COLUMNS = ThreadLocal.withInitial(() -> new CpuStorage[2]);
+    /** Scratch slots: the im2col buffer and the input gradient's (kept zero) column buffer. */
+    private static final int COLUMNS = 0;
+    private static final int CLEARED = 1;
+    /** The calling thread's scratch buffers, by slot and dtype (float32, float64). */
+    private static final ThreadLocal<CpuStorage[]> BUFFERS = ThreadLocal.withInitial(() -> new CpuStorage[4]);
 
     private Convolution() {
     }
@@ -167,7 +170,7 @@ final class Convolution {
                 if (bias != null) {
                     fillRows(xs, xBase, plan.channels, image, Elementwise.data(bias));
                 }
-                CpuStorage cols = identity ? xs : scratch(plan.dtype, plan.im.rows() * cells, true);
+                CpuStorage cols = identity ? xs : scratch(plan.dtype, CLEARED, plan.im.rows() * cells);
                 int cBase = identity ? xBase : 0;
                 for (int gr = 0; gr < plan.groups; gr++) {
                     gemm(ws, gr * og * plan.depth, plan.depth, og, 1, plan.depth,
@@ -227,7 +230,7 @@ final class Convolution {
         if (plan.im.isIdentity()) {
             return xs;
         }
-        CpuStorage cols = scratch(plan.dtype, plan.im.rows() * plan.im.cells(), false);
+        CpuStorage cols = scratch(plan.dtype, COLUMNS, plan.im.rows() * plan.im.cells());
         if (plan.dtype == DType.FLOAT32) {
             plan.im.im2col(xs.floats(), xBase, cols.floats());
         } else {
@@ -245,22 +248,17 @@ final class Convolution {
     }
 
     /**
-     * The calling thread's column buffer of the dtype, at least {@code length} long, zeroed over that length when
-     * asked (a product accumulates into it).
+     * The calling thread's buffer of the dtype for a slot, at least {@code length} long: {@link #COLUMNS} for
+     * im2col (overwritten whole), {@link #CLEARED} for the input gradient's columns (all zero between uses: the
+     * product accumulates into it and col2im clears what it consumes).
      */
-    private static CpuStorage scratch(DType dtype, int length, boolean zeroed) {
-        CpuStorage[] mine = COLUMNS.get();
-        int slot = dtype == DType.FLOAT32 ? 0 : 1;
-        if (mine[slot] == null || mine[slot].length() < length) {
-            mine[slot] = CpuStorage.allocate(dtype, length);
-        } else if (zeroed) {
-            if (slot == 0) {
-                Arrays.fill(mine[slot].floats(), 0, length, 0f);
-            } else {
-                Arrays.fill(mine[slot].doubles(), 0, length, 0d);
-            }
+    private static CpuStorage scratch(DType dtype, int slot, int length) {
+        CpuStorage[] mine = BUFFERS.get();
+        int at = 2 * slot + (dtype == DType.FLOAT32 ? 0 : 1);
+        if (mine[at] == null || mine[at].length() < length) {
+            mine[at] = CpuStorage.allocate(dtype, length);
         }
-        return mine[slot];
+        return mine[at];
     }
 
     /** out[base + r * cells .. + cells) = bias[r] for each of the rows. */

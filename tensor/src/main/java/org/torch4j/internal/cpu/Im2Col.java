@@ -1,6 +1,9 @@
 package org.torch4j.internal.cpu;
 
 import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * im2col and its adjoint col2im for one image of a 2-d convolution (a 1-d one has height 1): the column matrix
@@ -9,6 +12,8 @@ import java.util.Arrays;
  * output cells at a time: the cells whose window stays inside the input form one range per kernel column.
  */
 final class Im2Col {
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     /** Channels, input height and width, kernel, stride, padding, dilation and output size per spatial dim. */
     final int channels;
     final int height;
@@ -134,7 +139,10 @@ final class Im2Col {
         }
     }
 
-    /** col2im: adds each element of cols (rows x cells) into the (C, H, W) image at x[xOff] that it was read from. */
+    /**
+     * col2im: adds each element of cols (rows x cells) into the (C, H, W) image at x[xOff] that it was read from,
+     * and leaves cols all zero (so that the next product can accumulate into it without clearing it first).
+     */
     void col2im(float[] cols, float[] x, int xOff) {
         int d = 0;
         for (int c = 0; c < channels; c++) {
@@ -146,14 +154,18 @@ final class Im2Col {
                     for (int oh = 0; oh < outH; oh++, d += outW) {
                         int ih = inputRow(oh, ki);
                         if (ih < 0) {
+                            Arrays.fill(cols, d, d + outW, 0f);
                             continue;
                         }
+                        Arrays.fill(cols, d, d + lo, 0f);
+                        Arrays.fill(cols, d + hi, d + outW, 0f);
                         int dst = xOff + (c * height + ih) * width + shift;
                         if (sw == 1) {
-                            FloatMatVec.axpy(1f, cols, d + lo, x, dst + lo, hi - lo);
+                            moveAdd(cols, d + lo, x, dst + lo, hi - lo);
                         } else {
                             for (int ow = lo; ow < hi; ow++) {
                                 x[dst + ow * sw] += cols[d + ow];
+                                cols[d + ow] = 0f;
                             }
                         }
                     }
@@ -174,19 +186,51 @@ final class Im2Col {
                     for (int oh = 0; oh < outH; oh++, d += outW) {
                         int ih = inputRow(oh, ki);
                         if (ih < 0) {
+                            Arrays.fill(cols, d, d + outW, 0d);
                             continue;
                         }
+                        Arrays.fill(cols, d, d + lo, 0d);
+                        Arrays.fill(cols, d + hi, d + outW, 0d);
                         int dst = xOff + (c * height + ih) * width + shift;
                         if (sw == 1) {
-                            DoubleMatVec.axpy(1d, cols, d + lo, x, dst + lo, hi - lo);
+                            moveAdd(cols, d + lo, x, dst + lo, hi - lo);
                         } else {
                             for (int ow = lo; ow < hi; ow++) {
                                 x[dst + ow * sw] += cols[d + ow];
+                                cols[d + ow] = 0d;
                             }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /** dst[d .. d + n) += src[s .. s + n), then src[s .. s + n) = 0, in one pass. */
+    private static void moveAdd(float[] src, int s, float[] dst, int d, int n) {
+        FloatVector zero = FloatVector.zero(FS);
+        int i = 0;
+        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
+            FloatVector.fromArray(FS, dst, d + i).add(FloatVector.fromArray(FS, src, s + i)).intoArray(dst, d + i);
+            zero.intoArray(src, s + i);
+        }
+        for (; i < n; i++) {
+            dst[d + i] += src[s + i];
+            src[s + i] = 0f;
+        }
+    }
+
+    /** {@link #moveAdd(float[], int, float[], int, int)} for float64. */
+    private static void moveAdd(double[] src, int s, double[] dst, int d, int n) {
+        DoubleVector zero = DoubleVector.zero(DS);
+        int i = 0;
+        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+            DoubleVector.fromArray(DS, dst, d + i).add(DoubleVector.fromArray(DS, src, s + i)).intoArray(dst, d + i);
+            zero.intoArray(src, s + i);
+        }
+        for (; i < n; i++) {
+            dst[d + i] += src[s + i];
+            src[s + i] = 0d;
         }
     }
 }
