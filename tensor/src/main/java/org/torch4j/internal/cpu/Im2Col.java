@@ -92,8 +92,10 @@ final class Im2Col {
                             Arrays.fill(cols, d, d + outW, 0f);
                             continue;
                         }
-                        Arrays.fill(cols, d, d + lo, 0f);
-                        Arrays.fill(cols, d + hi, d + outW, 0f);
+                        if (lo > 0 || hi < outW) {
+                            Arrays.fill(cols, d, d + lo, 0f);
+                            Arrays.fill(cols, d + hi, d + outW, 0f);
+                        }
                         int src = xOff + (c * height + ih) * width + shift;
                         if (sw == 1) {
                             System.arraycopy(x, src + lo, cols, d + lo, hi - lo);
@@ -123,8 +125,10 @@ final class Im2Col {
                             Arrays.fill(cols, d, d + outW, 0d);
                             continue;
                         }
-                        Arrays.fill(cols, d, d + lo, 0d);
-                        Arrays.fill(cols, d + hi, d + outW, 0d);
+                        if (lo > 0 || hi < outW) {
+                            Arrays.fill(cols, d, d + lo, 0d);
+                            Arrays.fill(cols, d + hi, d + outW, 0d);
+                        }
                         int src = xOff + (c * height + ih) * width + shift;
                         if (sw == 1) {
                             System.arraycopy(x, src + lo, cols, d + lo, hi - lo);
@@ -157,8 +161,10 @@ final class Im2Col {
                             Arrays.fill(cols, d, d + outW, 0f);
                             continue;
                         }
-                        Arrays.fill(cols, d, d + lo, 0f);
-                        Arrays.fill(cols, d + hi, d + outW, 0f);
+                        if (lo > 0 || hi < outW) {
+                            Arrays.fill(cols, d, d + lo, 0f);
+                            Arrays.fill(cols, d + hi, d + outW, 0f);
+                        }
                         int dst = xOff + (c * height + ih) * width + shift;
                         if (sw == 1) {
                             moveAdd(cols, d + lo, x, dst + lo, hi - lo);
@@ -189,8 +195,10 @@ final class Im2Col {
                             Arrays.fill(cols, d, d + outW, 0d);
                             continue;
                         }
-                        Arrays.fill(cols, d, d + lo, 0d);
-                        Arrays.fill(cols, d + hi, d + outW, 0d);
+                        if (lo > 0 || hi < outW) {
+                            Arrays.fill(cols, d, d + lo, 0d);
+                            Arrays.fill(cols, d + hi, d + outW, 0d);
+                        }
                         int dst = xOff + (c * height + ih) * width + shift;
                         if (sw == 1) {
                             moveAdd(cols, d + lo, x, dst + lo, hi - lo);
