@@ -34,9 +34,4 @@ public record ConvParams(int[] stride, int[] padding, int[] dilation, boolean tr
         }
         return out;
     }
-
-    /** The same geometry, not transposed (the direct convolution that a transposed one's backward runs). */
-    public ConvParams direct() {
-        return new ConvParams(stride, padding, dilation, false, outputPadding, groups);
-    }
 }
