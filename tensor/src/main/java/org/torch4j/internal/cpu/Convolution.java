@@ -173,8 +173,8 @@ final class Convolution {
                 CpuStorage cols = identity ? xs : scratch(plan.dtype, CLEARED, plan.im.rows() * cells);
                 int cBase = identity ? xBase : 0;
                 for (int gr = 0; gr < plan.groups; gr++) {
-                    gemm(ws, gr * og * plan.depth, plan.depth, og, 1, plan.depth,
-                            gs, n * plan.outputImage() + gr * og * cells, cells, 1, cols, cBase + gr * plan.depth * cells,
+                    gemm(ws, gr * og * plan.depth, plan.depth, og, 1, plan.depth, gs,
+                            n * plan.outputImage() + gr * og * cells, cells, 1, cols, cBase + gr * plan.depth * cells,
                             cells);
                 }
                 if (!identity) {
@@ -187,7 +187,8 @@ final class Convolution {
 
     /**
      * The gradient of the direct convolution's weight for input x and output gradient g: per image and group
-     * g · cols^T (as dot products of rows, which need no packing), summed per fixed block of images into partial sums that are then added in block order.
+     * g · cols^T (as dot products of rows, which need no packing), summed per fixed block of images into partial
+     * sums that are then added in block order.
      */
     private static Tensor weightGrad(Tensor x, Tensor g, Plan plan, int[] weightShape) {
         Tensor gw = Elementwise.empty(weightShape, plan.dtype);

@@ -85,8 +85,8 @@ final class DoubleRowDots {
     }
 
     /** Adds one row of a tile (its four sums plus the scalar tails from {@code l}) into c[co .. co + 4). */
-    private static void store(double[] c, int co, DoubleVector s0, DoubleVector s1, DoubleVector s2, DoubleVector s3, double[] a, int ar, double[] b, int bo,
-            int len, int l) {
+    private static void store(double[] c, int co, DoubleVector s0, DoubleVector s1, DoubleVector s2, DoubleVector s3,
+            double[] a, int ar, double[] b, int bo, int len, int l) {
         double t0 = s0.reduceLanes(VectorOperators.ADD);
         double t1 = s1.reduceLanes(VectorOperators.ADD);
         double t2 = s2.reduceLanes(VectorOperators.ADD);

@@ -85,8 +85,8 @@ final class FloatRowDots {
     }
 
     /** Adds one row of a tile (its four sums plus the scalar tails from {@code l}) into c[co .. co + 4). */
-    private static void store(float[] c, int co, FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3, float[] a, int ar, float[] b, int bo,
-            int len, int l) {
+    private static void store(float[] c, int co, FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3,
+            float[] a, int ar, float[] b, int bo, int len, int l) {
         float t0 = s0.reduceLanes(VectorOperators.ADD);
         float t1 = s1.reduceLanes(VectorOperators.ADD);
         float t2 = s2.reduceLanes(VectorOperators.ADD);
