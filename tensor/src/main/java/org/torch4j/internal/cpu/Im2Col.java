@@ -214,13 +214,24 @@ final class Im2Col {
         }
     }
 
-    /** dst[d .. d + n) += src[s .. s + n), then src[s .. s + n) = 0, in one pass. */
+    /**
+     * dst[d .. d + n) += src[s .. s + n), then src[s .. s + n) = 0, in one pass. A run of at least one vector ends
+     * with a vector overlapping the previous one rather than a scalar tail (col2im's runs are short, as wide as
+     * the output): the overlap adds the zeros just left in src.
+     */
     private static void moveAdd(float[] src, int s, float[] dst, int d, int n) {
         FloatVector zero = FloatVector.zero(FS);
         int i = 0;
         for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
             FloatVector.fromArray(FS, dst, d + i).add(FloatVector.fromArray(FS, src, s + i)).intoArray(dst, d + i);
             zero.intoArray(src, s + i);
+        }
+        if (i < n && i > 0) {
+            // the last whole vector ending at n: its part below i was already moved, so src holds zeros there
+            int last = n - FS.length();
+            FloatVector.fromArray(FS, dst, d + last).add(FloatVector.fromArray(FS, src, s + last)).intoArray(dst, d + last);
+            zero.intoArray(src, s + last);
+            return;
         }
         for (; i < n; i++) {
             dst[d + i] += src[s + i];
@@ -235,6 +246,13 @@ final class Im2Col {
         for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
             DoubleVector.fromArray(DS, dst, d + i).add(DoubleVector.fromArray(DS, src, s + i)).intoArray(dst, d + i);
             zero.intoArray(src, s + i);
+        }
+        if (i < n && i > 0) {
+            // the last whole vector ending at n: its part below i was already moved, so src holds zeros there
+            int last = n - DS.length();
+            DoubleVector.fromArray(DS, dst, d + last).add(DoubleVector.fromArray(DS, src, s + last)).intoArray(dst, d + last);
+            zero.intoArray(src, s + last);
+            return;
         }
         for (; i < n; i++) {
             dst[d + i] += src[s + i];
