@@ -5,6 +5,8 @@ import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.torch4j.internal.ConvChecks;
+import org.torch4j.internal.ConvParams;
 import org.torch4j.internal.CppFormat;
 import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.Dispatcher;
@@ -788,6 +790,23 @@ public final class Torch {
     /** {@code torch.dot(a, b)}. */
     public static Tensor dot(Tensor a, Tensor b) {
         return a.dot(b);
+    }
+
+    /**
+     * {@code torch.convolution(input, weight, bias, stride, padding, dilation, transposed, output_padding, groups)}:
+     * the op behind conv1d, conv2d and conv_transpose2d, for a batched input (N, C, L) or (N, C, H, W); bias may be
+     * null, each per-dim argument holds one value or one per spatial dim (outputPadding counts only when
+     * transposed).
+     */
+    public static Tensor convolution(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+            int[] dilation, boolean transposed, int[] outputPadding, int groups) {
+        ConvParams p = ConvChecks.check(input, weight, bias, stride, padding, dilation, transposed, outputPadding,
+                groups);
+        if (p.spatialDims() > 2) {
+            throw new UnsupportedOperationException("torch4j implements 1-d and 2-d convolutions only");
+        }
+        return (bias == null ? Dispatcher.of(input, weight) : Dispatcher.of(input, weight, bias))
+                .convolution(input, weight, bias, p);
     }
 
     /** {@code torch.outer(a, b)}. */

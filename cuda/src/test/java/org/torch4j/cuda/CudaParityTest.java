@@ -16,6 +16,9 @@ import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
 import org.torch4j.Torch;
+import org.torch4j.internal.ConvChecks;
+import org.torch4j.internal.ConvParams;
+import org.torch4j.internal.Dispatcher;
 
 /**
  * Every operator of the op table on CUDA against the CPU backend on the same random inputs: same dtype, shape
@@ -396,6 +399,51 @@ class CudaParityTest {
         tests.add(test("dot", () -> same("dot", t -> t[0].dot(t[1]), randn(1000), randn(1000))));
         tests.add(test("dot int64", () -> same("dot", t -> t[0].dot(t[1]), ints(100), ints(100))));
         tests.add(test("matmul broadcast", () -> same("matmul", t -> t[0].matmul(t[1]), randn(2, 3, 7, 5), randn(5, 4))));
+        return tests;
+    }
+
+    /** torch.convolution on {x, w, b} (b absent when only two inputs) with fixed geometry. */
+    private static Function<Tensor[], Tensor> conv(int[] stride, int[] padding, int[] dilation, boolean transposed,
+            int[] outputPadding, int groups) {
+        return t -> Torch.convolution(t[0], t[1], t.length > 2 ? t[2] : null, stride, padding, dilation, transposed,
+                outputPadding, groups);
+    }
+
+    /** Gradient {@code which} (input, weight, bias) of the convolution for the output gradient t[2]. */
+    private static Function<Tensor[], Tensor> convGrad(int which, int[] stride, int[] padding, int[] dilation,
+            boolean transposed, int[] outputPadding, int groups) {
+        return t -> {
+            ConvParams p = ConvChecks.check(t[0], t[1], null, stride, padding, dilation, transposed, outputPadding,
+                    groups);
+            boolean[] mask = new boolean[3];
+            mask[which] = true;
+            return Dispatcher.backend(t[0].device()).convolutionBackward(t[2], t[0], t[1], p, mask)[which];
+        };
+    }
+
+    @TestFactory
+    List<DynamicTest> convolution() {
+        Torch.manualSeed(7);
+        List<DynamicTest> tests = new ArrayList<>();
+        int[] one = {1};
+        int[] zero = {0};
+        int[] s = {2, 1};
+        int[] p = {1, 2};
+        int[] d = {1, 2};
+        tests.add(test("conv2d stride padding dilation groups", () -> same("convolution", conv(s, p, d, false, zero, 2),
+                randn(2, 4, 7, 8), randn(6, 2, 3, 2), randn(6))));
+        tests.add(test("conv1d float64", () -> same("convolution", conv(new int[] {2}, one, one, false, zero, 1),
+                randn(2, 3, 9).toDouble(), randn(4, 3, 3).toDouble())));
+        tests.add(test("conv_transpose2d", () -> same("convolution", conv(s, one, one, true, new int[] {1, 0}, 1),
+                randn(2, 3, 4, 5), randn(3, 2, 3, 3), randn(2))));
+        for (int which = 0; which < 3; which++) {
+            int w = which;
+            tests.add(test("convolution_backward " + which, () -> same("convolution_backward",
+                    convGrad(w, s, p, d, false, zero, 2), randn(2, 4, 7, 8), randn(6, 2, 3, 2), randn(2, 6, 4, 10))));
+            tests.add(test("convolution_backward transposed " + which, () -> same("convolution_backward",
+                    convGrad(w, s, one, one, true, new int[] {1, 0}, 1), randn(2, 3, 4, 5), randn(3, 2, 3, 3),
+                    randn(2, 2, 8, 5))));
+        }
         return tests;
     }
 

@@ -348,6 +348,22 @@ public interface OpTable {
     /** {@code torch.dot}: two 1-d tensors of the same length. */
     Tensor dot(Tensor a, Tensor b);
 
+    // ---- convolution
+
+    /**
+     * {@code torch.convolution(input, weight, bias, stride, padding, dilation, transposed, output_padding, groups)}
+     * for a batched input (N, C, *spatial) with one or two spatial dims; bias may be null. The arguments are
+     * checked and expanded ({@link ConvChecks}).
+     */
+    Tensor convolution(Tensor input, Tensor weight, Tensor bias, ConvParams params);
+
+    /**
+     * {@code torch.ops.aten.convolution_backward}: {grad_input, grad_weight, grad_bias} of {@link #convolution}
+     * for the gradient of its output, each computed only where {@code outputMask} asks for it (null otherwise).
+     */
+    Tensor[] convolutionBackward(Tensor gradOutput, Tensor input, Tensor weight, ConvParams params,
+            boolean[] outputMask);
+
     // ---- joining
 
     /**

@@ -9,12 +9,14 @@ import static org.torch4j.autograd.internal.OpNode.needs;
 import static org.torch4j.autograd.internal.OpNode.save;
 import static org.torch4j.autograd.internal.OpNode.saveOutput;
 
+import java.util.Arrays;
 import java.util.function.Function;
 import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
 import org.torch4j.TensorOptions;
 import org.torch4j.Torch;
+import org.torch4j.internal.ConvParams;
 import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.OpTable;
 
@@ -826,6 +828,82 @@ public final class AutogradLayer implements OpTable {
         SavedVariable sb = save(n, needs(n, 0), b);
         Tensor r = Below.run(() -> Below.table(a, b).dot(a, b));
         return finish(n, r, g -> grads(sb == null ? null : sb.get().mul(g[0]), sa == null ? null : sa.get().mul(g[0])));
+    }
+
+    // ------------------------------------------------------------------ convolution
+
+    /**
+     * Records ConvolutionBackward0, whose backward is {@link #convolutionBackward} through the dispatcher: the
+     * backend's kernel, or this layer again (and so ConvolutionBackwardBackward0) under {@code create_graph}.
+     */
+    @Override
+    public Tensor convolution(Tensor input, Tensor weight, Tensor bias, ConvParams params) {
+        OpNode n = begin("ConvolutionBackward0", null, input, weight, bias);
+        SavedVariable si = save(n, true, input);
+        SavedVariable sw = save(n, true, weight);
+        boolean[] mask = {needs(n, 0), needs(n, 1), needs(n, 2)};
+        Tensor r = Below.run(() -> Below.table(input, weight).convolution(input, weight, bias, params));
+        return finish(n, r, g -> {
+            Tensor x = si.get();
+            Tensor w = sw.get();
+            return Dispatcher.of(g[0], x, w).convolutionBackward(g[0], x, w, params, mask);
+        });
+    }
+
+    /**
+     * Records ConvolutionBackwardBackward0 (ATen's {@code _convolution_double_backward}). The three outputs are
+     * bilinear in (grad_output, weight) and (grad_output, input) and linear in grad_output, so their vector-Jacobian
+     * products are convolutions again: grad_output gets conv(ggI, w) + conv(x, ggW) + ggb, the input gets the input
+     * gradient of grad_output through ggW, the weight the weight gradient of grad_output over ggI.
+     */
+    @Override
+    public Tensor[] convolutionBackward(Tensor gradOutput, Tensor input, Tensor weight, ConvParams params,
+            boolean[] outputMask) {
+        OpNode n = begin("ConvolutionBackwardBackward0", 3, null, gradOutput, input, weight);
+        SavedVariable sg = save(n, true, gradOutput);
+        SavedVariable si = save(n, true, input);
+        SavedVariable sw = save(n, true, weight);
+        boolean gradOfGradOutput = needs(n, 0);
+        boolean gradOfInput = needs(n, 1);
+        boolean gradOfWeight = needs(n, 2);
+        Tensor[] r = Below.run(() -> Below.table(gradOutput, input, weight)
+                .convolutionBackward(gradOutput, input, weight, params, outputMask));
+        return finishAll(n, r, gg -> {
+            Tensor go = sg.get();
+            Tensor ggInput = gg[0];
+            Tensor ggWeight = gg[1];
+            Tensor ggBias = gg[2];
+            Tensor gGradOutput = null;
+            if (gradOfGradOutput) {
+                Tensor x = si.get();
+                Tensor w = sw.get();
+                if (ggInput != null) {
+                    gGradOutput = Dispatcher.of(ggInput, w).convolution(ggInput, w, null, params);
+                }
+                if (ggWeight != null) {
+                    Tensor t = Dispatcher.of(x, ggWeight).convolution(x, ggWeight, null, params);
+                    gGradOutput = gGradOutput == null ? t : gGradOutput.add(t);
+                }
+                if (ggBias != null) {
+                    int[] shape = new int[go.dim()];
+                    Arrays.fill(shape, 1);
+                    shape[1] = ggBias.numel();
+                    Tensor b = ggBias.view(shape);
+                    gGradOutput = gGradOutput == null ? b.expand(go.shape()) : gGradOutput.add(b);
+                }
+            }
+            Tensor gInput = null;
+            if (gradOfInput && ggWeight != null) {
+                gInput = Dispatcher.of(go, ggWeight).convolutionBackward(go, si.get().detach(), ggWeight, params,
+                        new boolean[] {true, false, false})[0];
+            }
+            Tensor gWeight = null;
+            if (gradOfWeight && ggInput != null) {
+                gWeight = Dispatcher.of(go, ggInput).convolutionBackward(go, ggInput, sw.get().detach(), params,
+                        new boolean[] {false, true, false})[1];
+            }
+            return grads(gGradOutput, gInput, gWeight);
+        });
     }
 
     // ------------------------------------------------------------------ joining

@@ -137,14 +137,16 @@ public final class OpNode extends Node {
         return r;
     }
 
-    /** Ends an op with several outputs; only the floating outputs get the node. */
+    /** Ends an op with several outputs; only the floating outputs get the node (null outputs stay null). */
     public static Tensor[] finishAll(OpNode n, Tensor[] results, Formula formula) {
         if (n == null) {
             return results;
         }
         n.formula = formula;
         for (int i = 0; i < results.length; i++) {
-            results[i] = Graph.setHistory(results[i], n, i);
+            if (results[i] != null) {
+                results[i] = Graph.setHistory(results[i], n, i);
+            }
         }
         return results;
     }

@@ -3,6 +3,7 @@ package org.torch4j.cuda.internal;
 import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
+import org.torch4j.internal.ConvParams;
 import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.StridedBackend;
 import org.torch4j.internal.Views;
@@ -428,6 +429,19 @@ public final class CudaBackend extends StridedBackend {
     @Override
     public Tensor dot(Tensor a, Tensor b) {
         return CudaLinalg.dot(a, b);
+    }
+
+    // ---- convolution
+
+    @Override
+    public Tensor convolution(Tensor input, Tensor weight, Tensor bias, ConvParams params) {
+        return CudaConvolution.convolution(input, weight, bias, params);
+    }
+
+    @Override
+    public Tensor[] convolutionBackward(Tensor gradOutput, Tensor input, Tensor weight, ConvParams params,
+            boolean[] outputMask) {
+        return CudaConvolution.backward(gradOutput, input, weight, params, outputMask);
     }
 
     @Override

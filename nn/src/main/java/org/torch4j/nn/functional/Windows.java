@@ -5,8 +5,8 @@ import org.torch4j.TensorOptions;
 import org.torch4j.Torch;
 
 /**
- * Sliding windows over the last two dims: im2col as a strided view of the padded input (copied once into
- * the matrix layout a convolution multiplies), and col2im as one scatter_add.
+ * Sliding windows over the last two dims, for pooling: a strided view of the padded input, or the elements of
+ * every window gathered by one index_select.
  */
 final class Windows {
     private Windows() {
@@ -14,11 +14,6 @@ final class Windows {
 
     /** A window geometry: kernel, stride, padding and dilation per spatial dim (height, width). */
     record Geometry(int[] kernel, int[] stride, int[] padding, int[] dilation) {
-        /** PyTorch's output size of a convolution (floor mode). */
-        int convOutput(int dim, int inputSize) {
-            return (inputSize + 2 * padding[dim] - dilation[dim] * (kernel[dim] - 1) - 1) / stride[dim] + 1;
-        }
-
         /** ATen's pooling_output_shape, with ceil mode's rule that the last window starts inside the input. */
         int poolOutput(int dim, int inputSize, boolean ceilMode) {
             int numerator = inputSize + 2 * padding[dim] - dilation[dim] * (kernel[dim] - 1) - 1
@@ -33,15 +28,6 @@ final class Windows {
         /** The extent of that many consecutive windows along a dim: the padded input size they need. */
         int span(int dim, int outputs) {
             return (outputs - 1) * stride[dim] + dilation[dim] * (kernel[dim] - 1) + 1;
-        }
-
-        boolean isIdentity() {
-            for (int d = 0; d < 2; d++) {
-                if (kernel[d] != 1 || stride[d] != 1 || padding[d] != 0) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 
@@ -105,26 +91,11 @@ final class Windows {
     }
 
     /**
-     * im2col for one matrix product over the whole batch: x (N, C, H, W) as (C * kh * kw, N * outH * outW),
-     * zeros where a window covers padding.
-     */
-    static Tensor columns(Tensor x, Geometry g, int outH, int outW) {
-        int n = x.size(0);
-        int c = x.size(1);
-        Tensor channelsFirst = x.transpose(0, 1);
-        if (g.isIdentity()) {
-            return channelsFirst.reshape(c, n * outH * outW);
-        }
-        return windows(pad(channelsFirst, g, outH, outW, 0.0), g, outH, outW).permute(0, 4, 5, 1, 2, 3)
-                .reshape(c * g.kernel()[0] * g.kernel()[1], n * outH * outW);
-    }
-
-    /**
      * For each kernel offset (ki, kj), image b of a batch and output cell (i, j), in that order, the flat
      * position {@code (b * height + r) * width + c} of the input element it reads, or {@code outside} where
      * it reads padding.
      */
-    static long[] positions(Geometry g, int height, int width, int outH, int outW, int batch, long outside) {
+    private static long[] positions(Geometry g, int height, int width, int outH, int outW, int batch, long outside) {
         long[] idx = new long[g.kernel()[0] * g.kernel()[1] * batch * outH * outW];
         long image = (long) height * width;
         int p = 0;
@@ -143,20 +114,6 @@ final class Windows {
             }
         }
         return idx;
-    }
-
-    /**
-     * col2im, the adjoint of {@link #columns}: cols (C, kh * kw * N * H * W) holds what each input cell
-     * (N, H, W) of a transposed convolution contributes at each kernel offset; the contributions are
-     * summed into an (N, C, outH, outW) output.
-     */
-    static Tensor fold(Tensor cols, Geometry g, int batch, int height, int width, int outH, int outW) {
-        int c = cols.size(0);
-        int all = batch * outH * outW;
-        long[] idx = positions(g, outH, outW, height, width, batch, all);
-        Tensor zeros = Torch.zeros(new int[] {c, all + 1}, TensorOptions.ofDType(cols.dtype()).device(cols.device()));
-        return zeros.scatterAdd(1, index(idx, cols).expand(c, idx.length), cols).narrow(1, 0, all)
-                .view(c, batch, outH, outW).transpose(0, 1).contiguous();
     }
 
     private static Tensor index(long[] idx, Tensor like) {

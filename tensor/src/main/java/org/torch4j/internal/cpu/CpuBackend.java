@@ -3,6 +3,7 @@ package org.torch4j.internal.cpu;
 import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
+import org.torch4j.internal.ConvParams;
 import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.Shapes;
 import org.torch4j.internal.StridedBackend;
@@ -420,6 +421,19 @@ public final class CpuBackend extends StridedBackend {
     @Override
     public Tensor dot(Tensor a, Tensor b) {
         return Linalg.dot(a, b);
+    }
+
+    // ---- convolution
+
+    @Override
+    public Tensor convolution(Tensor input, Tensor weight, Tensor bias, ConvParams params) {
+        return Convolution.convolution(input, weight, bias, params);
+    }
+
+    @Override
+    public Tensor[] convolutionBackward(Tensor gradOutput, Tensor input, Tensor weight, ConvParams params,
+            boolean[] outputMask) {
+        return Convolution.backward(gradOutput, input, weight, params, outputMask);
     }
 
     @Override

@@ -93,6 +93,42 @@ final class Elementwise {
         return finish(result, out);
     }
 
+    /** o = x op y for the float32 comparisons (EQ .. GE), one plain loop per operator (no per-element dispatch). */
+    private static void floatCompareRow(BinaryOp op, float[] x, int xo, int xs, float[] y, int yo, int ys, boolean[] o,
+            int oo, int os, int n) {
+        switch (op) {
+            case EQ:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = x[xo + i * xs] == y[yo + i * ys];
+                }
+                break;
+            case NE:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = x[xo + i * xs] != y[yo + i * ys];
+                }
+                break;
+            case LT:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = x[xo + i * xs] < y[yo + i * ys];
+                }
+                break;
+            case LE:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = x[xo + i * xs] <= y[yo + i * ys];
+                }
+                break;
+            case GT:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = x[xo + i * xs] > y[yo + i * ys];
+                }
+                break;
+            default:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = x[xo + i * xs] >= y[yo + i * ys];
+                }
+        }
+    }
+
     private static void checkIntegerPower(Tensor exponent) {
         CpuStorage e = data(cast(exponent, DType.INT64).contiguous());
         for (int i = 0; i < e.length(); i++) {
@@ -117,6 +153,12 @@ final class Elementwise {
             double[] x = data(a).doubles();
             double[] y = data(b).doubles();
             return (off, st, n) -> doubleRow(op, alpha, x, off[1], st[1], y, off[2], st[2], o, off[0], st[0], n);
+        }
+        if (in == DType.FLOAT32 && op.ordinal() <= BinaryOp.GE.ordinal()) {
+            boolean[] o = data(result).bools();
+            float[] x = data(a).floats();
+            float[] y = data(b).floats();
+            return (off, st, n) -> floatCompareRow(op, x, off[1], st[1], y, off[2], st[2], o, off[0], st[0], n);
         }
         CpuStorage o = data(result);
         CpuStorage x = data(a);
@@ -334,6 +376,19 @@ final class Elementwise {
         int[] offsets = {result.storageOffset(), mask.storageOffset()};
         boolean[] m = data(mask).bools();
         CpuStorage o = data(result);
+        if (o.array() instanceof float[]) {
+            float[] fo = o.floats();
+            float fv = (float) vs.getDouble(vo);
+            StridedLoop.run(shape, strides, offsets, (off, st, n) -> {
+                int i = st[0] == 1 && st[1] == 1 ? FloatKernels.maskedFill(fo, off[0], m, off[1], fv, n) : 0;
+                for (; i < n; i++) {
+                    if (m[off[1] + i * st[1]]) {
+                        fo[off[0] + i * st[0]] = fv;
+                    }
+                }
+            });
+            return result;
+        }
         StridedLoop.run(shape, strides, offsets, (off, st, n) -> {
             for (int i = 0; i < n; i++) {
                 if (m[off[1] + i * st[1]]) {

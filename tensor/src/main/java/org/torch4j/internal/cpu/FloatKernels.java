@@ -1,6 +1,7 @@
 package org.torch4j.internal.cpu;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -19,6 +20,16 @@ final class FloatKernels {
 
     private static FloatVector at(float[] a, int i) {
         return FloatVector.fromArray(S, a, i);
+    }
+
+    /** o[oo + i] = v where m[mo + i] (a blend per vector, free of branches); returns the elements done. */
+    static int maskedFill(float[] o, int oo, boolean[] m, int mo, float v, int n) {
+        FloatVector vv = FloatVector.broadcast(S, v);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            at(o, oo + i).blend(vv, VectorMask.fromArray(S, m, mo + i)).intoArray(o, oo + i);
+        }
+        return i;
     }
 
     /** o[i] = a[i] op b[i] (for ADD: a + alpha * b). */
