@@ -790,6 +790,16 @@ public final class Torch {
         return a.dot(b);
     }
 
+    /** {@code torch.addmm(input, mat1, mat2)}: {@code input + mat1 · mat2}, input broadcast to the product. */
+    public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2) {
+        return input.addmm(mat1, mat2);
+    }
+
+    /** {@code torch.addmm(input, mat1, mat2, beta=beta, alpha=alpha)}: {@code beta * input + alpha * (mat1 · mat2)}. */
+    public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2, double beta, double alpha) {
+        return input.addmm(mat1, mat2, beta, alpha);
+    }
+
     /** {@code torch.outer(a, b)}. */
     public static Tensor outer(Tensor a, Tensor b) {
         return a.outer(b);

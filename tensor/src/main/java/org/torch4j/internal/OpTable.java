@@ -348,6 +348,12 @@ public interface OpTable {
     /** {@code torch.dot}: two 1-d tensors of the same length. */
     Tensor dot(Tensor a, Tensor b);
 
+    /**
+     * {@code torch.addmm(self, mat1, mat2, beta=beta, alpha=alpha)}: {@code beta * self + alpha * (mat1 · mat2)},
+     * self broadcast to (n, m); a zero beta ignores self, a zero alpha the product.
+     */
+    Tensor addmm(Tensor self, Tensor mat1, Tensor mat2, double beta, double alpha);
+
     // ---- joining
 
     /**

@@ -3,7 +3,10 @@ package org.torch4j.cuda.internal;
 import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
+import org.torch4j.TensorOptions;
+import org.torch4j.Torch;
 import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.OpChecks;
 import org.torch4j.internal.StridedBackend;
 import org.torch4j.internal.Views;
 
@@ -428,6 +431,28 @@ public final class CudaBackend extends StridedBackend {
     @Override
     public Tensor dot(Tensor a, Tensor b) {
         return CudaLinalg.dot(a, b);
+    }
+
+    // ---- addmm (branch mlp)
+
+    /**
+     * {@code torch.addmm} composed on the device: the product (scaled in place) plus the broadcast self scaled by
+     * beta; the factors are converted to the dtype first, and a zero one drops its term as in BLAS.
+     */
+    @Override
+    public Tensor addmm(Tensor self, Tensor mat1, Tensor mat2, double beta, double alpha) {
+        OpChecks.addmm(self, mat1, mat2);
+        Tensor bias = self.expand(mat1.size(0), mat2.size(1));
+        Tensor product = mm(mat1, mat2);
+        TensorOptions dtype = TensorOptions.ofDType(product.dtype());
+        Tensor a = Torch.scalarTensor(alpha, dtype);
+        double b = Torch.scalarTensor(beta, dtype).item();
+        if (a.item() == 0) {
+            zero_(product);
+        } else if (a.item() != 1) {
+            mul(product, a, product);
+        }
+        return b == 0 ? product : add(product, bias, b, product);
     }
 
     @Override
