@@ -145,10 +145,9 @@ final class DoubleGemm extends PackedGemm<double[]> {
 
     @Override
     void addTile(double[] tile, int ci, int rows, int cols) {
-        double al = alpha;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                c[ci + i * ldc + j * cCs] += al * tile[i * NR + j];
+                c[ci + i * ldc + j * cCs] += tile[i * NR + j];
             }
         }
         Arrays.fill(tile, 0.0);

@@ -145,10 +145,9 @@ final class FloatGemm extends PackedGemm<float[]> {
 
     @Override
     void addTile(float[] tile, int ci, int rows, int cols) {
-        float al = (float) alpha;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                c[ci + i * ldc + j * cCs] += al * tile[i * NR + j];
+                c[ci + i * ldc + j * cCs] += tile[i * NR + j];
             }
         }
         Arrays.fill(tile, 0f);

@@ -157,14 +157,14 @@ abstract class PackedGemm<T> {
     abstract void packB(T dst, int dstOff, int base, int p0, int depth, int col0, int cols);
 
     /**
-     * The micro-kernel: {@code target[ti + i * ld + j] += sum_p aPack[ai + p * mr + i] * bPack[bi + p * nr + j]}
+     * The micro-kernel: {@code target[ti + i * ld + j] += alpha * sum_p aPack[ai + p * mr + i] * bPack[bi + p * nr + j]}
      * for the whole mr x nr tile.
      */
     abstract void kernel(int depth, T aPack, int ai, T bPack, int bi, T target, int ti, int ld);
 
     /**
-     * Adds the top-left rows x cols of the scratch tile (row stride nr) into C at {@code ci} (strides ldc and cCs),
-     * then zeroes the tile.
+     * Adds the top-left rows x cols of the scratch tile (row stride nr, already scaled by alpha) into C at {@code ci}
+     * (strides ldc and cCs), then zeroes the tile.
      */
     abstract void addTile(T tile, int ci, int rows, int cols);
 
