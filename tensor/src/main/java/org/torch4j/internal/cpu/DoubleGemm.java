@@ -227,28 +227,23 @@ final class DoubleGemm extends PackedGemm<double[]> {
         int[] r = {i0, i0 + Math.min(1, rows - 1), i0 + Math.min(2, rows - 1), i0 + Math.min(3, rows - 1),
             i0 + Math.min(4, rows - 1), i0 + Math.min(5, rows - 1)};
         int q1 = j0 + Math.min(1, cols - 1);
-        int main = k - k % L;
-        dots(main, a, aBase + r[0] * aRs, aBase + r[1] * aRs, aBase + r[2] * aRs, aBase + r[3] * aRs,
-                aBase + r[4] * aRs, aBase + r[5] * aRs, b, bBase + j0 * bCs, bBase + q1 * bCs, sums);
-        if (main < k) {
-            dots(L, tail, r[0] * L, r[1] * L, r[2] * L, r[3] * L, r[4] * L, r[5] * L, tail, (m + j0) * L, (m + q1) * L,
-                    sums);
-        }
+        dots(k - k % L, a, aBase + r[0] * aRs, aBase + r[1] * aRs, aBase + r[2] * aRs, aBase + r[3] * aRs,
+                aBase + r[4] * aRs, aBase + r[5] * aRs, b, bBase + j0 * bCs, bBase + q1 * bCs, tail, r, j0, q1, sums);
         double al = alpha;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 c[ci + i * ldc + j * cCs] += al * sums[i * DOT_COLS + j];
             }
         }
-        Arrays.fill(sums, 0, DOT_ROWS * DOT_COLS, 0.0);
     }
 
     /**
-     * {@code sums[2 i + j] += dot(x[ai ..], y[bj ..])} over {@code depth} (a multiple of L) for the six rows a0..a5
-     * and two columns b0, b1: twelve vectors of partial sums, each reduced at the end.
+     * {@code sums[2 i + j] = dot(x[ai ..], y[bj ..])} over {@code depth} (a multiple of L) for the six rows a0..a5
+     * and two columns b0, b1, plus, when {@code tail} is not null, one more step over the zero-padded tails of rows
+     * {@code r} and columns j0, j1 there: twelve vectors of partial sums, each reduced at the end.
      */
-    private static void dots(int depth, double[] x, int a0, int a1, int a2, int a3, int a4, int a5, double[] y, int b0,
-            int b1, double[] sums) {
+    private void dots(int depth, double[] x, int a0, int a1, int a2, int a3, int a4, int a5, double[] y, int b0,
+            int b1, double[] tail, int[] r, int j0, int j1, double[] sums) {
         DoubleVector s00 = DoubleVector.zero(S);
         DoubleVector s01 = s00;
         DoubleVector s10 = s00;
@@ -283,17 +278,39 @@ final class DoubleGemm extends PackedGemm<double[]> {
             s50 = v.fma(y0, s50);
             s51 = v.fma(y1, s51);
         }
-        sums[0] += s00.reduceLanes(VectorOperators.ADD);
-        sums[1] += s01.reduceLanes(VectorOperators.ADD);
-        sums[2] += s10.reduceLanes(VectorOperators.ADD);
-        sums[3] += s11.reduceLanes(VectorOperators.ADD);
-        sums[4] += s20.reduceLanes(VectorOperators.ADD);
-        sums[5] += s21.reduceLanes(VectorOperators.ADD);
-        sums[6] += s30.reduceLanes(VectorOperators.ADD);
-        sums[7] += s31.reduceLanes(VectorOperators.ADD);
-        sums[8] += s40.reduceLanes(VectorOperators.ADD);
-        sums[9] += s41.reduceLanes(VectorOperators.ADD);
-        sums[10] += s50.reduceLanes(VectorOperators.ADD);
-        sums[11] += s51.reduceLanes(VectorOperators.ADD);
+        if (tail != null) {
+            DoubleVector y0 = DoubleVector.fromArray(S, tail, (m + j0) * L);
+            DoubleVector y1 = DoubleVector.fromArray(S, tail, (m + j1) * L);
+            DoubleVector v = DoubleVector.fromArray(S, tail, r[0] * L);
+            s00 = v.fma(y0, s00);
+            s01 = v.fma(y1, s01);
+            v = DoubleVector.fromArray(S, tail, r[1] * L);
+            s10 = v.fma(y0, s10);
+            s11 = v.fma(y1, s11);
+            v = DoubleVector.fromArray(S, tail, r[2] * L);
+            s20 = v.fma(y0, s20);
+            s21 = v.fma(y1, s21);
+            v = DoubleVector.fromArray(S, tail, r[3] * L);
+            s30 = v.fma(y0, s30);
+            s31 = v.fma(y1, s31);
+            v = DoubleVector.fromArray(S, tail, r[4] * L);
+            s40 = v.fma(y0, s40);
+            s41 = v.fma(y1, s41);
+            v = DoubleVector.fromArray(S, tail, r[5] * L);
+            s50 = v.fma(y0, s50);
+            s51 = v.fma(y1, s51);
+        }
+        sums[0] = s00.reduceLanes(VectorOperators.ADD);
+        sums[1] = s01.reduceLanes(VectorOperators.ADD);
+        sums[2] = s10.reduceLanes(VectorOperators.ADD);
+        sums[3] = s11.reduceLanes(VectorOperators.ADD);
+        sums[4] = s20.reduceLanes(VectorOperators.ADD);
+        sums[5] = s21.reduceLanes(VectorOperators.ADD);
+        sums[6] = s30.reduceLanes(VectorOperators.ADD);
+        sums[7] = s31.reduceLanes(VectorOperators.ADD);
+        sums[8] = s40.reduceLanes(VectorOperators.ADD);
+        sums[9] = s41.reduceLanes(VectorOperators.ADD);
+        sums[10] = s50.reduceLanes(VectorOperators.ADD);
+        sums[11] = s51.reduceLanes(VectorOperators.ADD);
     }
 }

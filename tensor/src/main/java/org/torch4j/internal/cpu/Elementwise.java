@@ -112,6 +112,12 @@ final class Elementwise {
             double[] y = data(b).doubles();
             return (off, st, n) -> doubleRow(op, alpha, x, off[1], st[1], y, off[2], st[2], o, off[0], st[0], n);
         }
+        if (in == DType.FLOAT32 && op.compares()) {
+            boolean[] o = data(result).bools();
+            float[] x = data(a).floats();
+            float[] y = data(b).floats();
+            return (off, st, n) -> compareFloats(op, x, off[1], st[1], y, off[2], st[2], o, off[0], st[0], n);
+        }
         CpuStorage o = data(result);
         CpuStorage x = data(a);
         CpuStorage y = data(b);
@@ -142,6 +148,42 @@ final class Elementwise {
                 o.setLong(off[0] + i * st[0], op == BinaryOp.ADD ? u + la * v : op.apply(u, v));
             }
         };
+    }
+
+    /** A float32 comparison written as bools: one typed loop per operator, the operator chosen once per row. */
+    private static void compareFloats(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o,
+                                      int oo, int os, int n) {
+        switch (op) {
+            case LT:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = a[ao + i * as] < b[bo + i * bs];
+                }
+                break;
+            case LE:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = a[ao + i * as] <= b[bo + i * bs];
+                }
+                break;
+            case GT:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = a[ao + i * as] > b[bo + i * bs];
+                }
+                break;
+            case GE:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = a[ao + i * as] >= b[bo + i * bs];
+                }
+                break;
+            case EQ:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = a[ao + i * as] == b[bo + i * bs];
+                }
+                break;
+            default:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = a[ao + i * as] != b[bo + i * bs];
+                }
+        }
     }
 
     private static void floatRow(BinaryOp op, float alpha, float[] a, int ao, int as, float[] b, int bo, int bs,
@@ -317,6 +359,18 @@ final class Elementwise {
         int[][] strides = {result.stride(), StridedLoop.broadcastStrides(mask, shape)};
         int[] offsets = {result.storageOffset(), mask.storageOffset()};
         boolean[] m = data(mask).bools();
+        if (x.dtype() == DType.FLOAT32) {
+            float[] of = data(result).floats();
+            float fill = vs.floats()[vo];
+            StridedLoop.run(shape, strides, offsets, (off, st, n) -> {
+                for (int i = 0; i < n; i++) {
+                    if (m[off[1] + i * st[1]]) {
+                        of[off[0] + i * st[0]] = fill;
+                    }
+                }
+            });
+            return result;
+        }
         CpuStorage o = data(result);
         StridedLoop.run(shape, strides, offsets, (off, st, n) -> {
             for (int i = 0; i < n; i++) {

@@ -183,14 +183,14 @@ abstract class PackedGemm<T> {
     /**
      * One tile of the dot path: {@code C[i][j] += alpha * dot(A row i, B column j)} for the rows i0 .. i0+rows and
      * columns j0 .. j0+cols (at most DOT_ROWS x DOT_COLS) of one batch, C's element (i0, j0) at {@code ci}; the
-     * depth's tail comes from {@code tail} (see {@link #packTails}) when k is not a multiple of the lanes. The
-     * dot products are summed in the zeroed scratch {@code sums}, which the tile leaves zeroed.
+     * depth's tail comes from {@code tail} (see {@link #packTails}) when k is not a multiple of the lanes (null
+     * otherwise). {@code sums} is the thread's scratch for the tile's dot products.
      */
     abstract void dotTile(int aBase, int bBase, T tail, T sums, int i0, int rows, int j0, int cols, int ci);
 
     /** Scratch slot of the zero-padded depth tails of the dot path. */
     static final int TAIL = 3;
-    /** Scratch slot of the dot path's DOT_ROWS x DOT_COLS sums of one tile (all zero between uses). */
+    /** Scratch slot of the dot path's DOT_ROWS x DOT_COLS sums of one tile. */
     static final int SUMS = 4;
 
     /** Computes every batch. */
