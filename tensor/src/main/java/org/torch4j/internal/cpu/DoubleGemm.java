@@ -219,16 +219,15 @@ final class DoubleGemm extends PackedGemm<double[]> {
     }
 
     /**
-     * Twelve dot products along the depth, six rows of A by two columns of B (a short tile repeats its last row
+     * Sixteen dot products along the depth, four rows of A by four columns of B (a short tile repeats its last row
      * or column and drops the repeat): the whole vectors in place, then the zero-padded tails.
      */
     @Override
     void dotTile(int aBase, int bBase, double[] tail, double[] sums, int i0, int rows, int j0, int cols, int ci) {
-        int[] r = {i0, i0 + Math.min(1, rows - 1), i0 + Math.min(2, rows - 1), i0 + Math.min(3, rows - 1),
-            i0 + Math.min(4, rows - 1), i0 + Math.min(5, rows - 1)};
-        int q1 = j0 + Math.min(1, cols - 1);
+        int[] r = {i0, i0 + Math.min(1, rows - 1), i0 + Math.min(2, rows - 1), i0 + Math.min(3, rows - 1)};
+        int[] q = {j0, j0 + Math.min(1, cols - 1), j0 + Math.min(2, cols - 1), j0 + Math.min(3, cols - 1)};
         dots(k - k % L, a, aBase + r[0] * aRs, aBase + r[1] * aRs, aBase + r[2] * aRs, aBase + r[3] * aRs,
-                aBase + r[4] * aRs, aBase + r[5] * aRs, b, bBase + j0 * bCs, bBase + q1 * bCs, tail, r, j0, q1, sums);
+                b, bBase + q[0] * bCs, bBase + q[1] * bCs, bBase + q[2] * bCs, bBase + q[3] * bCs, tail, r, q, sums);
         double al = alpha;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
@@ -238,79 +237,95 @@ final class DoubleGemm extends PackedGemm<double[]> {
     }
 
     /**
-     * {@code sums[2 i + j] = dot(x[ai ..], y[bj ..])} over {@code depth} (a multiple of L) for the six rows a0..a5
-     * and two columns b0, b1, plus, when {@code tail} is not null, one more step over the zero-padded tails of rows
-     * {@code r} and columns j0, j1 there: twelve vectors of partial sums, each reduced at the end.
+     * {@code sums[4 i + j] = dot(x[ai ..], y[bj ..])} over {@code depth} (a multiple of L) for the four rows a0..a3
+     * and four columns b0..b3, plus, when {@code tail} is not null, one more step over the zero-padded tails of rows
+     * {@code r} and columns {@code q} there: sixteen vectors of partial sums, each reduced at the end.
      */
-    private void dots(int depth, double[] x, int a0, int a1, int a2, int a3, int a4, int a5, double[] y, int b0,
-            int b1, double[] tail, int[] r, int j0, int j1, double[] sums) {
+    private void dots(int depth, double[] x, int a0, int a1, int a2, int a3, double[] y, int b0, int b1, int b2, int b3,
+            double[] tail, int[] r, int[] q, double[] sums) {
         DoubleVector s00 = DoubleVector.zero(S);
         DoubleVector s01 = s00;
+        DoubleVector s02 = s00;
+        DoubleVector s03 = s00;
         DoubleVector s10 = s00;
         DoubleVector s11 = s00;
+        DoubleVector s12 = s00;
+        DoubleVector s13 = s00;
         DoubleVector s20 = s00;
         DoubleVector s21 = s00;
+        DoubleVector s22 = s00;
+        DoubleVector s23 = s00;
         DoubleVector s30 = s00;
         DoubleVector s31 = s00;
-        DoubleVector s40 = s00;
-        DoubleVector s41 = s00;
-        DoubleVector s50 = s00;
-        DoubleVector s51 = s00;
+        DoubleVector s32 = s00;
+        DoubleVector s33 = s00;
         for (int p = 0; p < depth; p += L) {
             DoubleVector y0 = DoubleVector.fromArray(S, y, b0 + p);
             DoubleVector y1 = DoubleVector.fromArray(S, y, b1 + p);
+            DoubleVector y2 = DoubleVector.fromArray(S, y, b2 + p);
+            DoubleVector y3 = DoubleVector.fromArray(S, y, b3 + p);
             DoubleVector v = DoubleVector.fromArray(S, x, a0 + p);
             s00 = v.fma(y0, s00);
             s01 = v.fma(y1, s01);
+            s02 = v.fma(y2, s02);
+            s03 = v.fma(y3, s03);
             v = DoubleVector.fromArray(S, x, a1 + p);
             s10 = v.fma(y0, s10);
             s11 = v.fma(y1, s11);
+            s12 = v.fma(y2, s12);
+            s13 = v.fma(y3, s13);
             v = DoubleVector.fromArray(S, x, a2 + p);
             s20 = v.fma(y0, s20);
             s21 = v.fma(y1, s21);
+            s22 = v.fma(y2, s22);
+            s23 = v.fma(y3, s23);
             v = DoubleVector.fromArray(S, x, a3 + p);
             s30 = v.fma(y0, s30);
             s31 = v.fma(y1, s31);
-            v = DoubleVector.fromArray(S, x, a4 + p);
-            s40 = v.fma(y0, s40);
-            s41 = v.fma(y1, s41);
-            v = DoubleVector.fromArray(S, x, a5 + p);
-            s50 = v.fma(y0, s50);
-            s51 = v.fma(y1, s51);
+            s32 = v.fma(y2, s32);
+            s33 = v.fma(y3, s33);
         }
         if (tail != null) {
-            DoubleVector y0 = DoubleVector.fromArray(S, tail, (m + j0) * L);
-            DoubleVector y1 = DoubleVector.fromArray(S, tail, (m + j1) * L);
+            DoubleVector y0 = DoubleVector.fromArray(S, tail, (m + q[0]) * L);
+            DoubleVector y1 = DoubleVector.fromArray(S, tail, (m + q[1]) * L);
+            DoubleVector y2 = DoubleVector.fromArray(S, tail, (m + q[2]) * L);
+            DoubleVector y3 = DoubleVector.fromArray(S, tail, (m + q[3]) * L);
             DoubleVector v = DoubleVector.fromArray(S, tail, r[0] * L);
             s00 = v.fma(y0, s00);
             s01 = v.fma(y1, s01);
+            s02 = v.fma(y2, s02);
+            s03 = v.fma(y3, s03);
             v = DoubleVector.fromArray(S, tail, r[1] * L);
             s10 = v.fma(y0, s10);
             s11 = v.fma(y1, s11);
+            s12 = v.fma(y2, s12);
+            s13 = v.fma(y3, s13);
             v = DoubleVector.fromArray(S, tail, r[2] * L);
             s20 = v.fma(y0, s20);
             s21 = v.fma(y1, s21);
+            s22 = v.fma(y2, s22);
+            s23 = v.fma(y3, s23);
             v = DoubleVector.fromArray(S, tail, r[3] * L);
             s30 = v.fma(y0, s30);
             s31 = v.fma(y1, s31);
-            v = DoubleVector.fromArray(S, tail, r[4] * L);
-            s40 = v.fma(y0, s40);
-            s41 = v.fma(y1, s41);
-            v = DoubleVector.fromArray(S, tail, r[5] * L);
-            s50 = v.fma(y0, s50);
-            s51 = v.fma(y1, s51);
+            s32 = v.fma(y2, s32);
+            s33 = v.fma(y3, s33);
         }
         sums[0] = s00.reduceLanes(VectorOperators.ADD);
         sums[1] = s01.reduceLanes(VectorOperators.ADD);
-        sums[2] = s10.reduceLanes(VectorOperators.ADD);
-        sums[3] = s11.reduceLanes(VectorOperators.ADD);
-        sums[4] = s20.reduceLanes(VectorOperators.ADD);
-        sums[5] = s21.reduceLanes(VectorOperators.ADD);
-        sums[6] = s30.reduceLanes(VectorOperators.ADD);
-        sums[7] = s31.reduceLanes(VectorOperators.ADD);
-        sums[8] = s40.reduceLanes(VectorOperators.ADD);
-        sums[9] = s41.reduceLanes(VectorOperators.ADD);
-        sums[10] = s50.reduceLanes(VectorOperators.ADD);
-        sums[11] = s51.reduceLanes(VectorOperators.ADD);
+        sums[2] = s02.reduceLanes(VectorOperators.ADD);
+        sums[3] = s03.reduceLanes(VectorOperators.ADD);
+        sums[4] = s10.reduceLanes(VectorOperators.ADD);
+        sums[5] = s11.reduceLanes(VectorOperators.ADD);
+        sums[6] = s12.reduceLanes(VectorOperators.ADD);
+        sums[7] = s13.reduceLanes(VectorOperators.ADD);
+        sums[8] = s20.reduceLanes(VectorOperators.ADD);
+        sums[9] = s21.reduceLanes(VectorOperators.ADD);
+        sums[10] = s22.reduceLanes(VectorOperators.ADD);
+        sums[11] = s23.reduceLanes(VectorOperators.ADD);
+        sums[12] = s30.reduceLanes(VectorOperators.ADD);
+        sums[13] = s31.reduceLanes(VectorOperators.ADD);
+        sums[14] = s32.reduceLanes(VectorOperators.ADD);
+        sums[15] = s33.reduceLanes(VectorOperators.ADD);
     }
 }

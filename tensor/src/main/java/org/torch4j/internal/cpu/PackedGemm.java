@@ -52,9 +52,9 @@ abstract class PackedGemm<T> {
     static final long PARALLEL_WORK = 1L << 21;
 
     /** Rows of A in one tile of the dot path: they stay in L1 while the columns of B stream past. */
-    static final int DOT_ROWS = 6;
-    /** Columns of B in one tile of the dot path: 6 x 2 accumulators, as the packed micro-kernel's tile. */
-    static final int DOT_COLS = 2;
+    static final int DOT_ROWS = 4;
+    /** Columns of B in one tile of the dot path: 4 x 4 accumulators, 8 loads per 16 FMAs. */
+    static final int DOT_COLS = 4;
     /** Largest B (in elements) that the dot path streams once per row tile of A: half of a 1 MiB L2. */
     static final long DOT_STREAM = 1L << 17;
 
