@@ -7,6 +7,7 @@ import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
 import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.Parallel;
 
 /**
  * One optimizer's update of one parameter as a single fused Vector API loop over the parameter, its gradient and
@@ -17,7 +18,8 @@ import org.torch4j.internal.CpuStorage;
  * the operand arrays. {@link #apply} hands them the arrays of contiguous CPU operands directly (and bumps the
  * written tensors' version counters as an in-place op does); other operands (strided, or on another device) go
  * through a contiguous CPU copy that is copied back. The tail shorter than a vector runs through the same loop on
- * zero-padded copies, so every element sees exactly the same operations. The static helpers below are the
+ * zero-padded copies, so every element sees exactly the same operations; above ATen's grain size the body is split
+ * over the intra-op pool (elementwise, so the bits do not depend on the split). The static helpers below are the
  * per-vector steps several optimizers share; they are small and static, so C2 inlines them into each loop and the
  * vectors stay in registers.
  */
@@ -136,7 +138,14 @@ public abstract class FusedUpdate {
         int lanes = single ? F.length() : D.length();
         int body = n - n % lanes;
         if (body > 0) {
-            loop(single, a, o, body);
+            // elementwise, so any split gives the same bits: ATen's grain size, in whole vectors
+            Parallel.forRange(body / lanes, Parallel.GRAIN_SIZE / lanes, (first, end) -> {
+                int[] from = o.clone();
+                for (int i = 0; i < k; i++) {
+                    from[i] += first * lanes;
+                }
+                loop(single, a, from, (end - first) * lanes);
+            });
         }
         int tail = n - body;
         if (tail > 0) {
