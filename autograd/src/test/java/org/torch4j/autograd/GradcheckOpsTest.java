@@ -260,6 +260,7 @@ class GradcheckOpsTest {
         op2("bmm", "BmmBackward0", in -> of(in[0].bmm(in[1])), () -> of(signed(2, 3, 4), signed(2, 4, 2)));
         op2("mm transposed operands", "MmBackward0", in -> of(in[0].t().mm(in[1].t())),
                 () -> of(signed(4, 3), signed(2, 4)));
+        op2("relu double backward", "MulBackward0", in -> of(in[0].relu().mul(in[0])), () -> of(signed(3, 4)));
         op2("addmm", "AddmmBackward0", in -> of(in[0].addmm(in[1], in[2])),
                 () -> of(signed(2), signed(3, 4), signed(4, 2)));
         op2("addmm beta alpha full bias", "AddmmBackward0", in -> of(in[0].addmm(in[1], in[2], 0.5, -2)),

@@ -354,6 +354,12 @@ public interface OpTable {
      */
     Tensor addmm(Tensor self, Tensor mat1, Tensor mat2, double beta, double alpha);
 
+    /**
+     * ATen's {@code threshold_backward(grad, self, threshold)}: grad where self is above the threshold, zero
+     * elsewhere (ReLU's derivative, with self its result and threshold 0); grad and self of one shape and dtype.
+     */
+    Tensor thresholdBackward(Tensor grad, Tensor self, double threshold);
+
     // ---- joining
 
     /**

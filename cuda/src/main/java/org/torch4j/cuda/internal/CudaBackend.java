@@ -455,6 +455,13 @@ public final class CudaBackend extends StridedBackend {
         return b == 0 ? product : add(product, bias, b, product);
     }
 
+    /** ATen's {@code threshold_backward} composed on the device: grad with zeros where self is at most threshold. */
+    @Override
+    public Tensor thresholdBackward(Tensor grad, Tensor self, double threshold) {
+        Tensor t = Torch.scalarTensor(threshold, TensorOptions.ofDType(self.dtype()));
+        return maskedFill(grad, le(self, t, null), ZERO, null);
+    }
+
     @Override
     public Tensor cat(Tensor[] tensors, int dim) {
         return CudaIndexing.cat(tensors, dim);

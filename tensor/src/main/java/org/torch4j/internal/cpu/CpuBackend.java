@@ -428,6 +428,11 @@ public final class CpuBackend extends StridedBackend {
     }
 
     @Override
+    public Tensor thresholdBackward(Tensor grad, Tensor self, double threshold) {
+        return ThresholdBackward.compute(grad, self, threshold);
+    }
+
+    @Override
     public Tensor cat(Tensor[] tensors, int dim) {
         return Indexing.cat(tensors, dim);
     }
