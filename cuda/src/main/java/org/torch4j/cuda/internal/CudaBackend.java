@@ -444,15 +444,19 @@ public final class CudaBackend extends StridedBackend {
         OpChecks.addmm(self, mat1, mat2);
         Tensor bias = self.expand(mat1.size(0), mat2.size(1));
         Tensor product = mm(mat1, mat2);
-        TensorOptions dtype = TensorOptions.ofDType(product.dtype());
-        Tensor a = Torch.scalarTensor(alpha, dtype);
-        double b = Torch.scalarTensor(beta, dtype).item();
-        if (a.item() == 0) {
+        double a = converted(alpha, product.dtype());
+        double b = converted(beta, product.dtype());
+        if (a == 0) {
             zero_(product);
-        } else if (a.item() != 1) {
-            mul(product, a, product);
+        } else if (a != 1) {
+            mul(product, Torch.scalarTensor(a, TensorOptions.ofDType(product.dtype())), product);
         }
         return b == 0 ? product : add(product, bias, b, product);
+    }
+
+    /** A factor as a tensor of the dtype holds it: integer dtypes truncate toward zero (C++'s static_cast). */
+    private static double converted(double factor, DType dtype) {
+        return dtype.isFloatingPoint() ? factor : (double) (long) factor;
     }
 
     /** ATen's {@code threshold_backward} composed on the device: grad with zeros where self is at most threshold. */
