@@ -1695,6 +1695,16 @@ public final class Tensor {
         return Dispatcher.of(this, other).dot(this, other);
     }
 
+    /** {@code tensor.addmm(mat1, mat2)} ({@code torch.addmm}): {@code tensor + mat1 · mat2}, tensor broadcast. */
+    public Tensor addmm(Tensor mat1, Tensor mat2) {
+        return addmm(mat1, mat2, 1, 1);
+    }
+
+    /** {@code tensor.addmm(mat1, mat2, beta=beta, alpha=alpha)}: {@code beta * tensor + alpha * (mat1 · mat2)}. */
+    public Tensor addmm(Tensor mat1, Tensor mat2, double beta, double alpha) {
+        return Dispatcher.of(this, mat1, mat2).addmm(this, mat1, mat2, beta, alpha);
+    }
+
     /** {@code tensor @ other} ({@code torch.matmul}): 1-d, 2-d and batched with broadcasting. */
     public Tensor matmul(Tensor other) {
         return Matmul.matmul(this, other);

@@ -807,6 +807,14 @@ public final class Torch {
         }
         return (bias == null ? Dispatcher.of(input, weight) : Dispatcher.of(input, weight, bias))
                 .convolution(input, weight, bias, p);
+    /** {@code torch.addmm(input, mat1, mat2)}: {@code input + mat1 · mat2}, input broadcast to the product. */
+    public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2) {
+        return input.addmm(mat1, mat2);
+    }
+
+    /** {@code torch.addmm(input, mat1, mat2, beta=beta, alpha=alpha)}: {@code beta * input + alpha * (mat1 · mat2)}. */
+    public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2, double beta, double alpha) {
+        return input.addmm(mat1, mat2, beta, alpha);
     }
 
     /** {@code torch.outer(a, b)}. */

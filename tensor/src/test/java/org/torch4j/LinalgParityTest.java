@@ -29,7 +29,7 @@ class LinalgParityTest {
         }
     }
 
-    private static DType dtype(JsonObject spec) {
+    static DType dtype(JsonObject spec) {
         return DType.valueOf(spec.get("dtype").getAsString().toUpperCase());
     }
 
@@ -54,7 +54,7 @@ class LinalgParityTest {
     }
 
     /** An input: stored data, or a det() spec with its chain of views. */
-    private static Tensor input(JsonObject spec) {
+    static Tensor input(JsonObject spec) {
         if (spec.has("data")) {
             return Fixtures.tensor(spec);
         }
@@ -77,7 +77,7 @@ class LinalgParityTest {
     }
 
     /** Compares with a whole or sampled expected output; float tolerances grow with the depth k of the sums. */
-    private static void check(JsonObject expected, Tensor actual, int k, String what) {
+    static void check(JsonObject expected, Tensor actual, int k, String what) {
         boolean single = dtype(expected) == DType.FLOAT32;
         double rtol = single ? 1e-5 : 1e-12;
         double atol = (single ? 1e-6 : 1e-12) * Math.sqrt(Math.max(k, 1));
@@ -202,6 +202,45 @@ class LinalgParityTest {
                                     + actual[i]);
                 }
             }
+        }
+    }
+
+    @Test
+    void skinnyAndDotPathProductsMatchAReference() {
+        // {m, k, n}: the MLP's x·W1ᵀ, gᵀ·x, xᵀ·g and the second layer's shapes, depths around the vector length,
+        // ragged edges of the 6 x 2 dot tiles, a B too large to stream (transposed dot product) and one too large
+        // for the dot path at all
+        int[][] sizes = {{64, 1000, 100}, {100, 64, 1000}, {1000, 64, 100}, {64, 100, 10}, {10, 64, 100},
+            {64, 10, 100}, {7, 33, 5}, {13, 47, 3}, {2, 1003, 2}, {5, 16, 9}, {20, 200, 700}, {40, 700, 200}};
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (int[] s : sizes) {
+                for (int layout = 0; layout < 4; layout++) {
+                    Tensor a = (layout & 1) == 0 ? det(new int[] {s[0], s[1]}, s[0], dtype)
+                            : det(new int[] {s[1], s[0]}, s[0], dtype).t();
+                    Tensor b = (layout & 2) == 0 ? det(new int[] {s[1], s[2]}, s[2], dtype)
+                            : det(new int[] {s[2], s[1]}, s[2], dtype).t();
+                    double[] expected = reference(a, b);
+                    double[] bias = det(new int[] {s[2]}, 3, dtype).toDoubleArray();
+                    double[] actual = a.mm(b).toDoubleArray();
+                    double[] fused = det(new int[] {s[2]}, 3, dtype).addmm(a, b, 0.5, 2).toDoubleArray();
+                    double tol = (dtype == DType.FLOAT32 ? 1e-5 : 1e-12) * Math.sqrt(s[1]);
+                    String what = dtype + " " + java.util.Arrays.toString(s) + " layout " + layout + " element ";
+                    for (int i = 0; i < expected.length; i++) {
+                        assertTrue(Math.abs(expected[i] - actual[i]) <= tol * (1 + Math.abs(expected[i])),
+                                what + i + ": " + expected[i] + " vs " + actual[i]);
+                        double want = 0.5 * bias[i % s[2]] + 2 * expected[i];
+                        assertTrue(Math.abs(want - fused[i]) <= 2 * tol * (1 + Math.abs(want)),
+                                "addmm " + what + i + ": " + want + " vs " + fused[i]);
+                    }
+                }
+            }
+        }
+        Tensor a = det(new int[] {3, 50, 40}, 1, DType.FLOAT32);
+        Tensor b = det(new int[] {3, 30, 40}, 2, DType.FLOAT32).mT();
+        Tensor batched = a.bmm(b);
+        for (int t = 0; t < 3; t++) {
+            assertArrayEquals(a.select(0, t).mm(b.select(0, t)).toDoubleArray(), batched.select(0, t).toDoubleArray(),
+                    1e-4, "batch " + t + " of the dot path");
         }
     }
 }

@@ -354,4 +354,16 @@ class EngineTest {
         }
         assertValues(new double[] {1}, Autograd.grad(v.sum(), w)[0]);
     }
+
+    @Test
+    void reluGradientIsThresholdBackwardAndDifferentiableAgain() {
+        Tensor x = Torch.tensor(new double[] {-1.5, 0.0, 2.0, 0.5}).requiresGrad_();
+        Tensor g = Autograd.grad(new Tensor[] {x.relu().mul(Torch.tensor(new double[] {1, 2, 3, 4})).sum()},
+                new Tensor[] {x}, null, true, true, false)[0];
+        // PyTorch 1.13: relu's derivative is threshold_backward(grad, result, 0), itself recorded under create_graph
+        assertEquals("ThresholdBackwardBackward0", g.gradFn().name());
+        assertArrayEquals(new double[] {0, 0, 3, 4}, g.toDoubleArray());
+        Tensor gg = Autograd.grad(new Tensor[] {g.sum()}, new Tensor[] {x}, null, false, false, true)[0];
+        assertArrayEquals(new double[] {0, 0, 0, 0}, gg.toDoubleArray());
+    }
 }

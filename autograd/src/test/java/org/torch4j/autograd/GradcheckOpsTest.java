@@ -258,6 +258,17 @@ class GradcheckOpsTest {
         // linear algebra
         op2("mm", "MmBackward0", in -> of(in[0].mm(in[1])), () -> of(signed(3, 4), signed(4, 2)));
         op2("bmm", "BmmBackward0", in -> of(in[0].bmm(in[1])), () -> of(signed(2, 3, 4), signed(2, 4, 2)));
+        op2("mm transposed operands", "MmBackward0", in -> of(in[0].t().mm(in[1].t())),
+                () -> of(signed(4, 3), signed(2, 4)));
+        op2("relu double backward", "MulBackward0", in -> of(in[0].relu().mul(in[0])), () -> of(signed(3, 4)));
+        op2("addmm", "AddmmBackward0", in -> of(in[0].addmm(in[1], in[2])),
+                () -> of(signed(2), signed(3, 4), signed(4, 2)));
+        op2("addmm beta alpha full bias", "AddmmBackward0", in -> of(in[0].addmm(in[1], in[2], 0.5, -2)),
+                () -> of(signed(3, 2), signed(3, 4), signed(4, 2)));
+        op2("addmm transposed operands", "AddmmBackward0", in -> of(in[0].addmm(in[1].t(), in[2].t(), 1.5, 0.75)),
+                () -> of(signed(3, 1), signed(4, 3), signed(2, 4)));
+        op("addmm scalar bias", "AddmmBackward0", in -> of(in[0].addmm(in[1], in[2], 2, 1)),
+                () -> of(signed(), signed(3, 4), signed(4, 2)));
         op("mv", "MvBackward0", in -> of(in[0].mv(in[1])), () -> of(signed(3, 4), signed(4)));
         op("dot", "DotBackward0", in -> of(in[0].dot(in[1])), () -> of(signed(4), signed(4)));
         op("matmul 2d", "MmBackward0", in -> of(in[0].matmul(in[1])), () -> of(signed(3, 4), signed(4, 2)));

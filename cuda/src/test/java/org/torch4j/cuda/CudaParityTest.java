@@ -390,6 +390,17 @@ class CudaParityTest {
         tests.add(test("mm int32 (tiled kernel)", () -> same("mm", t -> t[0].mm(t[1]), ints(17, 9).toInt(),
                 ints(9, 3).toInt())));
         tests.add(test("mm with k = 0", () -> same("mm", t -> t[0].mm(t[1]), randn(3, 0), randn(0, 4))));
+        tests.add(test("addmm linear layout", () -> same("addmm", t -> t[0].addmm(t[1], t[2].t()), randn(23),
+                randn(37, 19), randn(23, 19))));
+        tests.add(test("addmm beta alpha", () -> same("addmm", t -> t[0].addmm(t[1], t[2], 0.5, -2), randn(37, 1),
+                randn(37, 19), randn(19, 23))));
+        tests.add(test("addmm beta 0 int64", () -> same("addmm", t -> t[0].addmm(t[1], t[2], 0, 3), ints(23),
+                ints(37, 19), ints(19, 23))));
+        tests.add(test("relu gradient (threshold_backward)", () -> same("threshold_backward", t -> {
+            Tensor x = t[0].requiresGrad_();
+            x.relu().mul(t[1]).sum().backward();
+            return x.grad();
+        }, randn(37, 19), randn(37, 19))));
         tests.add(test("bmm", () -> same("bmm", t -> t[0].bmm(t[1]), randn(5, 17, 8), randn(5, 8, 12))));
         tests.add(test("bmm expanded batch", () -> same("bmm", t -> t[0].bmm(t[1].expand(5, 8, 12)), randn(5, 17, 8),
                 randn(1, 8, 12))));

@@ -286,4 +286,28 @@ class OptimizerTest {
         assertEquals(expected.get("n_iter").getAsLong(), lbfgs.state().get(xy).get("n_iter"));
         assertEquals(expected.get("func_evals").getAsLong(), lbfgs.state().get(xy).get("func_evals"));
     }
+
+    @Test
+    void largeParametersUpdateIdenticallyOnOneAndTwoThreads() {
+        // 100,003 elements: the fused update splits above ATen's grain size, plus a tail shorter than a vector
+        float[][] results = new float[2][];
+        int previous = Torch.getNumThreads();
+        try {
+            for (int threads = 1; threads <= 2; threads++) {
+                Torch.setNumThreads(threads);
+                Torch.manualSeed(0);
+                Tensor p = Torch.randn(100_003).requiresGrad_();
+                Adam adam = new Adam(List.of(p), new Adam.Options(1e-2));
+                for (int step = 0; step < 3; step++) {
+                    adam.zeroGrad();
+                    p.mul(p).mul(Torch.arange(100_003).toFloat().remainder(7L)).sum().backward();
+                    adam.step();
+                }
+                results[threads - 1] = p.detach().toFloatArray();
+            }
+        } finally {
+            Torch.setNumThreads(previous);
+        }
+        assertArrayEquals(results[0], results[1]);
+    }
 }

@@ -140,6 +140,26 @@ public final class OpChecks {
         }
     }
 
+    /** {@code torch.addmm}'s dtype and shape checks in PyTorch's order (self's broadcast is checked by its expand). */
+    public static void addmm(Tensor self, Tensor mat1, Tensor mat2) {
+        if (self.dtype() != mat2.dtype()) {
+            throw new IllegalArgumentException("self and mat2 must have the same dtype");
+        }
+        if (mat1.dtype() != mat2.dtype()) {
+            throw new IllegalArgumentException("mat1 and mat2 must have the same dtype");
+        }
+        if (mat1.dim() != 2) {
+            throw new IllegalArgumentException("mat1 must be a matrix, got " + mat1.dim() + "-D tensor");
+        }
+        if (mat2.dim() != 2) {
+            throw new IllegalArgumentException("mat2 must be a matrix, got " + mat2.dim() + "-D tensor");
+        }
+        if (mat1.size(1) != mat2.size(0)) {
+            throw new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + mat1.size(0) + "x"
+                    + mat1.size(1) + " and " + mat2.size(0) + "x" + mat2.size(1) + ")");
+        }
+    }
+
     /** {@code torch.bmm}'s shapes. */
     public static void bmm(Tensor a, Tensor b) {
         if (a.dim() != 3) {

@@ -363,6 +363,17 @@ public interface OpTable {
      */
     Tensor[] convolutionBackward(Tensor gradOutput, Tensor input, Tensor weight, ConvParams params,
             boolean[] outputMask);
+    /**
+     * {@code torch.addmm(self, mat1, mat2, beta=beta, alpha=alpha)}: {@code beta * self + alpha * (mat1 · mat2)},
+     * self broadcast to (n, m); a zero beta ignores self, a zero alpha the product.
+     */
+    Tensor addmm(Tensor self, Tensor mat1, Tensor mat2, double beta, double alpha);
+
+    /**
+     * ATen's {@code threshold_backward(grad, self, threshold)}: grad where self is above the threshold, zero
+     * elsewhere (ReLU's derivative, with self its result and threshold 0); grad and self of one shape and dtype.
+     */
+    Tensor thresholdBackward(Tensor grad, Tensor self, double threshold);
 
     // ---- joining
 

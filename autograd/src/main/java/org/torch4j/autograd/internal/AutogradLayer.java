@@ -575,7 +575,7 @@ public final class AutogradLayer implements OpTable {
 
     @Override
     public Tensor relu(Tensor x, Tensor out) {
-        return onResult("ReluBackward0", OpTable::relu, x, out, (g, r) -> g.maskedFill(r.le(0L), 0.0));
+        return onResult("ReluBackward0", OpTable::relu, x, out, (g, r) -> dispatchThresholdBackward(g, r, 0));
     }
 
     @Override
@@ -799,7 +799,41 @@ public final class AutogradLayer implements OpTable {
         SavedVariable sa = save(n, needs(n, 1), a);
         SavedVariable sb = save(n, needs(n, 0), b);
         Tensor r = Below.run(() -> Below.table(a, b).mm(a, b));
-        return finish(n, r, g -> grads(sb == null ? null : g[0].mm(sb.get().t()), sa == null ? null : sa.get().t().mm(g[0])));
+        boolean aColumns = sb != null && MmGrads.columnMajor(a);
+        boolean bColumns = sa != null && MmGrads.columnMajor(b);
+        return finish(n, r, g -> grads(sb == null ? null : MmGrads.mat1(g[0], sb.get(), aColumns, 1),
+                sa == null ? null : MmGrads.mat2(g[0], sa.get(), bColumns, 1)));
+    }
+
+    // ---- addmm (branch mlp)
+
+    @Override
+    public Tensor addmm(Tensor self, Tensor a, Tensor b, double beta, double alpha) {
+        OpNode n = begin("AddmmBackward0", null, self, a, b);
+        SavedVariable sa = save(n, needs(n, 2), a);
+        SavedVariable sb = save(n, needs(n, 1), b);
+        int[] selfShape = needs(n, 0) ? self.shape() : null;
+        boolean aColumns = sb != null && MmGrads.columnMajor(a);
+        boolean bColumns = sa != null && MmGrads.columnMajor(b);
+        Tensor r = Below.run(() -> Below.table(self, a, b).addmm(self, a, b, beta, alpha));
+        return finish(n, r, g -> grads(selfShape == null ? null : Formulas.sumTo(scaled(g[0], beta), selfShape),
+                sb == null ? null : MmGrads.mat1(g[0], sb.get(), aColumns, alpha),
+                sa == null ? null : MmGrads.mat2(g[0], sa.get(), bColumns, alpha)));
+    }
+
+    /** As derivatives.yaml: the gradient passes through where self is above the threshold; self's is zero. */
+    @Override
+    public Tensor thresholdBackward(Tensor grad, Tensor self, double threshold) {
+        OpNode n = begin("ThresholdBackwardBackward0", null, grad, self);
+        SavedVariable s = save(n, needs(n, 0), self);
+        Tensor r = Below.run(() -> Below.table(grad, self).thresholdBackward(grad, self, threshold));
+        return finish(n, r, g -> grads(s == null ? null : dispatchThresholdBackward(g[0], s.get(), threshold),
+                needs(n, 1) ? Torch.zerosLike(g[0]) : null));
+    }
+
+    /** {@code threshold_backward} through the dispatcher (recorded when grad mode is on and an input needs it). */
+    private static Tensor dispatchThresholdBackward(Tensor grad, Tensor self, double threshold) {
+        return Dispatcher.of(grad, self).thresholdBackward(grad, self, threshold);
     }
 
     @Override

@@ -3,8 +3,11 @@ package org.torch4j.cuda.internal;
 import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
+import org.torch4j.TensorOptions;
+import org.torch4j.Torch;
 import org.torch4j.internal.ConvParams;
 import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.OpChecks;
 import org.torch4j.internal.StridedBackend;
 import org.torch4j.internal.Views;
 
@@ -442,6 +445,37 @@ public final class CudaBackend extends StridedBackend {
     public Tensor[] convolutionBackward(Tensor gradOutput, Tensor input, Tensor weight, ConvParams params,
             boolean[] outputMask) {
         return CudaConvolution.backward(gradOutput, input, weight, params, outputMask);
+    // ---- addmm (branch mlp)
+
+    /**
+     * {@code torch.addmm} composed on the device: the product (scaled in place) plus the broadcast self scaled by
+     * beta; the factors are converted to the dtype first, and a zero one drops its term as in BLAS.
+     */
+    @Override
+    public Tensor addmm(Tensor self, Tensor mat1, Tensor mat2, double beta, double alpha) {
+        OpChecks.addmm(self, mat1, mat2);
+        Tensor bias = self.expand(mat1.size(0), mat2.size(1));
+        Tensor product = mm(mat1, mat2);
+        double a = converted(alpha, product.dtype());
+        double b = converted(beta, product.dtype());
+        if (a == 0) {
+            zero_(product);
+        } else if (a != 1) {
+            mul(product, Torch.scalarTensor(a, TensorOptions.ofDType(product.dtype())), product);
+        }
+        return b == 0 ? product : add(product, bias, b, product);
+    }
+
+    /** A factor as a tensor of the dtype holds it: integer dtypes truncate toward zero (C++'s static_cast). */
+    private static double converted(double factor, DType dtype) {
+        return dtype.isFloatingPoint() ? factor : (double) (long) factor;
+    }
+
+    /** ATen's {@code threshold_backward} composed on the device: grad with zeros where self is at most threshold. */
+    @Override
+    public Tensor thresholdBackward(Tensor grad, Tensor self, double threshold) {
+        Tensor t = Torch.scalarTensor(threshold, TensorOptions.ofDType(self.dtype()));
+        return maskedFill(grad, le(self, t, null), ZERO, null);
     }
 
     @Override

@@ -8,10 +8,19 @@ final class Dense {
     }
 
     /**
-     * x W^T + b over the last dim of x, as ATen's linear: the bias is added in place to the fresh matmul result
-     * (no second output tensor); matmul rejects mismatched shapes with ATen's message.
+     * x W^T + b over the last dim of x, as ATen's linear: a 2-d input with a bias is one fused {@code addmm} (the
+     * bias initialises the product, W^T is read through its strides); a contiguous 3-d input with a bias is
+     * flattened to 2-d for the same addmm and viewed back; otherwise the bias is added in place to the fresh
+     * matmul result. matmul and addmm reject mismatched shapes with ATen's messages.
      */
     static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        if (bias != null && input.dim() == 2) {
+            return bias.addmm(input, weight.t());
+        }
+        if (bias != null && input.dim() == 3 && input.isContiguous()) {
+            Tensor out = bias.addmm(input.view(input.size(0) * input.size(1), input.size(2)), weight.t());
+            return out.view(input.size(0), input.size(1), out.size(1));
+        }
         Tensor out = input.matmul(weight.t());
         return bias == null ? out : out.add_(bias);
     }

@@ -7,6 +7,7 @@ import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
 import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.Parallel;
 
 /**
  * One optimizer's update of one parameter as a single fused Vector API loop over the parameter, its gradient and
@@ -17,7 +18,8 @@ import org.torch4j.internal.CpuStorage;
  * the operand arrays. {@link #apply} hands them the arrays of contiguous CPU operands directly (and bumps the
  * written tensors' version counters as an in-place op does); other operands (strided, or on another device) go
  * through a contiguous CPU copy that is copied back. The tail shorter than a vector runs through the same loop on
- * zero-padded copies, so every element sees exactly the same operations. The static helpers below are the
+ * zero-padded copies, so every element sees exactly the same operations; above ATen's grain size the body is split
+ * over the intra-op pool (elementwise, so the bits do not depend on the split). The static helpers below are the
  * per-vector steps several optimizers share; they are small and static, so C2 inlines them into each loop and the
  * vectors stay in registers.
  */
@@ -135,7 +137,10 @@ public abstract class FusedUpdate {
             }
             int lanes = F.length();
             int body = n - n % lanes;
-            if (body > 0) {
+            if (body > Parallel.GRAIN_SIZE) {
+                Parallel.forRange(body / lanes, Parallel.GRAIN_SIZE / lanes,
+                        (first, end) -> floats(a, shifted(o, first * lanes), (end - first) * lanes));
+            } else if (body > 0) {
                 floats(a, o, body);
             }
             if (body < n) {
@@ -163,7 +168,10 @@ public abstract class FusedUpdate {
             }
             int lanes = D.length();
             int body = n - n % lanes;
-            if (body > 0) {
+            if (body > Parallel.GRAIN_SIZE) {
+                Parallel.forRange(body / lanes, Parallel.GRAIN_SIZE / lanes,
+                        (first, end) -> doubles(a, shifted(o, first * lanes), (end - first) * lanes));
+            } else if (body > 0) {
                 doubles(a, o, body);
             }
             if (body < n) {
@@ -182,5 +190,14 @@ public abstract class FusedUpdate {
                 }
             }
         }
+    }
+
+    /** The operand offsets {@code o} moved {@code by} elements on (for one thread's part of the body). */
+    private static int[] shifted(int[] o, int by) {
+        int[] from = o.clone();
+        for (int i = 0; i < from.length; i++) {
+            from[i] += by;
+        }
+        return from;
     }
 }

@@ -10,6 +10,11 @@ enum BinaryOp {
         return ordinal() >= EQ.ordinal();
     }
 
+    /** Whether this is one of the six comparisons (EQ, NE, LT, LE, GT, GE). */
+    boolean compares() {
+        return this == EQ || this == NE || this == LT || this == LE || this == GT || this == GE;
+    }
+
     double apply(double a, double b) {
         switch (this) {
             case ADD: return a + b;

@@ -437,6 +437,16 @@ public final class CpuBackend extends StridedBackend {
     }
 
     @Override
+    public Tensor addmm(Tensor self, Tensor mat1, Tensor mat2, double beta, double alpha) {
+        return Linalg.addmm(self, mat1, mat2, beta, alpha);
+    }
+
+    @Override
+    public Tensor thresholdBackward(Tensor grad, Tensor self, double threshold) {
+        return ThresholdBackward.compute(grad, self, threshold);
+    }
+
+    @Override
     public Tensor cat(Tensor[] tensors, int dim) {
         return Indexing.cat(tensors, dim);
     }

@@ -2,12 +2,14 @@ package org.torch4j.internal.cpu;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.torch4j.Tensor;
 
 /**
- * The float64 GEMM ({@code torch.mm}, {@code torch.bmm}): packing and a 6 x 2-vector register-tiled
- * micro-kernel of DoubleVector FMAs under the blocking of {@link PackedGemm}.
+ * The float64 GEMM ({@code torch.mm}, {@code torch.bmm}, {@code torch.addmm}): packing and a 6 x 2-vector
+ * register-tiled micro-kernel of DoubleVector FMAs under the blocking of {@link PackedGemm}, and the 4 x 3 tile of
+ * vector dot products of its dot path.
  */
 final class DoubleGemm extends PackedGemm<double[]> {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -19,10 +21,10 @@ final class DoubleGemm extends PackedGemm<double[]> {
     private static final int MR = 6;
     private static final int NR = 2 * L;
     /** Per-thread scratch arrays, by slot (see {@link PackedGemm#scratch}). */
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[3][]);
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[5][]);
 
-    private DoubleGemm(Tensor a, Tensor b, Tensor c) {
-        super(MR, NR, a, data(a), b, data(b), c, data(c));
+    private DoubleGemm(Tensor a, Tensor b, Tensor c, double alpha) {
+        super(MR, NR, a, data(a), b, data(b), c, data(c), alpha);
     }
 
     private static double[] data(Tensor t) {
@@ -34,7 +36,17 @@ final class DoubleGemm extends PackedGemm<double[]> {
      * same without the batch dim.
      */
     static void multiply(Tensor a, Tensor b, Tensor c) {
-        new DoubleGemm(a, b, c).run();
+        multiply(a, b, c, 1);
+    }
+
+    /** {@code c[t] += alpha * a[t] · b[t]}, as {@link #multiply(Tensor, Tensor, Tensor)}. */
+    static void multiply(Tensor a, Tensor b, Tensor c, double alpha) {
+        new DoubleGemm(a, b, c, alpha).run();
+    }
+
+    @Override
+    int lanes() {
+        return L;
     }
 
     @Override
@@ -49,16 +61,17 @@ final class DoubleGemm extends PackedGemm<double[]> {
     /** Rows of C as axpys over rows of B when those vectorise, otherwise one dot per element. */
     @Override
     void simple(int aBase, int bBase, int cBase) {
+        double al = alpha;
         for (int i = 0; i < m; i++) {
             int ai = aBase + i * aRs;
             int ci = cBase + i * ldc;
             if (bCs == 1 && n >= L) {
                 for (int p = 0; p < k; p++) {
-                    DoubleMatVec.axpy(a[ai + p * aCs], b, bBase + p * bRs, c, ci, n);
+                    DoubleMatVec.axpy(al * a[ai + p * aCs], b, bBase + p * bRs, c, ci, n);
                 }
             } else {
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] += DoubleMatVec.dot(a, ai, aCs, b, bBase + j * bCs, bRs, k);
+                    c[ci + j] += al * DoubleMatVec.dot(a, ai, aCs, b, bBase + j * bCs, bRs, k);
                 }
             }
         }
@@ -178,16 +191,141 @@ final class DoubleGemm extends PackedGemm<double[]> {
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
-        addRow(t, ti, c00, c01);
-        addRow(t, ti + ld, c10, c11);
-        addRow(t, ti + 2 * ld, c20, c21);
-        addRow(t, ti + 3 * ld, c30, c31);
-        addRow(t, ti + 4 * ld, c40, c41);
-        addRow(t, ti + 5 * ld, c50, c51);
+        DoubleVector al = DoubleVector.broadcast(S, alpha);
+        addRow(t, ti, c00, c01, al);
+        addRow(t, ti + ld, c10, c11, al);
+        addRow(t, ti + 2 * ld, c20, c21, al);
+        addRow(t, ti + 3 * ld, c30, c31, al);
+        addRow(t, ti + 4 * ld, c40, c41, al);
+        addRow(t, ti + 5 * ld, c50, c51, al);
     }
 
-    private static void addRow(double[] t, int i, DoubleVector v0, DoubleVector v1) {
-        DoubleVector.fromArray(S, t, i).add(v0).intoArray(t, i);
-        DoubleVector.fromArray(S, t, i + L).add(v1).intoArray(t, i + L);
+    /** {@code t[i ..] += al * (v0, v1)}: with al = 1 the fused multiply-add rounds exactly as an add. */
+    private static void addRow(double[] t, int i, DoubleVector v0, DoubleVector v1, DoubleVector al) {
+        v0.fma(al, DoubleVector.fromArray(S, t, i)).intoArray(t, i);
+        v1.fma(al, DoubleVector.fromArray(S, t, i + L)).intoArray(t, i + L);
+    }
+
+    @Override
+    void packTails(double[] tail, int aBase, int bBase) {
+        int p0 = k - k % L;
+        Arrays.fill(tail, 0, (m + n) * L, 0.0);
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(a, aBase + i * aRs + p0, tail, i * L, k - p0);
+        }
+        for (int j = 0; j < n; j++) {
+            System.arraycopy(b, bBase + j * bCs + p0, tail, (m + j) * L, k - p0);
+        }
+    }
+
+    /**
+     * Sixteen dot products along the depth, four rows of A by four columns of B (a short tile repeats its last row
+     * or column and drops the repeat): the whole vectors in place, then the zero-padded tails.
+     */
+    @Override
+    void dotTile(int aBase, int bBase, double[] tail, double[] sums, int i0, int rows, int j0, int cols, int ci) {
+        int[] r = {i0, i0 + Math.min(1, rows - 1), i0 + Math.min(2, rows - 1), i0 + Math.min(3, rows - 1)};
+        int[] q = {j0, j0 + Math.min(1, cols - 1), j0 + Math.min(2, cols - 1), j0 + Math.min(3, cols - 1)};
+        dots(k - k % L, a, aBase + r[0] * aRs, aBase + r[1] * aRs, aBase + r[2] * aRs, aBase + r[3] * aRs,
+                b, bBase + q[0] * bCs, bBase + q[1] * bCs, bBase + q[2] * bCs, bBase + q[3] * bCs, tail, r, q, sums);
+        double al = alpha;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                c[ci + i * ldc + j * cCs] += al * sums[i * DOT_COLS + j];
+            }
+        }
+    }
+
+    /**
+     * {@code sums[4 i + j] = dot(x[ai ..], y[bj ..])} over {@code depth} (a multiple of L) for the four rows a0..a3
+     * and four columns b0..b3, plus, when {@code tail} is not null, one more step over the zero-padded tails of rows
+     * {@code r} and columns {@code q} there: sixteen vectors of partial sums, each reduced at the end.
+     */
+    private void dots(int depth, double[] x, int a0, int a1, int a2, int a3, double[] y, int b0, int b1, int b2, int b3,
+            double[] tail, int[] r, int[] q, double[] sums) {
+        DoubleVector s00 = DoubleVector.zero(S);
+        DoubleVector s01 = s00;
+        DoubleVector s02 = s00;
+        DoubleVector s03 = s00;
+        DoubleVector s10 = s00;
+        DoubleVector s11 = s00;
+        DoubleVector s12 = s00;
+        DoubleVector s13 = s00;
+        DoubleVector s20 = s00;
+        DoubleVector s21 = s00;
+        DoubleVector s22 = s00;
+        DoubleVector s23 = s00;
+        DoubleVector s30 = s00;
+        DoubleVector s31 = s00;
+        DoubleVector s32 = s00;
+        DoubleVector s33 = s00;
+        for (int p = 0; p < depth; p += L) {
+            DoubleVector y0 = DoubleVector.fromArray(S, y, b0 + p);
+            DoubleVector y1 = DoubleVector.fromArray(S, y, b1 + p);
+            DoubleVector y2 = DoubleVector.fromArray(S, y, b2 + p);
+            DoubleVector y3 = DoubleVector.fromArray(S, y, b3 + p);
+            DoubleVector v = DoubleVector.fromArray(S, x, a0 + p);
+            s00 = v.fma(y0, s00);
+            s01 = v.fma(y1, s01);
+            s02 = v.fma(y2, s02);
+            s03 = v.fma(y3, s03);
+            v = DoubleVector.fromArray(S, x, a1 + p);
+            s10 = v.fma(y0, s10);
+            s11 = v.fma(y1, s11);
+            s12 = v.fma(y2, s12);
+            s13 = v.fma(y3, s13);
+            v = DoubleVector.fromArray(S, x, a2 + p);
+            s20 = v.fma(y0, s20);
+            s21 = v.fma(y1, s21);
+            s22 = v.fma(y2, s22);
+            s23 = v.fma(y3, s23);
+            v = DoubleVector.fromArray(S, x, a3 + p);
+            s30 = v.fma(y0, s30);
+            s31 = v.fma(y1, s31);
+            s32 = v.fma(y2, s32);
+            s33 = v.fma(y3, s33);
+        }
+        if (tail != null) {
+            DoubleVector y0 = DoubleVector.fromArray(S, tail, (m + q[0]) * L);
+            DoubleVector y1 = DoubleVector.fromArray(S, tail, (m + q[1]) * L);
+            DoubleVector y2 = DoubleVector.fromArray(S, tail, (m + q[2]) * L);
+            DoubleVector y3 = DoubleVector.fromArray(S, tail, (m + q[3]) * L);
+            DoubleVector v = DoubleVector.fromArray(S, tail, r[0] * L);
+            s00 = v.fma(y0, s00);
+            s01 = v.fma(y1, s01);
+            s02 = v.fma(y2, s02);
+            s03 = v.fma(y3, s03);
+            v = DoubleVector.fromArray(S, tail, r[1] * L);
+            s10 = v.fma(y0, s10);
+            s11 = v.fma(y1, s11);
+            s12 = v.fma(y2, s12);
+            s13 = v.fma(y3, s13);
+            v = DoubleVector.fromArray(S, tail, r[2] * L);
+            s20 = v.fma(y0, s20);
+            s21 = v.fma(y1, s21);
+            s22 = v.fma(y2, s22);
+            s23 = v.fma(y3, s23);
+            v = DoubleVector.fromArray(S, tail, r[3] * L);
+            s30 = v.fma(y0, s30);
+            s31 = v.fma(y1, s31);
+            s32 = v.fma(y2, s32);
+            s33 = v.fma(y3, s33);
+        }
+        sums[0] = s00.reduceLanes(VectorOperators.ADD);
+        sums[1] = s01.reduceLanes(VectorOperators.ADD);
+        sums[2] = s02.reduceLanes(VectorOperators.ADD);
+        sums[3] = s03.reduceLanes(VectorOperators.ADD);
+        sums[4] = s10.reduceLanes(VectorOperators.ADD);
+        sums[5] = s11.reduceLanes(VectorOperators.ADD);
+        sums[6] = s12.reduceLanes(VectorOperators.ADD);
+        sums[7] = s13.reduceLanes(VectorOperators.ADD);
+        sums[8] = s20.reduceLanes(VectorOperators.ADD);
+        sums[9] = s21.reduceLanes(VectorOperators.ADD);
+        sums[10] = s22.reduceLanes(VectorOperators.ADD);
+        sums[11] = s23.reduceLanes(VectorOperators.ADD);
+        sums[12] = s30.reduceLanes(VectorOperators.ADD);
+        sums[13] = s31.reduceLanes(VectorOperators.ADD);
+        sums[14] = s32.reduceLanes(VectorOperators.ADD);
+        sums[15] = s33.reduceLanes(VectorOperators.ADD);
     }
 }

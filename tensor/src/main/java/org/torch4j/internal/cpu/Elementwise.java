@@ -154,7 +154,7 @@ final class Elementwise {
             double[] y = data(b).doubles();
             return (off, st, n) -> doubleRow(op, alpha, x, off[1], st[1], y, off[2], st[2], o, off[0], st[0], n);
         }
-        if (in == DType.FLOAT32 && op.ordinal() <= BinaryOp.GE.ordinal()) {
+        if (in == DType.FLOAT32 && op.compares()) {
             boolean[] o = data(result).bools();
             float[] x = data(a).floats();
             float[] y = data(b).floats();
@@ -375,6 +375,18 @@ final class Elementwise {
         int[][] strides = {result.stride(), StridedLoop.broadcastStrides(mask, shape)};
         int[] offsets = {result.storageOffset(), mask.storageOffset()};
         boolean[] m = data(mask).bools();
+        if (x.dtype() == DType.FLOAT32) {
+            float[] of = data(result).floats();
+            float fill = vs.floats()[vo];
+            StridedLoop.run(shape, strides, offsets, (off, st, n) -> {
+                for (int i = 0; i < n; i++) {
+                    if (m[off[1] + i * st[1]]) {
+                        of[off[0] + i * st[0]] = fill;
+                    }
+                }
+            });
+            return result;
+        }
         CpuStorage o = data(result);
         if (o.array() instanceof float[]) {
             float[] fo = o.floats();

@@ -13,6 +13,11 @@ final class IntegerGemm {
 
     /** {@code c[t] += a[t] · b[t]} for integer a (B, m, k), b (B, k, n) and c (B, m, n) of one dtype. */
     static void multiply(Tensor a, Tensor b, Tensor c) {
+        multiply(a, b, c, 1);
+    }
+
+    /** {@code c[t] += alpha * a[t] · b[t]}, as {@link #multiply(Tensor, Tensor, Tensor)}. */
+    static void multiply(Tensor a, Tensor b, Tensor c, long alpha) {
         CpuStorage ad = Elementwise.data(a);
         CpuStorage bd = Elementwise.data(b);
         CpuStorage cd = Elementwise.data(c);
@@ -30,7 +35,7 @@ final class IntegerGemm {
                         sum += ad.getLong(ai + p * as[2]) * bd.getLong(bj + p * bs[1]);
                     }
                     int ci = c.storageOffset() + t * cs[0] + i * cs[1] + j * cs[2];
-                    cd.setLong(ci, cd.getLong(ci) + sum);
+                    cd.setLong(ci, cd.getLong(ci) + alpha * sum);
                 }
             }
         }

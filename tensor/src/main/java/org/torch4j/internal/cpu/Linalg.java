@@ -1,11 +1,14 @@
 package org.torch4j.internal.cpu;
 
+import org.torch4j.DType;
 import org.torch4j.Tensor;
+import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.OpChecks;
 import org.torch4j.internal.Views;
 
 /**
- * Matrix products on CPU tensors: {@code torch.mm}, {@code torch.bmm}, {@code torch.mv} and {@code torch.dot},
+ * Matrix products on CPU tensors: {@code torch.mm}, {@code torch.addmm}, {@code torch.bmm}, {@code torch.mv} and
+ * {@code torch.dot},
  * with PyTorch's checks and messages in PyTorch's order. Inputs may be any strided views; the result is a new
  * contiguous tensor of the first operand's dtype. float32/float64 run the Vector API kernels, int64/int32
  * a scalar loop; bool is not implemented, as in PyTorch.
@@ -26,6 +29,43 @@ final class Linalg {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code beta * self + alpha * (a · b)} with self broadcast to the product's shape: the result starts as the
+     * broadcast (scaled) self and the GEMM adds the scaled product into it. As in BLAS, a zero beta ignores self
+     * and a zero alpha the product (NaN and infinity included); integer results take the factors truncated.
+     */
+    static Tensor addmm(Tensor self, Tensor a, Tensor b, double beta, double alpha) {
+        OpChecks.addmm(self, a, b);
+        int[] shape = {a.size(0), b.size(1)};
+        Tensor bias = self.expand(shape);
+        Tensor out = Elementwise.empty(shape, a.dtype());
+        OpChecks.matmulDTypes("addmm_impl_cpu_", a, b);
+        Tensor factor = scalar(beta, out.dtype());
+        double b0 = factor.item();
+        if (out.numel() > 0 && b0 != 0) {
+            Elementwise.copy(out, bias);
+            if (b0 != 1) {
+                Elementwise.binary(BinaryOp.MUL, out, factor, 1, out);
+            }
+        }
+        if (out.numel() > 0 && a.size(1) > 0 && scalar(alpha, out.dtype()).item() != 0) {
+            switch (a.dtype()) {
+                case FLOAT32: FloatGemm.multiply(a, b, out, alpha); break;
+                case FLOAT64: DoubleGemm.multiply(a, b, out, alpha); break;
+                default: IntegerGemm.multiply(Views.unsqueeze(a, 0), Views.unsqueeze(b, 0), Views.unsqueeze(out, 0),
+                        (long) alpha);
+            }
+        }
+        return out;
+    }
+
+    /** A 0-dim tensor of the dtype holding {@code value} converted as C++'s static_cast. */
+    private static Tensor scalar(double value, DType dtype) {
+        CpuStorage s = CpuStorage.allocate(dtype, 1);
+        s.setDouble(0, value);
+        return Tensor.of(s);
     }
 
     static Tensor bmm(Tensor a, Tensor b) {
