@@ -807,6 +807,8 @@ public final class Torch {
         }
         return (bias == null ? Dispatcher.of(input, weight) : Dispatcher.of(input, weight, bias))
                 .convolution(input, weight, bias, p);
+    }
+
     /** {@code torch.addmm(input, mat1, mat2)}: {@code input + mat1 · mat2}, input broadcast to the product. */
     public static Tensor addmm(Tensor input, Tensor mat1, Tensor mat2) {
         return input.addmm(mat1, mat2);

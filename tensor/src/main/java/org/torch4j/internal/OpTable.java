@@ -363,6 +363,7 @@ public interface OpTable {
      */
     Tensor[] convolutionBackward(Tensor gradOutput, Tensor input, Tensor weight, ConvParams params,
             boolean[] outputMask);
+
     /**
      * {@code torch.addmm(self, mat1, mat2, beta=beta, alpha=alpha)}: {@code beta * self + alpha * (mat1 · mat2)},
      * self broadcast to (n, m); a zero beta ignores self, a zero alpha the product.

@@ -445,6 +445,8 @@ public final class CudaBackend extends StridedBackend {
     public Tensor[] convolutionBackward(Tensor gradOutput, Tensor input, Tensor weight, ConvParams params,
             boolean[] outputMask) {
         return CudaConvolution.backward(gradOutput, input, weight, params, outputMask);
+    }
+
     // ---- addmm (branch mlp)
 
     /**
