@@ -22,8 +22,9 @@ import org.torch4j.internal.Parallel;
 
 /**
  * The machine's own limits, which the report divides results by: the Vector API FMA peak (independent FMA
- * chains, {@value #FMA_LANES} lane multiply-adds per call, split over the intra-op threads) and a streaming
- * copy of {@value #COPY_FLOATS} floats (larger than the caches) split the same way.
+ * chains, {@value #FMA_LANES} lane multiply-adds per call, split over the intra-op threads), a streaming
+ * copy of {@value #COPY_FLOATS} floats (larger than the caches) split the same way, and a streaming read (a
+ * vector sum) of the sizes that ReductionBench reduces and of one beyond the caches.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +41,11 @@ public class MachineBench {
     private static final int CHAINS = 12;
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+    /**
+     * The index of the first float of a large array that starts a 64-byte cache line (HotSpot's 16-byte array
+     * header after a G1 region start), where {@link #read} starts its vector loads, as the reductions do.
+     */
+    private static final int LINE_START = 12;
 
     @Param({"float32", "float64"})
     public String dtype;
@@ -48,6 +54,22 @@ public class MachineBench {
 
     private float[] src;
     private float[] dst;
+
+    /** The array that {@link #read} sums: {@link #size} ones. */
+    @State(Scope.Benchmark)
+    public static class ReadInput {
+        /** Floats read per call: ReductionBench's sizes and 2^24 (64 MB, beyond the caches). */
+        @Param({"1000000", "10000000", "16777216"})
+        public int size;
+        float[] data;
+
+        /** Fills the array. */
+        @Setup
+        public void setUp() {
+            data = new float[size];
+            Arrays.fill(data, 1f);
+        }
+    }
 
     /** The copy buffers and the backend's thread count. */
     @Setup
@@ -88,6 +110,54 @@ public class MachineBench {
             }
         });
         bh.consume(dst);
+    }
+
+    /** The sum of the input's floats (4 bytes read each), one contiguous share per thread. */
+    @Benchmark
+    public void read(ReadInput input, Blackhole bh) {
+        int threads = backend.threads();
+        float[] data = input.data;
+        float[] partial = new float[threads];
+        Parallel.forRange(threads, 1, (first, end) -> {
+            for (int t = first; t < end; t++) {
+                partial[t] = sum(data, (int) ((long) data.length * t / threads),
+                        (int) ((long) data.length * (t + 1) / threads));
+            }
+        });
+        bh.consume(partial);
+    }
+
+    /** The sum of a[from .. to): eight vector accumulators from the first cache line start, scalar ends. */
+    private static float sum(float[] a, int from, int to) {
+        int i = Math.min(to, from + Math.floorMod(LINE_START - from, 16));
+        float s = 0;
+        for (int j = from; j < i; j++) {
+            s += a[j];
+        }
+        int l = FS.length();
+        FloatVector s0 = FloatVector.zero(FS);
+        FloatVector s1 = s0;
+        FloatVector s2 = s0;
+        FloatVector s3 = s0;
+        FloatVector s4 = s0;
+        FloatVector s5 = s0;
+        FloatVector s6 = s0;
+        FloatVector s7 = s0;
+        for (; i <= to - 8 * l; i += 8 * l) {
+            s0 = s0.add(FloatVector.fromArray(FS, a, i));
+            s1 = s1.add(FloatVector.fromArray(FS, a, i + l));
+            s2 = s2.add(FloatVector.fromArray(FS, a, i + 2 * l));
+            s3 = s3.add(FloatVector.fromArray(FS, a, i + 3 * l));
+            s4 = s4.add(FloatVector.fromArray(FS, a, i + 4 * l));
+            s5 = s5.add(FloatVector.fromArray(FS, a, i + 5 * l));
+            s6 = s6.add(FloatVector.fromArray(FS, a, i + 6 * l));
+            s7 = s7.add(FloatVector.fromArray(FS, a, i + 7 * l));
+        }
+        s += s0.add(s1).add(s2.add(s3)).add(s4.add(s5).add(s6.add(s7))).reduceLanes(VectorOperators.ADD);
+        for (; i < to; i++) {
+            s += a[i];
+        }
+        return s;
     }
 
     private static double floatChains(int steps) {
