@@ -4,9 +4,11 @@ import org.torch4j.internal.Parallel;
 
 /**
  * Folds one long contiguous run as a fixed pairwise tree over leaves (blocks of a fixed size whose boundaries lie
- * on cache lines). With several threads the leaves are cut into one contiguous range per thread; each thread
- * folds the largest tree nodes inside its range, and the calling thread joins them in the tree's shape. A node's
- * value depends only on the run, so the result has the same bits on any number of threads.
+ * on cache lines). With several threads the leaves are cut into {@value #PARTS_PER_THREAD} contiguous parts per
+ * thread, which {@link Parallel#forRange} hands out as one contiguous home range per thread (a thread that starts
+ * late leaves some of its parts to the others); a part folds the largest tree nodes inside it, and the calling
+ * thread joins them in the tree's shape. A node's value depends only on the run, so the result has the same bits
+ * on any number of threads.
  */
 final class BlockFold {
     /** Runs shorter than this many elements are folded on the calling thread. */
@@ -18,7 +20,9 @@ final class BlockFold {
      * for other arrays the guess only costs split loads, as not aligning at all would.
      */
     private static final int ARRAY_BASE = 16;
-    /** Tree nodes one thread's range can hold at most: two per level of a tree over up to 2^31 leaves. */
+    /** Parts per thread. */
+    private static final int PARTS_PER_THREAD = 4;
+    /** Tree nodes one part can hold at most: two per level of a tree over up to 2^31 leaves. */
     private static final int MAX_NODES = 64;
 
     /** The fold of the elements [from, to) of the run's array. */
@@ -40,7 +44,8 @@ final class BlockFold {
      */
     static double fold(ReduceKind kind, int off, int n, int leaf, int elementBytes, Leaf f) {
         Tree tree = new Tree(kind, off, n, lineStart(off, elementBytes) - off, leaf, f);
-        int parts = n < PARALLEL_MIN || Parallel.numThreads() <= 1 ? 1 : Math.min(Parallel.numThreads(), tree.leaves);
+        int threads = Parallel.numThreads();
+        int parts = n < PARALLEL_MIN || threads <= 1 ? 1 : Math.min(threads * PARTS_PER_THREAD, tree.leaves);
         if (parts == 1) {
             return tree.node(0, tree.leaves);
         }
