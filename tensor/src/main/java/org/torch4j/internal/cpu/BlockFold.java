@@ -8,7 +8,8 @@ import org.torch4j.internal.Parallel;
  * thread, which {@link Parallel#forRange} hands out as one contiguous home range per thread (a thread that starts
  * late leaves some of its parts to the others); a part folds the largest tree nodes inside it, and the calling
  * thread joins them in the tree's shape. A node's value depends only on the run, so the result has the same bits
- * on any number of threads.
+ * on any number of threads. A part folds its leaves in groups whose two halves are read side by side, leaf k with
+ * leaf k + half: two streams megabytes apart keep more of the memory system busy than one.
  */
 final class BlockFold {
     /** Runs shorter than this many elements are folded on the calling thread. */
@@ -24,10 +25,22 @@ final class BlockFold {
     private static final int PARTS_PER_THREAD = 4;
     /** Tree nodes one part can hold at most: two per level of a tree over up to 2^31 leaves. */
     private static final int MAX_NODES = 64;
+    /** Leaves between the two streams of a group at most (2 MiB of 64 KiB leaves); a group has twice as many. */
+    private static final int PAIR_SPAN = 32;
 
-    /** The fold of the elements [from, to) of the run's array. */
+    /** Folds the leaves of a run's array. */
     interface Leaf {
+        /** The fold of the elements [from, to). */
         double fold(int from, int to);
+
+        /**
+         * The folds of the two leaves of {@code length} elements (a multiple of 64, from line starts) at x and y,
+         * into out[i] and out[j]: the same bits as {@link #fold} gives each, the two read side by side.
+         */
+        default void foldPair(int x, int y, int length, double[] out, int i, int j) {
+            out[i] = fold(x, x + length);
+            out[j] = fold(y, y + length);
+        }
     }
 
     private BlockFold() {
@@ -47,7 +60,7 @@ final class BlockFold {
         int threads = Parallel.numThreads();
         int parts = n < PARALLEL_MIN || threads <= 1 ? 1 : Math.min(threads * PARTS_PER_THREAD, tree.leaves);
         if (parts == 1) {
-            return tree.node(0, tree.leaves);
+            return tree.node(0, tree.leaves, new Cursor(tree, 0, tree.leaves));
         }
         Parts job = new Parts(tree, parts);
         Parallel.forRange(parts, 1, job);
@@ -79,13 +92,63 @@ final class BlockFold {
             return k == 0 ? off : k == leaves ? off + n : off + head + k * leaf;
         }
 
-        /** The fold of leaves [lo, hi): the two halves folded, then combined. */
-        double node(int lo, int hi) {
+        /** The fold of leaf k. */
+        double leaf(int k) {
+            return f.fold(start(k), start(k + 1));
+        }
+
+        /** The folds of leaves x and y into out[i] and out[j], side by side when both are whole leaves. */
+        void pair(int x, int y, double[] out, int i, int j) {
+            if (start(x + 1) - start(x) == leaf && start(y + 1) - start(y) == leaf) {
+                f.foldPair(start(x), start(y), leaf, out, i, j);
+            } else {
+                out[i] = leaf(x);
+                out[j] = leaf(y);
+            }
+        }
+
+        /** The fold of leaves [lo, hi): the two halves folded, then combined; the leaves come from c, in order. */
+        double node(int lo, int hi, Cursor c) {
             if (hi - lo == 1) {
-                return f.fold(start(lo), start(hi));
+                return c.leaf(lo);
             }
             int mid = (lo + hi) >>> 1;
-            return kind.combine(node(lo, mid), node(mid, hi));
+            return kind.combine(node(lo, mid, c), node(mid, hi, c));
+        }
+    }
+
+    /**
+     * The values of the leaves [first, end) of a tree, asked for in order: folded in groups of up to
+     * 2 * {@link #PAIR_SPAN} leaves, leaf k of a group beside leaf k + half.
+     */
+    private static final class Cursor {
+        private final Tree tree;
+        private final int end;
+        private final double[] values = new double[2 * PAIR_SPAN];
+        private int groupStart;
+        private int groupEnd;
+
+        Cursor(Tree tree, int first, int end) {
+            this.tree = tree;
+            this.end = end;
+            groupStart = first;
+            groupEnd = first;
+        }
+
+        /** The fold of leaf k, which is at or after the leaves asked for before. */
+        double leaf(int k) {
+            if (k >= groupEnd) {
+                groupStart = k;
+                groupEnd = Math.min(end, k + 2 * PAIR_SPAN);
+                int half = (groupEnd - k) / 2;
+                for (int i = 0; i < half; i++) {
+                    tree.pair(k + i, k + half + i, values, i, half + i);
+                }
+                if (2 * half < groupEnd - k) {
+                    values[2 * half] = tree.leaf(groupEnd - 1);
+                }
+            }
+            return values[k - groupStart];
         }
     }
 
@@ -113,22 +176,22 @@ final class BlockFold {
         @Override
         public void run(int begin, int end) {
             for (int p = begin; p < end; p++) {
-                collect(p, first(p), first(p + 1), 0, tree.leaves);
+                collect(p, new Cursor(tree, first(p), first(p + 1)), first(p), first(p + 1), 0, tree.leaves);
             }
         }
 
         /** Stores, left to right, the value of each largest node of [lo, hi) inside the part's leaves [a, b). */
-        private void collect(int p, int a, int b, int lo, int hi) {
+        private void collect(int p, Cursor c, int a, int b, int lo, int hi) {
             if (hi <= a || b <= lo) {
                 return;
             }
             if (a <= lo && hi <= b) {
-                slots[p * MAX_NODES + stored[p]++] = tree.node(lo, hi);
+                slots[p * MAX_NODES + stored[p]++] = tree.node(lo, hi, c);
                 return;
             }
             int mid = (lo + hi) >>> 1;
-            collect(p, a, b, lo, mid);
-            collect(p, a, b, mid, hi);
+            collect(p, c, a, b, lo, mid);
+            collect(p, c, a, b, mid, hi);
         }
 
         /** The value of node [lo, hi), taking the nodes that one part holds whole from its slots, in order. */

@@ -9,16 +9,17 @@ import jdk.incubator.vector.VectorSpecies;
  * folded elementwise into a row of accumulators ({@link #rows}). Contiguous runs use the Vector API with
  * independent accumulators, their vector loads starting on cache lines; long runs fold leaves of {@link #LEAF}
  * elements as a pairwise tree ({@link BlockFold}, split over the intra-op threads). Sums add each leaf in float
- * lanes (a cascade: {@link #CASCADE} elements in eight vector accumulators, their sum added to a running vector)
- * and the leaf totals in float64, so they are at least as accurate as PyTorch's cascade summation.
+ * lanes (a cascade: {@link #CASCADE} elements in four vector accumulators, their sum added to a running vector)
+ * and the leaf totals in float64, so they are at least as accurate as PyTorch's cascade summation. Sums, maxima
+ * and minima of two whole leaves also run side by side ({@link Leaves#foldPair}) with the same bits.
  */
 final class FloatReduce {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Elements of one leaf of a long run (64 KiB), summed in float lanes before the total moves to float64. */
     private static final int LEAF = 16384;
-    /** Elements that a sum's eight vector accumulators take (32 per lane) before they move to the leaf's total. */
-    private static final int CASCADE = 4096;
+    /** Elements that a sum's four vector accumulators take (32 per lane) before they move to the leaf's total. */
+    private static final int CASCADE = 2048;
 
     private FloatReduce() {
     }
@@ -38,7 +39,42 @@ final class FloatReduce {
         if (n <= LEAF) {
             return contiguous(kind, a, off, off + n);
         }
-        return BlockFold.fold(kind, off, n, LEAF, Float.BYTES, (from, to) -> contiguous(kind, a, from, to));
+        return BlockFold.fold(kind, off, n, LEAF, Float.BYTES, new Leaves(kind, a));
+    }
+
+    /** The leaves of a long run of one array, folded one by one or two side by side. */
+    private static final class Leaves implements BlockFold.Leaf {
+        private final ReduceKind kind;
+        private final float[] a;
+
+        Leaves(ReduceKind kind, float[] a) {
+            this.kind = kind;
+            this.a = a;
+        }
+
+        @Override
+        public double fold(int from, int to) {
+            return contiguous(kind, a, from, to);
+        }
+
+        @Override
+        public void foldPair(int x, int y, int length, double[] out, int i, int j) {
+            switch (kind) {
+                case SUM: sumPair(a, x, y, length, out, i, j); break;
+                case MAX: maxPair(a, x, y, length, out, i, j); break;
+                case MIN: minPair(a, x, y, length, out, i, j); break;
+                default: BlockFold.Leaf.super.foldPair(x, y, length, out, i, j); break;
+            }
+        }
+    }
+
+    /** The sum of v's lanes in lane order: the same bits compiled or interpreted, which reduceLanes does not promise. */
+    private static float laneSum(FloatVector v) {
+        float s = 0;
+        for (int k = 0; k < L; k++) {
+            s += v.lane(k);
+        }
+        return s;
     }
 
     /** The sum, sum of squares, max or min of a[from .. to). */
@@ -78,7 +114,7 @@ final class FloatReduce {
         return acc;
     }
 
-    /** The sum of a[from .. to) in float lanes: eight vector accumulators from the first line start, in cascade. */
+    /** The sum of a[from .. to) in float lanes: four vector accumulators from the first line start, in cascade. */
     private static float sum(float[] a, int from, int to) {
         int i = lineStart(from, to);
         float s = 0;
@@ -86,36 +122,63 @@ final class FloatReduce {
             s += a[j];
         }
         FloatVector total = FloatVector.zero(S);
-        while (i <= to - 8 * L) {
-            int last = Math.min(to - 8 * L, i + CASCADE - 8 * L);
+        while (i <= to - 4 * L) {
+            int last = Math.min(to - 4 * L, i + CASCADE - 4 * L);
             FloatVector s0 = FloatVector.zero(S);
             FloatVector s1 = s0;
             FloatVector s2 = s0;
             FloatVector s3 = s0;
-            FloatVector s4 = s0;
-            FloatVector s5 = s0;
-            FloatVector s6 = s0;
-            FloatVector s7 = s0;
-            for (; i <= last; i += 8 * L) {
+            for (; i <= last; i += 4 * L) {
                 s0 = s0.add(at(a, i));
                 s1 = s1.add(at(a, i + L));
                 s2 = s2.add(at(a, i + 2 * L));
                 s3 = s3.add(at(a, i + 3 * L));
-                s4 = s4.add(at(a, i + 4 * L));
-                s5 = s5.add(at(a, i + 5 * L));
-                s6 = s6.add(at(a, i + 6 * L));
-                s7 = s7.add(at(a, i + 7 * L));
             }
-            total = total.add(s0.add(s1).add(s2.add(s3)).add(s4.add(s5).add(s6.add(s7))));
+            total = total.add(s0.add(s1).add(s2.add(s3)));
         }
         for (; i <= to - L; i += L) {
             total = total.add(at(a, i));
         }
-        s += total.reduceLanes(VectorOperators.ADD);
+        s += laneSum(total);
         for (; i < to; i++) {
             s += a[i];
         }
         return s;
+    }
+
+    /** The sums of a[x .. x + length) and a[y .. y + length) (length a multiple of 4 * L, from line starts), as {@link #sum}. */
+    private static void sumPair(float[] a, int x, int y, int length, double[] out, int i, int j) {
+        FloatVector tx = FloatVector.zero(S);
+        FloatVector ty = tx;
+        for (int k = 0; k <= length - 4 * L; ) {
+            int last = Math.min(length - 4 * L, k + CASCADE - 4 * L);
+            FloatVector x0 = FloatVector.zero(S);
+            FloatVector x1 = x0;
+            FloatVector x2 = x0;
+            FloatVector x3 = x0;
+            FloatVector y0 = x0;
+            FloatVector y1 = x0;
+            FloatVector y2 = x0;
+            FloatVector y3 = x0;
+            for (; k <= last; k += 4 * L) {
+                x0 = x0.add(at(a, x + k));
+                x1 = x1.add(at(a, x + k + L));
+                x2 = x2.add(at(a, x + k + 2 * L));
+                x3 = x3.add(at(a, x + k + 3 * L));
+                y0 = y0.add(at(a, y + k));
+                y1 = y1.add(at(a, y + k + L));
+                y2 = y2.add(at(a, y + k + 2 * L));
+                y3 = y3.add(at(a, y + k + 3 * L));
+            }
+            tx = tx.add(x0.add(x1).add(x2.add(x3)));
+            ty = ty.add(y0.add(y1).add(y2.add(y3)));
+        }
+        float sx = 0;
+        float sy = 0;
+        sx += laneSum(tx);
+        sy += laneSum(ty);
+        out[i] = sx;
+        out[j] = sy;
     }
 
     /** The sum of the squares of a[from .. to) in float lanes, as {@link #sum}. */
@@ -160,7 +223,7 @@ final class FloatReduce {
             FloatVector v = at(a, i);
             total = v.fma(v, total);
         }
-        s += total.reduceLanes(VectorOperators.ADD);
+        s += laneSum(total);
         for (; i < to; i++) {
             s += a[i] * a[i];
         }
@@ -243,6 +306,38 @@ final class FloatReduce {
             r = Math.min(r, a[i]);
         }
         return r;
+    }
+
+    /** The maxima of a[x .. x + length) and a[y .. y + length) (length a multiple of 2 * L), as {@link #max}. */
+    private static void maxPair(float[] a, int x, int y, int length, double[] out, int i, int j) {
+        FloatVector x0 = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        FloatVector x1 = x0;
+        FloatVector y0 = x0;
+        FloatVector y1 = x0;
+        for (int k = 0; k <= length - 2 * L; k += 2 * L) {
+            x0 = x0.max(at(a, x + k));
+            x1 = x1.max(at(a, x + k + L));
+            y0 = y0.max(at(a, y + k));
+            y1 = y1.max(at(a, y + k + L));
+        }
+        out[i] = x0.max(x1).reduceLanes(VectorOperators.MAX);
+        out[j] = y0.max(y1).reduceLanes(VectorOperators.MAX);
+    }
+
+    /** The minima of a[x .. x + length) and a[y .. y + length) (length a multiple of 2 * L), as {@link #min}. */
+    private static void minPair(float[] a, int x, int y, int length, double[] out, int i, int j) {
+        FloatVector x0 = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
+        FloatVector x1 = x0;
+        FloatVector y0 = x0;
+        FloatVector y1 = x0;
+        for (int k = 0; k <= length - 2 * L; k += 2 * L) {
+            x0 = x0.min(at(a, x + k));
+            x1 = x1.min(at(a, x + k + L));
+            y0 = y0.min(at(a, y + k));
+            y1 = y1.min(at(a, y + k + L));
+        }
+        out[i] = x0.min(x1).reduceLanes(VectorOperators.MIN);
+        out[j] = y0.min(y1).reduceLanes(VectorOperators.MIN);
     }
 
     /**
