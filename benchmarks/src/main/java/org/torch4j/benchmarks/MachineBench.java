@@ -112,7 +112,10 @@ public class MachineBench {
         bh.consume(dst);
     }
 
-    /** The sum of the input's floats (4 bytes read each), one contiguous share per thread. */
+    /**
+     * The sum of the input's floats (4 bytes read each), one contiguous share per thread, each share read as two
+     * streams side by side (its halves), as the reductions read long runs.
+     */
     @Benchmark
     public void read(ReadInput input, Blackhole bh) {
         int threads = backend.threads();
@@ -127,35 +130,37 @@ public class MachineBench {
         bh.consume(partial);
     }
 
-    /** The sum of a[from .. to): eight vector accumulators from the first cache line start, scalar ends. */
+    /** The sum of a[from .. to): its two halves side by side from cache line starts, four vector accumulators each. */
     private static float sum(float[] a, int from, int to) {
-        int i = Math.min(to, from + Math.floorMod(LINE_START - from, 16));
+        int l = FS.length();
+        int x = Math.min(to, from + Math.floorMod(LINE_START - from, 16));
+        int half = (to - x) / 2 / (4 * l) * (4 * l);
+        int y = x + half;
         float s = 0;
-        for (int j = from; j < i; j++) {
+        for (int j = from; j < x; j++) {
             s += a[j];
         }
-        int l = FS.length();
-        FloatVector s0 = FloatVector.zero(FS);
-        FloatVector s1 = s0;
-        FloatVector s2 = s0;
-        FloatVector s3 = s0;
-        FloatVector s4 = s0;
-        FloatVector s5 = s0;
-        FloatVector s6 = s0;
-        FloatVector s7 = s0;
-        for (; i <= to - 8 * l; i += 8 * l) {
-            s0 = s0.add(FloatVector.fromArray(FS, a, i));
-            s1 = s1.add(FloatVector.fromArray(FS, a, i + l));
-            s2 = s2.add(FloatVector.fromArray(FS, a, i + 2 * l));
-            s3 = s3.add(FloatVector.fromArray(FS, a, i + 3 * l));
-            s4 = s4.add(FloatVector.fromArray(FS, a, i + 4 * l));
-            s5 = s5.add(FloatVector.fromArray(FS, a, i + 5 * l));
-            s6 = s6.add(FloatVector.fromArray(FS, a, i + 6 * l));
-            s7 = s7.add(FloatVector.fromArray(FS, a, i + 7 * l));
+        FloatVector x0 = FloatVector.zero(FS);
+        FloatVector x1 = x0;
+        FloatVector x2 = x0;
+        FloatVector x3 = x0;
+        FloatVector y0 = x0;
+        FloatVector y1 = x0;
+        FloatVector y2 = x0;
+        FloatVector y3 = x0;
+        for (int k = 0; k < half; k += 4 * l) {
+            x0 = x0.add(FloatVector.fromArray(FS, a, x + k));
+            x1 = x1.add(FloatVector.fromArray(FS, a, x + k + l));
+            x2 = x2.add(FloatVector.fromArray(FS, a, x + k + 2 * l));
+            x3 = x3.add(FloatVector.fromArray(FS, a, x + k + 3 * l));
+            y0 = y0.add(FloatVector.fromArray(FS, a, y + k));
+            y1 = y1.add(FloatVector.fromArray(FS, a, y + k + l));
+            y2 = y2.add(FloatVector.fromArray(FS, a, y + k + 2 * l));
+            y3 = y3.add(FloatVector.fromArray(FS, a, y + k + 3 * l));
         }
-        s += s0.add(s1).add(s2.add(s3)).add(s4.add(s5).add(s6.add(s7))).reduceLanes(VectorOperators.ADD);
-        for (; i < to; i++) {
-            s += a[i];
+        s += x0.add(x1).add(x2.add(x3)).add(y0.add(y1).add(y2.add(y3))).reduceLanes(VectorOperators.ADD);
+        for (int j = y + half; j < to; j++) {
+            s += a[j];
         }
         return s;
     }
