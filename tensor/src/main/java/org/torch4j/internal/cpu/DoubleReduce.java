@@ -48,6 +48,15 @@ final class DoubleReduce {
         }
     }
 
+    /** The sum of v's lanes in lane order: the same bits compiled or interpreted, which reduceLanes does not promise. */
+    private static double laneSum(DoubleVector v) {
+        double s = 0;
+        for (int k = 0; k < L; k++) {
+            s += v.lane(k);
+        }
+        return s;
+    }
+
     /** The first index from {@code from} (at most to) whose element starts a cache line. */
     private static int lineStart(int from, int to) {
         return Math.min(to, BlockFold.lineStart(from, Double.BYTES));
@@ -103,7 +112,7 @@ final class DoubleReduce {
         for (; i <= to - L; i += L) {
             s0 = s0.add(at(a, i));
         }
-        s += s0.add(s1).add(s2.add(s3)).add(s4.add(s5).add(s6.add(s7))).reduceLanes(VectorOperators.ADD);
+        s += laneSum(s0.add(s1).add(s2.add(s3)).add(s4.add(s5).add(s6.add(s7))));
         for (; i < to; i++) {
             s += a[i];
         }
@@ -147,7 +156,7 @@ final class DoubleReduce {
             DoubleVector v = at(a, i);
             s0 = v.fma(v, s0);
         }
-        s += s0.add(s1).add(s2.add(s3)).add(s4.add(s5).add(s6.add(s7))).reduceLanes(VectorOperators.ADD);
+        s += laneSum(s0.add(s1).add(s2.add(s3)).add(s4.add(s5).add(s6.add(s7))));
         for (; i < to; i++) {
             s += a[i] * a[i];
         }
