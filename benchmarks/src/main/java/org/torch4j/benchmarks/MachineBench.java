@@ -22,8 +22,9 @@ import org.torch4j.internal.Parallel;
 
 /**
  * The machine's own limits, which the report divides results by: the Vector API FMA peak (independent FMA
- * chains, {@value #FMA_LANES} lane multiply-adds per call, split over the intra-op threads) and a streaming
- * copy of {@value #COPY_FLOATS} floats (larger than the caches) split the same way.
+ * chains, {@value #FMA_LANES} lane multiply-adds per call, split over the intra-op threads), a streaming
+ * copy of {@value #COPY_FLOATS} floats (larger than the caches) split the same way, and a streaming read (a
+ * vector sum) of the sizes that ReductionBench reduces and of one beyond the caches.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +41,11 @@ public class MachineBench {
     private static final int CHAINS = 12;
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+    /**
+     * The index of the first float of a large array that starts a 64-byte cache line (HotSpot's 16-byte array
+     * header after a G1 region start), where {@link #read} starts its vector loads, as the reductions do.
+     */
+    private static final int LINE_START = 12;
 
     @Param({"float32", "float64"})
     public String dtype;
@@ -48,6 +54,22 @@ public class MachineBench {
 
     private float[] src;
     private float[] dst;
+
+    /** The array that {@link #read} sums: {@link #size} ones. */
+    @State(Scope.Benchmark)
+    public static class ReadInput {
+        /** Floats read per call: ReductionBench's sizes and 2^24 (64 MB, beyond the caches). */
+        @Param({"1000000", "10000000", "16777216"})
+        public int size;
+        float[] data;
+
+        /** Fills the array. */
+        @Setup
+        public void setUp() {
+            data = new float[size];
+            Arrays.fill(data, 1f);
+        }
+    }
 
     /** The copy buffers and the backend's thread count. */
     @Setup
@@ -88,6 +110,59 @@ public class MachineBench {
             }
         });
         bh.consume(dst);
+    }
+
+    /**
+     * The sum of the input's floats (4 bytes read each), one contiguous share per thread, each share read as two
+     * streams side by side (its halves), as the reductions read long runs.
+     */
+    @Benchmark
+    public void read(ReadInput input, Blackhole bh) {
+        int threads = backend.threads();
+        float[] data = input.data;
+        float[] partial = new float[threads];
+        Parallel.forRange(threads, 1, (first, end) -> {
+            for (int t = first; t < end; t++) {
+                partial[t] = sum(data, (int) ((long) data.length * t / threads),
+                        (int) ((long) data.length * (t + 1) / threads));
+            }
+        });
+        bh.consume(partial);
+    }
+
+    /** The sum of a[from .. to): its two halves side by side from cache line starts, four vector accumulators each. */
+    private static float sum(float[] a, int from, int to) {
+        int l = FS.length();
+        int x = Math.min(to, from + Math.floorMod(LINE_START - from, 16));
+        int half = (to - x) / 2 / (4 * l) * (4 * l);
+        int y = x + half;
+        float s = 0;
+        for (int j = from; j < x; j++) {
+            s += a[j];
+        }
+        FloatVector x0 = FloatVector.zero(FS);
+        FloatVector x1 = x0;
+        FloatVector x2 = x0;
+        FloatVector x3 = x0;
+        FloatVector y0 = x0;
+        FloatVector y1 = x0;
+        FloatVector y2 = x0;
+        FloatVector y3 = x0;
+        for (int k = 0; k < half; k += 4 * l) {
+            x0 = x0.add(FloatVector.fromArray(FS, a, x + k));
+            x1 = x1.add(FloatVector.fromArray(FS, a, x + k + l));
+            x2 = x2.add(FloatVector.fromArray(FS, a, x + k + 2 * l));
+            x3 = x3.add(FloatVector.fromArray(FS, a, x + k + 3 * l));
+            y0 = y0.add(FloatVector.fromArray(FS, a, y + k));
+            y1 = y1.add(FloatVector.fromArray(FS, a, y + k + l));
+            y2 = y2.add(FloatVector.fromArray(FS, a, y + k + 2 * l));
+            y3 = y3.add(FloatVector.fromArray(FS, a, y + k + 3 * l));
+        }
+        s += x0.add(x1).add(x2.add(x3)).add(y0.add(y1).add(y2.add(y3))).reduceLanes(VectorOperators.ADD);
+        for (int j = y + half; j < to; j++) {
+            s += a[j];
+        }
+        return s;
     }
 
     private static double floatChains(int steps) {

@@ -97,6 +97,10 @@ class BenchmarksSmokeTest {
             m.setUp();
             m.fma(BH);
             m.copy(BH);
+            MachineBench.ReadInput input = new MachineBench.ReadInput();
+            input.size = 100_003;
+            input.setUp();
+            m.read(input, BH);
             m.dtype = "float64";
             m.fma(BH);
         }

@@ -122,9 +122,15 @@ public final class ReportGenerator {
                 .append(num(peaks.fma("float64", true))).append(" |\n");
         md.append("| streaming copy (GB/s, read + write) | ").append(num(peaks.copy(false))).append(" | ")
                 .append(num(peaks.copy(true))).append(" |\n");
-        md.append("\n% of peak below: matmul against the FMA peak of its dtype, elementwise ops and reductions "
-                + "against the copy bandwidth (bytes read + written per element: 12 for add/mul, 8 for unary ops "
-                + "and softmax, 4 for sum/mean/max), each at the backend's thread count.\n");
+        for (long n : peaks.readSizes()) {
+            md.append("| streaming read of ").append(sci(n)).append(" floats (GB/s, vector sum) | ")
+                    .append(num(peaks.read(n, false))).append(" | ").append(num(peaks.read(n, true))).append(" |\n");
+        }
+        md.append("\n% of peak below: matmul against the FMA peak of its dtype; sum, mean and max against the read "
+                + "bandwidth over as many floats (4 bytes read per element; caches hold part of the larger arrays, "
+                + "so this is the limit at that size, not of main memory); elementwise ops and softmax against the copy "
+                + "bandwidth (bytes read + written per element: 12 for add/mul, 8 for unary ops and softmax); each at "
+                + "the backend's thread count.\n");
     }
 
     private void targets() {

@@ -44,7 +44,7 @@ final class ResultReader {
                 size = params.get("n").getAsLong();
             } else if (bench.equals("machine")) {
                 variant = method + "-" + params.get("dtype").getAsString();
-                size = 0;
+                size = params.has("size") ? params.get("size").getAsLong() : 0;
             } else if (bench.equals("training")) {
                 variant = method;
                 size = 0;

@@ -4,8 +4,8 @@ import org.torch4j.benchmarks.MachineBench;
 
 /**
  * What one operation of a workload does, so that a time becomes a throughput: flops for matmul, elements for
- * elementwise ops and reductions (with the bytes they stream, for the % of copy bandwidth), steps for training
- * (steps/s, not billions), bytes and flops for the machine's own limits.
+ * elementwise ops and reductions (with the bytes they stream, for the % of copy or read bandwidth), steps for
+ * training (steps/s, not billions), bytes and flops for the machine's own limits.
  */
 final class Work {
     private Work() {
@@ -30,7 +30,10 @@ final class Work {
             case "reduction": return r.size() / r.seconds() / 1e9;
             case "training": return 1 / r.seconds();
             case "machine":
-                return r.variant().startsWith("fma") ? 2.0 * MachineBench.FMA_LANES / r.seconds() / 1e9
+                if (r.variant().startsWith("fma")) {
+                    return 2.0 * MachineBench.FMA_LANES / r.seconds() / 1e9;
+                }
+                return r.variant().startsWith("read") ? 4.0 * r.size() / r.seconds() / 1e9
                         : 8.0 * MachineBench.COPY_FLOATS / r.seconds() / 1e9;
             default: throw new IllegalArgumentException("no throughput for " + r.bench());
         }

@@ -22,6 +22,10 @@ class ReportGeneratorTest {
         assertTrue(md.contains("| FMA peak float32 (GFLOP/s) | 268 | 537 |"), md);
         // copy: 8 * 2^24 bytes in 10000 us = 13.4 GB/s
         assertTrue(md.contains("| streaming copy (GB/s, read + write) | 13.4 |"), md);
+        // read: 4 * 1e7 bytes in 1000 us = 40 GB/s; sum of 1e7 in 2000 us = 5 Gelem/s = 20 GB/s read, 50 % of it
+        assertTrue(md.contains("| streaming read of 1e7 floats (GB/s, vector sum) | 40.0 |"), md);
+        assertTrue(md.contains("| sum, 1e7 | – | 5.00 | – |"), md);
+        assertTrue(md.contains("| 50 % | – |"), md);
         // matmul 1024: 2 * 1024^3 flops in 10000 us = 215 GFLOP/s; PyTorch 1t took 20000 us: 2.00x; 80 % of 268
         assertTrue(md.contains("| 1024 | – | 215 | – | 107 | – | 2.00× | – | 80 % | – |"), md);
         // the scaled 1-thread target: 140/171 of 268 = 220 GFLOP/s, missed by 215

@@ -7,14 +7,15 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Reduction loops over float64 data, the twin of {@link FloatReduce}: a whole run folded to one value
  * ({@link #run}), or contiguous rows folded elementwise into a row of accumulators ({@link #rows}).
- * Contiguous runs use the Vector API with four independent accumulators; sums add blocks of {@link #BLOCK}
- * elements, then add the block totals.
+ * Contiguous runs use the Vector API with independent accumulators, their vector loads starting on cache lines;
+ * long runs fold leaves of {@link #LEAF} elements as a pairwise tree ({@link BlockFold}, split over the intra-op
+ * threads).
  */
 final class DoubleReduce {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Elements summed in vector lanes before the block total is added to the run's total. */
-    private static final int BLOCK = 4096;
+    /** Elements of one leaf of a long run (64 KiB). */
+    private static final int LEAF = 8192;
 
     private DoubleReduce() {
     }
@@ -28,30 +29,37 @@ final class DoubleReduce {
         if (stride != 1 || n < L) {
             return strided(kind, a, off, stride, n);
         }
-        if (n >= BlockFold.PARALLEL_MIN && kind != ReduceKind.PROD) {
-            return BlockFold.fold(kind, n, BLOCK, (start, length) -> contiguous(kind, a, off + start, length));
+        if (kind == ReduceKind.PROD) {
+            return prod(a, off, n);
         }
-        return contiguous(kind, a, off, n);
+        if (n <= LEAF) {
+            return contiguous(kind, a, off, off + n);
+        }
+        return BlockFold.fold(kind, off, n, LEAF, Double.BYTES, (from, to) -> contiguous(kind, a, from, to));
     }
 
-    /** The fold of n contiguous elements (sums block by block). */
-    private static double contiguous(ReduceKind kind, double[] a, int off, int n) {
-        if (n < L) {
-            return strided(kind, a, off, 1, n);
-        }
+    /** The sum, sum of squares, max or min of a[from .. to). */
+    private static double contiguous(ReduceKind kind, double[] a, int from, int to) {
         switch (kind) {
-            case SUM:
-            case SUM_SQ: {
-                double total = 0;
-                for (int start = 0; start < n; start += BLOCK) {
-                    total += sumBlock(kind == ReduceKind.SUM_SQ, a, off + start, Math.min(BLOCK, n - start));
-                }
-                return total;
-            }
-            case PROD: return prod(a, off, n);
-            case MAX: return max(a, off, n);
-            default: return min(a, off, n);
+            case SUM: return sum(a, from, to);
+            case SUM_SQ: return sumOfSquares(a, from, to);
+            case MAX: return max(a, from, to);
+            default: return min(a, from, to);
         }
+    }
+
+    /** The sum of v's lanes in lane order: the same bits compiled or interpreted, which reduceLanes does not promise. */
+    private static double laneSum(DoubleVector v) {
+        double s = 0;
+        for (int k = 0; k < L; k++) {
+            s += v.lane(k);
+        }
+        return s;
+    }
+
+    /** The first index from {@code from} (at most to) whose element starts a cache line. */
+    private static int lineStart(int from, int to) {
+        return Math.min(to, BlockFold.lineStart(from, Double.BYTES));
     }
 
     private static double strided(ReduceKind kind, double[] a, int off, int stride, int n) {
@@ -76,44 +84,81 @@ final class DoubleReduce {
         return acc;
     }
 
-    /** The sum (or sum of squares) of n &lt;= BLOCK contiguous elements in vector lanes. */
-    private static double sumBlock(boolean squares, double[] a, int off, int n) {
+    /** The sum of a[from .. to): eight vector accumulators from the first line start. */
+    private static double sum(double[] a, int from, int to) {
+        int i = lineStart(from, to);
+        double s = 0;
+        for (int j = from; j < i; j++) {
+            s += a[j];
+        }
         DoubleVector s0 = DoubleVector.zero(S);
         DoubleVector s1 = s0;
         DoubleVector s2 = s0;
         DoubleVector s3 = s0;
-        int bound4 = n - n % (4 * L);
-        int i = 0;
-        if (squares) {
-            for (; i < bound4; i += 4 * L) {
-                DoubleVector v0 = at(a, off + i);
-                DoubleVector v1 = at(a, off + i + L);
-                DoubleVector v2 = at(a, off + i + 2 * L);
-                DoubleVector v3 = at(a, off + i + 3 * L);
-                s0 = v0.fma(v0, s0);
-                s1 = v1.fma(v1, s1);
-                s2 = v2.fma(v2, s2);
-                s3 = v3.fma(v3, s3);
-            }
-            for (; i < S.loopBound(n); i += L) {
-                DoubleVector v = at(a, off + i);
-                s0 = v.fma(v, s0);
-            }
-        } else {
-            for (; i < bound4; i += 4 * L) {
-                s0 = s0.add(at(a, off + i));
-                s1 = s1.add(at(a, off + i + L));
-                s2 = s2.add(at(a, off + i + 2 * L));
-                s3 = s3.add(at(a, off + i + 3 * L));
-            }
-            for (; i < S.loopBound(n); i += L) {
-                s0 = s0.add(at(a, off + i));
-            }
+        DoubleVector s4 = s0;
+        DoubleVector s5 = s0;
+        DoubleVector s6 = s0;
+        DoubleVector s7 = s0;
+        for (; i <= to - 8 * L; i += 8 * L) {
+            s0 = s0.add(at(a, i));
+            s1 = s1.add(at(a, i + L));
+            s2 = s2.add(at(a, i + 2 * L));
+            s3 = s3.add(at(a, i + 3 * L));
+            s4 = s4.add(at(a, i + 4 * L));
+            s5 = s5.add(at(a, i + 5 * L));
+            s6 = s6.add(at(a, i + 6 * L));
+            s7 = s7.add(at(a, i + 7 * L));
         }
-        double s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            double v = a[off + i];
-            s += squares ? v * v : v;
+        for (; i <= to - L; i += L) {
+            s0 = s0.add(at(a, i));
+        }
+        s += laneSum(s0.add(s1).add(s2.add(s3)).add(s4.add(s5).add(s6.add(s7))));
+        for (; i < to; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    /** The sum of the squares of a[from .. to), as {@link #sum}. */
+    private static double sumOfSquares(double[] a, int from, int to) {
+        int i = lineStart(from, to);
+        double s = 0;
+        for (int j = from; j < i; j++) {
+            s += a[j] * a[j];
+        }
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        DoubleVector s4 = s0;
+        DoubleVector s5 = s0;
+        DoubleVector s6 = s0;
+        DoubleVector s7 = s0;
+        for (; i <= to - 8 * L; i += 8 * L) {
+            DoubleVector v0 = at(a, i);
+            DoubleVector v1 = at(a, i + L);
+            DoubleVector v2 = at(a, i + 2 * L);
+            DoubleVector v3 = at(a, i + 3 * L);
+            DoubleVector v4 = at(a, i + 4 * L);
+            DoubleVector v5 = at(a, i + 5 * L);
+            DoubleVector v6 = at(a, i + 6 * L);
+            DoubleVector v7 = at(a, i + 7 * L);
+            s0 = v0.fma(v0, s0);
+            s1 = v1.fma(v1, s1);
+            s2 = v2.fma(v2, s2);
+            s3 = v3.fma(v3, s3);
+            s4 = v4.fma(v4, s4);
+            s5 = v5.fma(v5, s5);
+            s6 = v6.fma(v6, s6);
+            s7 = v7.fma(v7, s7);
+        }
+        for (; i <= to - L; i += L) {
+            DoubleVector v = at(a, i);
+            s0 = v.fma(v, s0);
+        }
+        s += laneSum(s0.add(s1).add(s2.add(s3)).add(s4.add(s5).add(s6.add(s7))));
+        for (; i < to; i++) {
+            s += a[i] * a[i];
         }
         return s;
     }
@@ -142,50 +187,56 @@ final class DoubleReduce {
         return r;
     }
 
-    /** The max of n &gt;= L contiguous elements (NaN if any is NaN), in four vector accumulators. */
-    private static double max(double[] a, int off, int n) {
-        DoubleVector m0 = at(a, off);
+    /** The max of a[from .. to) (NaN if any is NaN, as Math.max), in four vector accumulators from the first line start. */
+    private static double max(double[] a, int from, int to) {
+        int i = lineStart(from, to);
+        double r = Double.NEGATIVE_INFINITY;
+        for (int j = from; j < i; j++) {
+            r = Math.max(r, a[j]);
+        }
+        DoubleVector m0 = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
         DoubleVector m1 = m0;
         DoubleVector m2 = m0;
         DoubleVector m3 = m0;
-        int bound4 = n - n % (4 * L);
-        int i = 0;
-        for (; i < bound4; i += 4 * L) {
-            m0 = m0.max(at(a, off + i));
-            m1 = m1.max(at(a, off + i + L));
-            m2 = m2.max(at(a, off + i + 2 * L));
-            m3 = m3.max(at(a, off + i + 3 * L));
+        for (; i <= to - 4 * L; i += 4 * L) {
+            m0 = m0.max(at(a, i));
+            m1 = m1.max(at(a, i + L));
+            m2 = m2.max(at(a, i + 2 * L));
+            m3 = m3.max(at(a, i + 3 * L));
         }
-        for (; i < S.loopBound(n); i += L) {
-            m0 = m0.max(at(a, off + i));
+        for (; i <= to - L; i += L) {
+            m0 = m0.max(at(a, i));
         }
-        double r = m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX);
-        for (; i < n; i++) {
-            r = Math.max(r, a[off + i]);
+        r = Math.max(r, m0.max(m1).max(m2.max(m3)).reduceLanes(VectorOperators.MAX));
+        for (; i < to; i++) {
+            r = Math.max(r, a[i]);
         }
         return r;
     }
 
-    /** The min of n &gt;= L contiguous elements (NaN if any is NaN), in four vector accumulators. */
-    private static double min(double[] a, int off, int n) {
-        DoubleVector m0 = at(a, off);
+    /** The min of a[from .. to) (NaN if any is NaN, as Math.min), as {@link #max}. */
+    private static double min(double[] a, int from, int to) {
+        int i = lineStart(from, to);
+        double r = Double.POSITIVE_INFINITY;
+        for (int j = from; j < i; j++) {
+            r = Math.min(r, a[j]);
+        }
+        DoubleVector m0 = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
         DoubleVector m1 = m0;
         DoubleVector m2 = m0;
         DoubleVector m3 = m0;
-        int bound4 = n - n % (4 * L);
-        int i = 0;
-        for (; i < bound4; i += 4 * L) {
-            m0 = m0.min(at(a, off + i));
-            m1 = m1.min(at(a, off + i + L));
-            m2 = m2.min(at(a, off + i + 2 * L));
-            m3 = m3.min(at(a, off + i + 3 * L));
+        for (; i <= to - 4 * L; i += 4 * L) {
+            m0 = m0.min(at(a, i));
+            m1 = m1.min(at(a, i + L));
+            m2 = m2.min(at(a, i + 2 * L));
+            m3 = m3.min(at(a, i + 3 * L));
         }
-        for (; i < S.loopBound(n); i += L) {
-            m0 = m0.min(at(a, off + i));
+        for (; i <= to - L; i += L) {
+            m0 = m0.min(at(a, i));
         }
-        double r = m0.min(m1).min(m2.min(m3)).reduceLanes(VectorOperators.MIN);
-        for (; i < n; i++) {
-            r = Math.min(r, a[off + i]);
+        r = Math.min(r, m0.min(m1).min(m2.min(m3)).reduceLanes(VectorOperators.MIN));
+        for (; i < to; i++) {
+            r = Math.min(r, a[i]);
         }
         return r;
     }
