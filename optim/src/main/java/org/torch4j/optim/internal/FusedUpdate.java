@@ -1,5 +1,6 @@
 package org.torch4j.optim.internal;
 
+import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -145,10 +146,12 @@ public abstract class FusedUpdate {
             }
             if (body < n) {
                 float[][] pad = new float[k][];
+                float[][] rows = floatPads(k, lanes);
                 for (int i = 0; i < k; i++) {
                     if (a[i] != null) {
-                        pad[i] = new float[lanes];
+                        pad[i] = rows[i];
                         System.arraycopy(a[i], o[i] + body, pad[i], 0, n - body);
+                        Arrays.fill(pad[i], n - body, lanes, 0);
                     }
                 }
                 floats(pad, new int[k], lanes);
@@ -176,10 +179,12 @@ public abstract class FusedUpdate {
             }
             if (body < n) {
                 double[][] pad = new double[k][];
+                double[][] rows = doublePads(k, lanes);
                 for (int i = 0; i < k; i++) {
                     if (a[i] != null) {
-                        pad[i] = new double[lanes];
+                        pad[i] = rows[i];
                         System.arraycopy(a[i], o[i] + body, pad[i], 0, n - body);
+                        Arrays.fill(pad[i], n - body, lanes, 0);
                     }
                 }
                 doubles(pad, new int[k], lanes);
@@ -190,6 +195,30 @@ public abstract class FusedUpdate {
                 }
             }
         }
+    }
+
+    /** The calling thread's zero-padded tail rows (one per operand), reused so that a small update allocates less. */
+    private static final ThreadLocal<float[][]> FLOAT_PADS = new ThreadLocal<>();
+    private static final ThreadLocal<double[][]> DOUBLE_PADS = new ThreadLocal<>();
+
+    /** At least k float rows of the given lanes, this thread's. */
+    private static float[][] floatPads(int k, int lanes) {
+        float[][] rows = FLOAT_PADS.get();
+        if (rows == null || rows.length < k) {
+            rows = new float[k][lanes];
+            FLOAT_PADS.set(rows);
+        }
+        return rows;
+    }
+
+    /** At least k double rows of the given lanes, this thread's. */
+    private static double[][] doublePads(int k, int lanes) {
+        double[][] rows = DOUBLE_PADS.get();
+        if (rows == null || rows.length < k) {
+            rows = new double[k][lanes];
+            DOUBLE_PADS.set(rows);
+        }
+        return rows;
     }
 
     /** The operand offsets {@code o} moved {@code by} elements on (for one thread's part of the body). */

@@ -41,6 +41,13 @@ final class FloatGemm extends PackedGemm<float[]> {
 
     /** {@code c[t] += alpha * a[t] · b[t]}, as {@link #multiply(Tensor, Tensor, Tensor)}. */
     static void multiply(Tensor a, Tensor b, Tensor c, double alpha) {
+        if (c.dim() == 2 && unpacked(c.size(0), c.size(1), a.size(1))) {
+            // the small path without a GEMM object: the same loops as simple() below
+            small(data(a), a.storageOffset(), a.stride(0), a.stride(1), data(b), b.storageOffset(), b.stride(0),
+                    b.stride(1), data(c), c.storageOffset(), c.stride(0), c.size(0), c.size(1), a.size(1),
+                    (float) alpha);
+            return;
+        }
         new FloatGemm(a, b, c, alpha).run();
     }
 
@@ -58,10 +65,17 @@ final class FloatGemm extends PackedGemm<float[]> {
         return mine[slot];
     }
 
-    /** Rows of C as axpys over rows of B when those vectorise, otherwise one dot per element. */
     @Override
     void simple(int aBase, int bBase, int cBase) {
-        float al = (float) alpha;
+        small(a, aBase, aRs, aCs, b, bBase, bRs, bCs, c, cBase, ldc, m, n, k, (float) alpha);
+    }
+
+    /**
+     * {@code c += al * a · b} for an m x k A and a k x n B of any strides into C of unit column stride, unpacked:
+     * rows of C as axpys over rows of B when those vectorise, otherwise one dot per element.
+     */
+    private static void small(float[] a, int aBase, int aRs, int aCs, float[] b, int bBase, int bRs, int bCs,
+            float[] c, int cBase, int ldc, int m, int n, int k, float al) {
         for (int i = 0; i < m; i++) {
             int ai = aBase + i * aRs;
             int ci = cBase + i * ldc;

@@ -42,15 +42,14 @@ final class Linalg {
         Tensor bias = self.expand(shape);
         Tensor out = Elementwise.empty(shape, a.dtype());
         OpChecks.matmulDTypes("addmm_impl_cpu_", a, b);
-        Tensor factor = scalar(beta, out.dtype());
-        double b0 = factor.item();
+        double b0 = converted(beta, out.dtype());
         if (out.numel() > 0 && b0 != 0) {
             Elementwise.copy(out, bias);
             if (b0 != 1) {
-                Elementwise.binary(BinaryOp.MUL, out, factor, 1, out);
+                Elementwise.binary(BinaryOp.MUL, out, scalar(beta, out.dtype()), 1, out);
             }
         }
-        if (out.numel() > 0 && a.size(1) > 0 && scalar(alpha, out.dtype()).item() != 0) {
+        if (out.numel() > 0 && a.size(1) > 0 && converted(alpha, out.dtype()) != 0) {
             switch (a.dtype()) {
                 case FLOAT32: FloatGemm.multiply(a, b, out, alpha); break;
                 case FLOAT64: DoubleGemm.multiply(a, b, out, alpha); break;
@@ -59,6 +58,15 @@ final class Linalg {
             }
         }
         return out;
+    }
+
+    /** {@code value} converted to the dtype as C++'s static_cast (floating dtypes without a tensor). */
+    private static double converted(double value, DType dtype) {
+        switch (dtype) {
+            case FLOAT32: return (float) value;
+            case FLOAT64: return value;
+            default: return scalar(value, dtype).item();
+        }
     }
 
     /** A 0-dim tensor of the dtype holding {@code value} converted as C++'s static_cast. */

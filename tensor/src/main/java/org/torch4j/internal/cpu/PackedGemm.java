@@ -107,7 +107,7 @@ abstract class PackedGemm<T> {
         int rows = c.size(o);
         int cols = c.size(o + 1);
         k = a.size(o + 1);
-        boolean large = (long) rows * cols * k > SMALL && rows > 1 && cols > 1;
+        boolean large = !unpacked(rows, cols, k);
         dot = large && a.stride(o + 1) == 1 && b.stride(o) == 1 && k >= 2 * lanes()
                 && Math.min(rows, cols) <= DOT_SHORT && Math.min((long) rows * k, (long) cols * k) <= DOT_STREAM;
         packed = large && !dot;
@@ -136,6 +136,14 @@ abstract class PackedGemm<T> {
         cBs = o == 0 ? 0 : c.stride(0);
         ldc = c.stride(row);
         cCs = c.stride(col);
+    }
+
+    /**
+     * Whether a rows x cols product of depth k takes the unpacked simple loop: at most {@link #SMALL} multiply-adds,
+     * or one row or one column.
+     */
+    static boolean unpacked(int rows, int cols, int k) {
+        return (long) rows * cols * k <= SMALL || rows <= 1 || cols <= 1;
     }
 
     /** Scratch slot of the packed A block. */

@@ -1,7 +1,9 @@
 package org.torch4j.internal.cpu;
 
 import java.util.Arrays;
+import org.torch4j.DType;
 import org.torch4j.Tensor;
+import org.torch4j.internal.Parallel;
 
 /**
  * Runs one {@link ReduceKind} over a {@link ReductionPlan} for float32, float64 or int64 input, choosing the
@@ -28,15 +30,66 @@ final class Reducer {
         return out;
     }
 
+    /**
+     * The reduction of every element of a contiguous float32 or float64 x without a plan: the one run that the plan
+     * of a contiguous input coalesces to, folded as {@link #reduce} folds it; keepdim keeps x's dims as ones.
+     */
+    static Tensor reduceContiguous(ReduceKind kind, Tensor x, boolean keepdim) {
+        int[] shape = new int[keepdim ? x.dim() : 0];
+        Arrays.fill(shape, 1);
+        Tensor out = Elementwise.empty(shape, x.dtype());
+        int n = x.numel();
+        double acc = kind.identity();
+        if (x.dtype() == DType.FLOAT32) {
+            if (n > 0) {
+                acc = kind.combine(acc, FloatReduce.run(kind, Elementwise.data(x).floats(), x.storageOffset(), 1, n));
+            }
+            Elementwise.data(out).floats()[0] = (float) acc;
+        } else {
+            if (n > 0) {
+                acc = kind.combine(acc, DoubleReduce.run(kind, Elementwise.data(x).doubles(), x.storageOffset(), 1, n));
+            }
+            Elementwise.data(out).doubles()[0] = acc;
+        }
+        return out;
+    }
+
     /** Whether the n outputs of a run are contiguous both in the output and as input bases. */
     private static boolean rowWise(ReductionPlan p, int[] steps, int n) {
         return n > 1 && steps[0] == 1 && steps[1] == 1 && p.innerStride != 1;
     }
 
+    /**
+     * The reduction of a contiguous float32 or float64 x over its first {@code lead} dims (more than one element
+     * reduced into each of more than one output, at most {@link Parallel#GRAIN_SIZE} elements in all) without a
+     * plan: whole rows folded into the output row, as {@link #reduce} folds the one run its plan coalesces them to.
+     */
+    static Tensor reduceLeading(ReduceKind kind, Tensor x, int lead, boolean keepdim) {
+        int[] shape = x.shape();
+        int rows = 1;
+        for (int d = 0; d < lead; d++) {
+            rows *= shape[d];
+            shape[d] = 1;
+        }
+        Tensor out = Elementwise.empty(keepdim ? shape : Arrays.copyOfRange(shape, lead, shape.length), x.dtype());
+        int n = out.numel();
+        if (x.dtype() == DType.FLOAT32) {
+            floatRows(kind, ONE_RUN, rows, n, Elementwise.data(x).floats(), x.storageOffset(),
+                    Elementwise.data(out).floats(), 0, n);
+        } else {
+            doubleRows(kind, ONE_RUN, rows, n, Elementwise.data(x).doubles(), x.storageOffset(),
+                    Elementwise.data(out).doubles(), 0, n);
+        }
+        return out;
+    }
+
+    /** The run starts of a plan whose reduced dims coalesce into one run. */
+    private static final int[] ONE_RUN = {0};
+
     private static void floats(ReduceKind kind, ReductionPlan p, float[] in, float[] out) {
         p.forEachOutput((off, st, n) -> {
             if (rowWise(p, st, n)) {
-                floatRows(kind, p, in, off[1], out, off[0], n);
+                floatRows(kind, p.runStarts, p.innerSize, p.innerStride, in, off[1], out, off[0], n);
                 return;
             }
             for (int i = 0; i < n; i++) {
@@ -51,15 +104,16 @@ final class Reducer {
     }
 
     /** Folds every reduced row into out[o .. o+n); sums carry into float64 every FLUSH rows. */
-    private static void floatRows(ReduceKind kind, ReductionPlan p, float[] in, int base, float[] out, int o, int n) {
+    private static void floatRows(ReduceKind kind, int[] runStarts, int innerSize, int innerStride, float[] in, int base,
+            float[] out, int o, int n) {
         Arrays.fill(out, o, o + n, (float) kind.identity());
         double[] carry = kind.isSum() ? new double[n] : null;
         int limit = carry != null ? FLUSH : Integer.MAX_VALUE;
         int pending = 0;
-        for (int r : p.runStarts) {
-            for (int k = 0; k < p.innerSize; ) {
-                int take = Math.min(p.innerSize - k, limit - pending);
-                FloatReduce.rows(kind, out, o, in, base + r + k * p.innerStride, p.innerStride, take, n);
+        for (int r : runStarts) {
+            for (int k = 0; k < innerSize; ) {
+                int take = Math.min(innerSize - k, limit - pending);
+                FloatReduce.rows(kind, out, o, in, base + r + k * innerStride, innerStride, take, n);
                 k += take;
                 pending += take;
                 if (pending == FLUSH && carry != null) {
@@ -86,10 +140,7 @@ final class Reducer {
     private static void doubles(ReduceKind kind, ReductionPlan p, double[] in, double[] out) {
         p.forEachOutput((off, st, n) -> {
             if (rowWise(p, st, n)) {
-                Arrays.fill(out, off[0], off[0] + n, kind.identity());
-                for (int r : p.runStarts) {
-                    DoubleReduce.rows(kind, out, off[0], in, off[1] + r, p.innerStride, p.innerSize, n);
-                }
+                doubleRows(kind, p.runStarts, p.innerSize, p.innerStride, in, off[1], out, off[0], n);
                 return;
             }
             for (int i = 0; i < n; i++) {
@@ -101,6 +152,15 @@ final class Reducer {
                 out[off[0] + i * st[0]] = acc;
             }
         });
+    }
+
+    /** Folds every reduced row into out[o .. o+n). */
+    private static void doubleRows(ReduceKind kind, int[] runStarts, int innerSize, int innerStride, double[] in,
+            int base, double[] out, int o, int n) {
+        Arrays.fill(out, o, o + n, kind.identity());
+        for (int r : runStarts) {
+            DoubleReduce.rows(kind, out, o, in, base + r, innerStride, innerSize, n);
+        }
     }
 
     private static void longs(ReduceKind kind, ReductionPlan p, long[] in, long[] out) {

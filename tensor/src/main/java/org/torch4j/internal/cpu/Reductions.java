@@ -6,6 +6,7 @@ import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.OpChecks;
+import org.torch4j.internal.Parallel;
 import org.torch4j.internal.TypePromotion;
 
 /**
@@ -21,6 +22,16 @@ final class Reductions {
     /** {@code torch.sum(x, dims, keepdim, dtype)}: x is first converted to dtype; ints and bools sum to int64. */
     static Tensor sum(Tensor x, int[] dims, boolean keepdim, DType dtype) {
         DType target = dtype != null ? dtype : x.dtype().isFloatingPoint() ? x.dtype() : DType.INT64;
+        if (target == x.dtype() && target.isFloatingPoint() && x.isContiguous()) {
+            // small fast paths without a reduction plan: everything, or leading dims
+            if (dims.length == 0) {
+                return Reducer.reduceContiguous(ReduceKind.SUM, x, keepdim);
+            }
+            int lead = leadingRows(x, dims);
+            if (lead > 0) {
+                return Reducer.reduceLeading(ReduceKind.SUM, x, lead, keepdim);
+            }
+        }
         Tensor in = widen(Elementwise.cast(x, target));
         ReductionPlan p = ReductionPlan.of(in, dims, keepdim);
         return p.shape(Elementwise.cast(Reducer.reduce(ReduceKind.SUM, in, p), target));
@@ -233,6 +244,25 @@ final class Reductions {
     // ------------------------------------------------------------------ helpers
 
     /** x in a dtype the reduction loops run on: floats unchanged, ints and bools as int64. */
+    /**
+     * How many leading dims {@code dims} names when it is exactly 0, 1, ..., j-1 and x (at most
+     * {@link Parallel#GRAIN_SIZE} elements) folds more than one row into more than one output; else 0.
+     */
+    private static int leadingRows(Tensor x, int[] dims) {
+        int lead = dims.length;
+        if (lead >= x.dim() || x.numel() > Parallel.GRAIN_SIZE) {
+            return 0;
+        }
+        long rows = 1;
+        for (int i = 0; i < lead; i++) {
+            if (dims[i] != i) {
+                return 0;
+            }
+            rows *= x.size(i);
+        }
+        return rows > 1 && x.numel() > rows ? lead : 0;
+    }
+
     private static Tensor widen(Tensor x) {
         return x.dtype().isFloatingPoint() ? x : Elementwise.cast(x, DType.INT64);
     }

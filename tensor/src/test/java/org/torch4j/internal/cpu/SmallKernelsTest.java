@@ -1,0 +1,127 @@
+package org.torch4j.internal.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.torch4j.DType;
+import org.torch4j.Tensor;
+import org.torch4j.Torch;
+
+/**
+ * The small fast paths of mm/addmm (no GEMM object) and of sum (no reduction plan): bit for bit the results of the
+ * general paths they skip, reached here directly (a batch of one for the GEMM, {@link Reducer#reduce} with its
+ * plan for sum); shapes and layouts outside them still give the exact sums.
+ */
+class SmallKernelsTest {
+    private static Tensor values(DType dtype, int... shape) {
+        int n = 1;
+        for (int s : shape) {
+            n *= s;
+        }
+        return Torch.arange(1.0, n + 1.0).mul(0.37).sub(n * 0.15).sin().reshape(shape).to(dtype);
+    }
+
+    private static void assertSame(Tensor expected, Tensor actual) {
+        assertEquals(expected.dtype(), actual.dtype());
+        assertArrayEquals(expected.shape(), actual.shape());
+        assertArrayEquals(expected.toDoubleArray(), actual.toDoubleArray());
+    }
+
+    /** c += alpha * a · b through the 2-d entry (the fast path when small) and through a batch of one (the object). */
+    private static void checkGemm(DType dtype, Tensor a, Tensor b, double alpha) {
+        Tensor fast = Torch.ones(new int[] {a.size(0), b.size(1)}).to(dtype);
+        Tensor general = fast.clone().unsqueeze(0);
+        if (dtype == DType.FLOAT32) {
+            FloatGemm.multiply(a, b, fast, alpha);
+            FloatGemm.multiply(a.unsqueeze(0), b.unsqueeze(0), general, alpha);
+        } else {
+            DoubleGemm.multiply(a, b, fast, alpha);
+            DoubleGemm.multiply(a.unsqueeze(0), b.unsqueeze(0), general, alpha);
+        }
+        assertSame(general.squeeze(0), fast);
+    }
+
+    @Test
+    void smallProductsMatchTheGemmObject() {
+        int[][] shapes = {{10, 1, 2}, {10, 2, 1}, {1, 10, 2}, {2, 10, 1}, {8, 8, 8}, {1, 40, 33}, {33, 40, 1},
+            {3, 20, 20}, {9, 9, 7}, {12, 12, 12}, {0, 3, 4}, {3, 0, 4}};
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (int[] s : shapes) {
+                Tensor a = values(dtype, s[0], s[1]);
+                Tensor b = values(dtype, s[1], s[2]).mul(-1.3);
+                checkGemm(dtype, a, b, 1);
+                checkGemm(dtype, a, b, -0.5);
+                // transposed operands: strided rows and columns
+                checkGemm(dtype, values(dtype, s[1], s[0]).t(), values(dtype, s[2], s[1]).t(), 1);
+            }
+        }
+    }
+
+    @Test
+    void mmAndAddmmOfTinyShapesAreExact() {
+        Tensor a = Torch.tensor(new float[] {1, 2, 3, 4, 5, 6}).reshape(3, 2);
+        Tensor b = Torch.tensor(new float[] {1, -1, 2, 0.5f}).reshape(2, 2);
+        assertArrayEquals(new double[] {5, 0, 11, -1, 17, -2}, a.mm(b).toDoubleArray());
+        Tensor bias = Torch.tensor(new float[] {10, 20});
+        assertArrayEquals(new double[] {12.5, 20, 15.5, 19.5, 18.5, 19}, Torch.addmm(bias, a, b, 1, 0.5).toDoubleArray());
+        assertArrayEquals(new double[] {2.5, 0, 5.5, -0.5, 8.5, -1}, Torch.addmm(bias, a, b, 0, 0.5).toDoubleArray());
+    }
+
+    private static Tensor planned(Tensor x, int[] dims, boolean keepdim) {
+        ReductionPlan p = ReductionPlan.of(x, dims, keepdim);
+        return p.shape(Reducer.reduce(ReduceKind.SUM, x, p));
+    }
+
+    @Test
+    void fullSumsMatchThePlan() {
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (int n : new int[] {0, 1, 3, 7, 8, 15, 16, 17, 100, 1000, 5000, 100_003}) {
+                Tensor x = values(dtype, n);
+                for (boolean keepdim : new boolean[] {false, true}) {
+                    assertSame(planned(x, new int[0], keepdim), Reducer.reduceContiguous(ReduceKind.SUM, x, keepdim));
+                    assertSame(planned(x, new int[0], keepdim), x.sum(new int[0], keepdim));
+                }
+            }
+            Tensor m = values(dtype, 10, 1);
+            assertSame(planned(m, new int[0], true), Reducer.reduceContiguous(ReduceKind.SUM, m, true));
+            Tensor s = values(dtype);
+            assertSame(planned(s, new int[0], false), s.sum());
+        }
+    }
+
+    @Test
+    void leadingSumsMatchThePlan() {
+        int[][] shapes = {{10, 2}, {2, 10}, {3, 4, 5}, {70, 3}, {130, 17}, {64, 33}, {5, 1, 6}};
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (int[] shape : shapes) {
+                Tensor x = values(dtype, shape);
+                for (int lead = 1; lead < shape.length; lead++) {
+                    int[] dims = new int[lead];
+                    for (int d = 0; d < lead; d++) {
+                        dims[d] = d;
+                    }
+                    for (boolean keepdim : new boolean[] {false, true}) {
+                        Tensor expected = planned(x, dims, keepdim);
+                        assertSame(expected, Reducer.reduceLeading(ReduceKind.SUM, x, lead, keepdim));
+                        assertSame(expected, x.sum(dims, keepdim));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void sumsOutsideTheFastPathsAreExact() {
+        Tensor x = Torch.tensor(new float[] {1, 2, 3, 4, 5, 6}).reshape(2, 3);
+        // a transposed input, trailing dims, a single row and int64 accumulation take the plan
+        assertArrayEquals(new double[] {5, 7, 9}, x.t().sum(new int[] {1}, false).toDoubleArray());
+        assertArrayEquals(new double[] {6, 15}, x.sum(new int[] {1}, false).toDoubleArray());
+        assertArrayEquals(new double[] {1, 2, 3}, x.narrow(0, 0, 1).sum(new int[] {0}, false).toDoubleArray());
+        Tensor ints = Torch.tensor(new long[] {1, 2, 3, 4}).reshape(2, 2);
+        assertEquals(DType.INT64, ints.sum().dtype());
+        assertArrayEquals(new double[] {4, 6}, ints.sum(new int[] {0}, false).toDoubleArray());
+        assertArrayEquals(new double[] {21}, x.sum(new int[] {0, 1}, true).reshape(1).toDoubleArray());
+        assertEquals(DType.FLOAT64, x.sum(new int[0], false, DType.FLOAT64).dtype());
+    }
+}
