@@ -85,10 +85,25 @@ final class DoubleGemm extends PackedGemm<double[]> {
                 }
             } else {
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] += al * DoubleMatVec.dot(a, ai, aCs, b, bBase + j * bCs, bRs, k);
+                    c[ci + j] += al * dot(a, ai, aCs, b, bBase + j * bCs, bRs, k);
                 }
             }
         }
+    }
+
+    /**
+     * {@link DoubleMatVec#dot} with the scalar loop that it runs for strided or shorter-than-a-vector operands written out
+     * here, so that the tiny depths of small products (one per element of C) cost no call.
+     */
+    private static double dot(double[] x, int xo, int xs, double[] y, int yo, int ys, int n) {
+        if (n >= L && xs == 1 && ys == 1) {
+            return DoubleMatVec.dot(x, xo, y, yo, n);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += x[xo + i * xs] * y[yo + i * ys];
+        }
+        return sum;
     }
 
     /**

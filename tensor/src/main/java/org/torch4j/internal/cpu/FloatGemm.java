@@ -85,10 +85,25 @@ final class FloatGemm extends PackedGemm<float[]> {
                 }
             } else {
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] += al * FloatMatVec.dot(a, ai, aCs, b, bBase + j * bCs, bRs, k);
+                    c[ci + j] += al * dot(a, ai, aCs, b, bBase + j * bCs, bRs, k);
                 }
             }
         }
+    }
+
+    /**
+     * {@link FloatMatVec#dot} with the scalar loop that it runs for strided or shorter-than-a-vector operands written out
+     * here, so that the tiny depths of small products (one per element of C) cost no call.
+     */
+    private static float dot(float[] x, int xo, int xs, float[] y, int yo, int ys, int n) {
+        if (n >= L && xs == 1 && ys == 1) {
+            return FloatMatVec.dot(x, xo, y, yo, n);
+        }
+        float sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += x[xo + i * xs] * y[yo + i * ys];
+        }
+        return sum;
     }
 
     /**

@@ -37,6 +37,11 @@ final class Reducer {
     static Tensor reduceContiguous(ReduceKind kind, Tensor x, boolean keepdim) {
         int[] shape = new int[keepdim ? x.dim() : 0];
         Arrays.fill(shape, 1);
+        return fold(kind, x, shape);
+    }
+
+    /** The fold of every element of a contiguous float32 or float64 x into a one-element tensor of the shape. */
+    private static Tensor fold(ReduceKind kind, Tensor x, int[] shape) {
         Tensor out = Elementwise.empty(shape, x.dtype());
         int n = x.numel();
         double acc = kind.identity();
@@ -54,15 +59,11 @@ final class Reducer {
         return out;
     }
 
-    /** Whether the n outputs of a run are contiguous both in the output and as input bases. */
-    private static boolean rowWise(ReductionPlan p, int[] steps, int n) {
-        return n > 1 && steps[0] == 1 && steps[1] == 1 && p.innerStride != 1;
-    }
-
     /**
      * The reduction of a contiguous float32 or float64 x over its first {@code lead} dims (more than one element
-     * reduced into each of more than one output, at most {@link Parallel#GRAIN_SIZE} elements in all) without a
-     * plan: whole rows folded into the output row, as {@link #reduce} folds the one run its plan coalesces them to.
+     * reduced into each output, at most {@link Parallel#GRAIN_SIZE} elements in all) without a plan: whole rows
+     * folded into the output row (or, for a single output, the one run), as {@link #reduce} folds the one run its
+     * plan coalesces them to.
      */
     static Tensor reduceLeading(ReduceKind kind, Tensor x, int lead, boolean keepdim) {
         int[] shape = x.shape();
@@ -71,7 +72,11 @@ final class Reducer {
             rows *= shape[d];
             shape[d] = 1;
         }
-        Tensor out = Elementwise.empty(keepdim ? shape : Arrays.copyOfRange(shape, lead, shape.length), x.dtype());
+        int[] outShape = keepdim ? shape : Arrays.copyOfRange(shape, lead, shape.length);
+        if (x.numel() == rows) {
+            return fold(kind, x, outShape);
+        }
+        Tensor out = Elementwise.empty(outShape, x.dtype());
         int n = out.numel();
         if (x.dtype() == DType.FLOAT32) {
             floatRows(kind, ONE_RUN, rows, n, Elementwise.data(x).floats(), x.storageOffset(),
@@ -81,6 +86,11 @@ final class Reducer {
                     Elementwise.data(out).doubles(), 0, n);
         }
         return out;
+    }
+
+    /** Whether the n outputs of a run are contiguous both in the output and as input bases. */
+    private static boolean rowWise(ReductionPlan p, int[] steps, int n) {
+        return n > 1 && steps[0] == 1 && steps[1] == 1 && p.innerStride != 1;
     }
 
     /** The run starts of a plan whose reduced dims coalesce into one run. */

@@ -246,7 +246,7 @@ final class Reductions {
     /** x in a dtype the reduction loops run on: floats unchanged, ints and bools as int64. */
     /**
      * How many leading dims {@code dims} names when it is exactly 0, 1, ..., j-1 and x (at most
-     * {@link Parallel#GRAIN_SIZE} elements) folds more than one row into more than one output; else 0.
+     * {@link Parallel#GRAIN_SIZE} elements) folds more than one row into each output; else 0.
      */
     private static int leadingRows(Tensor x, int[] dims) {
         int lead = dims.length;
@@ -260,7 +260,7 @@ final class Reductions {
             }
             rows *= x.size(i);
         }
-        return rows > 1 && x.numel() > rows ? lead : 0;
+        return rows > 1 ? lead : 0;
     }
 
     private static Tensor widen(Tensor x) {

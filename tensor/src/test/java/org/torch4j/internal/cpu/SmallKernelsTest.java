@@ -92,7 +92,8 @@ class SmallKernelsTest {
 
     @Test
     void leadingSumsMatchThePlan() {
-        int[][] shapes = {{10, 2}, {2, 10}, {3, 4, 5}, {70, 3}, {130, 17}, {64, 33}, {5, 1, 6}};
+        int[][] shapes = {{10, 2}, {2, 10}, {3, 4, 5}, {70, 3}, {130, 17}, {64, 33}, {5, 1, 6}, {10, 1}, {40, 1},
+            {4, 5, 1}, {2, 1, 3}};
         for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
             for (int[] shape : shapes) {
                 Tensor x = values(dtype, shape);
