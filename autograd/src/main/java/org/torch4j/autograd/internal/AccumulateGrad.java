@@ -30,9 +30,17 @@ public final class AccumulateGrad extends Node {
         return variable;
     }
 
-    /** Under this node's lock, as PyTorch's: backward passes on several threads may reach the same leaf. */
     @Override
-    protected synchronized Tensor[] apply(Tensor[] gradOutputs) {
+    protected Tensor[] apply(Tensor[] gradOutputs) {
+        return accumulate(gradOutputs, false);
+    }
+
+    /**
+     * Under this node's lock, as PyTorch's: backward passes on several threads may reach the same leaf.
+     * {@code owned}: only the engine holds the gradient, so that a first gradient of the leaf's layout becomes
+     * {@code .grad} itself instead of a copy (PyTorch steals it when its use count allows, outside grad mode).
+     */
+    synchronized Tensor[] accumulate(Tensor[] gradOutputs, boolean owned) {
         Tensor g = gradOutputs[0];
         if (g == null) {
             return new Tensor[0];
@@ -41,7 +49,12 @@ public final class AccumulateGrad extends Node {
         if (!g.dtype().equals(variable.dtype())) {
             g = g.to(variable.dtype());
         }
-        if (meta.grad == null) {
+        if (meta.grad == null && owned && !GradMode.isEnabled() && !g.requiresGrad() && variable.isContiguous()
+                && g.isContiguous() && g.storageOffset() == 0 && g.storage().length() == g.numel()
+                && g.device().equals(variable.device())) {
+            // the whole of its storage, in the leaf's layout: it becomes .grad
+            meta.grad = g;
+        } else if (meta.grad == null) {
             // a contiguous copy .grad owns; under create_graph it is recorded (CopyBackwards), as clone_obey_contract
             // does, otherwise the backend copies it directly
             meta.grad = GradMode.isEnabled() && g.requiresGrad() ? Torch.emptyLike(g).copy_(g)

@@ -37,6 +37,8 @@ public final class Engine {
         final Node node;
         int dependencies = 1;
         Tensor[] buffer;
+        /** Bit i: only the engine holds the gradient in buffer slot i (see {@link AccumulateGrad}). */
+        long owned;
 
         Pending(Node node) {
             this.node = node;
@@ -102,7 +104,7 @@ public final class Engine {
             }
             countDependencies(rootNodes);
             for (int i = 0; i < rootNodes.length; i++) {
-                deliver(rootNodes[i], rootSlots[i], rootGrads[i]);
+                deliver(rootNodes[i], rootSlots[i], rootGrads[i], false);
             }
             while (!ready.isEmpty()) {
                 evaluate(ready.poll());
@@ -211,11 +213,15 @@ public final class Engine {
     }
 
     /** Adds a gradient to a node's input buffer; the node becomes ready when its last dependency arrives. */
-    private void deliver(Node n, int slot, Tensor grad) {
+    private void deliver(Node n, int slot, Tensor grad, boolean owned) {
         Pending p = pending.get(n);
         if (grad != null) {
             if (p.buffer == null) {
                 p.buffer = new Tensor[n.numOutputs()];
+            }
+            // a sum is the engine's own tensor
+            if (slot < Long.SIZE && (p.buffer[slot] != null || owned)) {
+                p.owned |= 1L << slot;
             }
             p.buffer[slot] = p.buffer[slot] == null ? grad : p.buffer[slot].add(grad);
         }
@@ -239,16 +245,37 @@ public final class Engine {
                 return;
             }
         }
-        Tensor[] outputs = call(n, inputs);
+        ownedOutputs = 0;
+        Tensor[] outputs = call(n, inputs, p.owned);
         for (int i = 0; i < n.nextNodes.length; i++) {
             Node next = n.nextNodes[i];
             if (next != null && isWanted(next)) {
-                deliver(next, n.nextInputNrs[i], i < outputs.length ? outputs[i] : null);
+                deliver(next, n.nextInputNrs[i], i < outputs.length ? outputs[i] : null, (ownedOutputs >>> i & 1) != 0);
             }
         }
     }
 
-    private Tensor[] call(Node n, Tensor[] inputs) {
+    /**
+     * Bit i: only the engine holds output i of the node just called (an OpNode). Outside grad mode and
+     * {@code autograd.grad} only.
+     */
+    private long ownedOutputs;
+
+    /** Sets {@link #ownedOutputs} for the results of an OpNode's formula, before its saved tensors are released. */
+    private void markOwned(Node n, Tensor[] inputs, long ownedInputs, Tensor[] outputs) {
+        if (!(n instanceof OpNode) || captures != null || GradMode.isEnabled()) {
+            return;
+        }
+        // tensor hooks may have kept or replaced the incoming gradients
+        long ownedIn = n.hasHooks() ? 0 : ownedInputs;
+        for (int i = 0; i < Math.min(outputs.length, Math.min(n.nextNodes.length, Long.SIZE)); i++) {
+            if (outputs[i] != null && n.nextNodes[i] != null && ((OpNode) n).owns(inputs, ownedIn, outputs, i)) {
+                ownedOutputs |= 1L << i;
+            }
+        }
+    }
+
+    private Tensor[] call(Node n, Tensor[] inputs, long owned) {
         n.runPreHooks(inputs);
         boolean any = false;
         for (Tensor t : inputs) {
@@ -263,7 +290,9 @@ public final class Engine {
         }
         Tensor[] outputs;
         try {
-            outputs = n.apply(inputs);
+            outputs = (owned & 1) != 0 && captures == null && n instanceof AccumulateGrad && !n.hasHooks()
+                    ? ((AccumulateGrad) n).accumulate(inputs, true) : n.apply(inputs);
+            markOwned(n, inputs, owned, outputs);
             if (!keepGraph) {
                 n.release();
             }

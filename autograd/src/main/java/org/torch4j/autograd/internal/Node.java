@@ -129,6 +129,11 @@ public abstract class Node implements GradFn {
         return hooks.add(slot, hook, retainsGrad);
     }
 
+    /** Whether a tensor hook was ever registered on this node's gradients (they may keep or replace them). */
+    final boolean hasHooks() {
+        return hooks != null;
+    }
+
     /** Runs the tensor hooks on the incoming gradients and stores the retained gradients, in PyTorch's order. */
     final void runPreHooks(Tensor[] grads) {
         if (hooks != null) {

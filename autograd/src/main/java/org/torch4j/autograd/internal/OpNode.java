@@ -3,6 +3,7 @@ package org.torch4j.autograd.internal;
 import java.util.Arrays;
 import org.torch4j.Tensor;
 import org.torch4j.internal.GradMode;
+import org.torch4j.internal.Storage;
 
 /**
  * The node recorded for one op of the table: its backward is a formula written with tensor operations
@@ -154,6 +155,33 @@ public final class OpNode extends Node {
     @Override
     protected Tensor[] apply(Tensor[] gradOutputs) {
         return formula.apply(gradOutputs);
+    }
+
+    /**
+     * Whether gradient {@code i} of the formula's results (called before the saved tensors are released) is a
+     * tensor that only the engine holds, as PyTorch's use_count test: its storage is shared by no other result, no
+     * saved tensor and no incoming gradient but one the engine held alone (bit j of {@code ownedIn}), which the
+     * engine drops after this node; the formula's own temporaries are gone once it returned.
+     */
+    boolean owns(Tensor[] gradOutputs, long ownedIn, Tensor[] results, int i) {
+        Storage s = results[i].storage();
+        for (int j = 0; j < gradOutputs.length; j++) {
+            Tensor t = gradOutputs[j];
+            if (t != null && t.storage() == s && (j >= Long.SIZE || (ownedIn >>> j & 1) == 0)) {
+                return false;
+            }
+        }
+        for (int j = 0; j < results.length; j++) {
+            if (j != i && results[j] != null && results[j].storage() == s) {
+                return false;
+            }
+        }
+        for (int j = 0; j < savedCount; j++) {
+            if (saved[j].shares(s)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.torch4j.Tensor;
 import org.torch4j.autograd.AnomalyMode;
 import org.torch4j.internal.AutogradMeta;
 import org.torch4j.internal.GradMode;
+import org.torch4j.internal.Storage;
 
 /**
  * A tensor a node keeps for its backward formula, as PyTorch's {@code SavedVariable}: it remembers the
@@ -58,6 +59,11 @@ public final class SavedVariable {
         meta.gradFn = outputOf;
         meta.outputNr = outputNr;
         return t;
+    }
+
+    /** Whether the saved tensor (not yet released) views the storage. */
+    boolean shares(Storage s) {
+        return data != null && data.storage() == s;
     }
 
     void release() {
