@@ -39,12 +39,12 @@ final class Linalg {
     static Tensor addmm(Tensor self, Tensor a, Tensor b, double beta, double alpha) {
         OpChecks.addmm(self, a, b);
         int[] shape = {a.size(0), b.size(1)};
-        Tensor bias = self.expand(shape);
+        self.expand(shape); // PyTorch's check (and message) that self broadcasts to the product
         Tensor out = Elementwise.empty(shape, a.dtype());
         OpChecks.matmulDTypes("addmm_impl_cpu_", a, b);
         double b0 = converted(beta, out.dtype());
         if (out.numel() > 0 && b0 != 0) {
-            Elementwise.copy(out, bias);
+            Elementwise.copy(out, self);
             if (b0 != 1) {
                 Elementwise.binary(BinaryOp.MUL, out, scalar(beta, out.dtype()), 1, out);
             }

@@ -216,7 +216,9 @@ final class SmallElementwise {
 
     /**
      * {@code dst.copy_(src)} when dst is small and dense and src is a dense tensor of its shape and dtype (one
-     * array copy) or a 0-dim scalar (converted once, then filled); false when they do not qualify.
+     * array copy), a dense tensor of its dtype that broadcasts along leading dims only (one array copy per
+     * repeat, from another storage) or a 0-dim scalar (converted once, then filled); false when they do not
+     * qualify.
      */
     static boolean copy(Tensor dst, Tensor src) {
         if (!denseFloating(dst)) {
@@ -230,10 +232,39 @@ final class SmallElementwise {
             Elementwise.fillRun(o, oo + 1, n - 1, o, oo);
             return true;
         }
-        if (src.dtype() != dst.dtype() || !sameShape(dst, src) || !denseFloating(src)) {
+        if (src.dtype() != dst.dtype() || !denseFloating(src)) {
             return false;
         }
-        System.arraycopy(Elementwise.data(src).array(), src.storageOffset(), o.array(), oo, n);
+        if (sameShape(dst, src)) {
+            System.arraycopy(Elementwise.data(src).array(), src.storageOffset(), o.array(), oo, n);
+            return true;
+        }
+        if (src.storage() == dst.storage() || !trailing(dst, src)) {
+            return false;
+        }
+        int block = src.numel();
+        for (int r = 0; r < n; r += block) {
+            System.arraycopy(Elementwise.data(src).array(), src.storageOffset(), o.array(), oo + r, block);
+        }
+        return true;
+    }
+
+    /** Whether src, without its leading ones, has the shape of dst's trailing dims (a broadcast of whole blocks). */
+    private static boolean trailing(Tensor dst, Tensor src) {
+        int[] d = TensorAccess.shape(dst);
+        int[] s = TensorAccess.shape(src);
+        if (s.length > d.length) {
+            return false;
+        }
+        int j = 0;
+        while (j < s.length && s[j] == 1) {
+            j++;
+        }
+        for (int i = j; i < s.length; i++) {
+            if (s[i] != d[d.length - s.length + i]) {
+                return false;
+            }
+        }
         return true;
     }
 }

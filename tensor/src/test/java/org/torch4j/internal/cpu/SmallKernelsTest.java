@@ -2,6 +2,7 @@ package org.torch4j.internal.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.torch4j.DType;
@@ -9,9 +10,10 @@ import org.torch4j.Tensor;
 import org.torch4j.Torch;
 
 /**
- * The small fast paths of mm/addmm (no GEMM object) and of sum (no reduction plan): bit for bit the results of the
- * general paths they skip, reached here directly (a batch of one for the GEMM, {@link Reducer#reduce} with its
- * plan for sum); shapes and layouts outside them still give the exact sums.
+ * The small fast paths of mm/addmm (no GEMM object), of sum (no reduction plan) and of copies broadcast along
+ * leading dims: bit for bit the results of the general paths they skip, reached here directly (a batch of one for
+ * the GEMM, {@link Reducer#reduce} with its plan for sum, a strided destination for copies); shapes and layouts
+ * outside them still give the exact results.
  */
 class SmallKernelsTest {
     private static Tensor values(DType dtype, int... shape) {
@@ -124,5 +126,43 @@ class SmallKernelsTest {
         assertArrayEquals(new double[] {4, 6}, ints.sum(new int[] {0}, false).toDoubleArray());
         assertArrayEquals(new double[] {21}, x.sum(new int[] {0, 1}, true).reshape(1).toDoubleArray());
         assertEquals(DType.FLOAT64, x.sum(new int[0], false, DType.FLOAT64).dtype());
+    }
+
+    /** dst.copy_(src) into a dense dst (the fast path when it qualifies) and into a strided one (the general path). */
+    private static void checkCopy(Tensor src, int... shape) {
+        Tensor fast = Torch.zeros(shape).to(src.dtype());
+        int[] wide = java.util.Arrays.copyOf(shape, shape.length + 1);
+        wide[shape.length] = 2;
+        Tensor general = Torch.zeros(wide).to(src.dtype()).select(-1, 0);
+        fast.copy_(src);
+        general.copy_(src);
+        assertSame(general, fast);
+    }
+
+    @Test
+    void leadingBroadcastCopiesMatchTheGeneralPath() {
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            checkCopy(values(dtype, 2), 10, 2);
+            checkCopy(values(dtype, 1, 2), 10, 2);
+            checkCopy(values(dtype, 3, 2), 4, 3, 2);
+            checkCopy(values(dtype, 1, 1, 2), 4, 3, 2);
+            checkCopy(values(dtype, 1), 10, 1);
+            checkCopy(values(dtype, 1, 3, 2), 4, 3, 2);
+            // outside the fast path: a broadcast inside the trailing dims, a transposed source, another dtype
+            checkCopy(values(dtype, 3, 1), 3, 2);
+            checkCopy(values(dtype, 2, 3).t(), 4, 3, 2);
+            checkCopy(values(dtype == DType.FLOAT32 ? DType.FLOAT64 : DType.FLOAT32, 2), 5, 2);
+        }
+        // a source inside the destination is copied by the general path
+        Tensor t = Torch.tensor(new float[] {1, 2, 3, 4, 5, 6}).reshape(3, 2);
+        t.copy_(t.select(0, 0));
+        assertArrayEquals(new double[] {1, 2, 1, 2, 1, 2}, t.toDoubleArray());
+        // more source dims than destination dims is an error, leading ones or not
+        assertThrows(IllegalArgumentException.class, () -> Torch.zeros(2).copy_(Torch.ones(1, 1, 2)));
+        Tensor bias = Torch.tensor(new float[] {1, 2});
+        Tensor a = Torch.tensor(new float[] {1, 2, 3}).reshape(3, 1);
+        Tensor b = Torch.tensor(new float[] {1, -1}).reshape(1, 2);
+        assertArrayEquals(new double[] {2, 1, 3, 0, 4, -1}, Torch.addmm(bias, a, b).toDoubleArray());
+        assertArrayEquals(new double[] {2, 0, 3, -1, 4, -2}, Torch.addmm(Torch.ones(1), a, b).toDoubleArray());
     }
 }
