@@ -98,7 +98,7 @@ final class Im2Col {
                         }
                         int src = xOff + (c * height + ih) * width + shift;
                         if (sw == 1) {
-                            copyRun(x, src + lo, cols, d + lo, hi - lo);
+                            System.arraycopy(x, src + lo, cols, d + lo, hi - lo);
                         } else {
                             for (int ow = lo; ow < hi; ow++) {
                                 cols[d + ow] = x[src + ow * sw];
@@ -131,7 +131,7 @@ final class Im2Col {
                         }
                         int src = xOff + (c * height + ih) * width + shift;
                         if (sw == 1) {
-                            copyRun(x, src + lo, cols, d + lo, hi - lo);
+                            System.arraycopy(x, src + lo, cols, d + lo, hi - lo);
                         } else {
                             for (int ow = lo; ow < hi; ow++) {
                                 cols[d + ow] = x[src + ow * sw];
@@ -211,46 +211,6 @@ final class Im2Col {
                     }
                 }
             }
-        }
-    }
-
-    /**
-     * dst[d .. d + n) = src[s .. s + n): whole vectors, the last one overlapping the previous (im2col's runs are
-     * short, as wide as the output, where System.arraycopy's call costs more than the copy); shorter runs copy
-     * element by element.
-     */
-    private static void copyRun(float[] src, int s, float[] dst, int d, int n) {
-        if (n < FS.length()) {
-            for (int i = 0; i < n; i++) {
-                dst[d + i] = src[s + i];
-            }
-            return;
-        }
-        int i = 0;
-        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
-            FloatVector.fromArray(FS, src, s + i).intoArray(dst, d + i);
-        }
-        if (i < n) {
-            int last = n - FS.length();
-            FloatVector.fromArray(FS, src, s + last).intoArray(dst, d + last);
-        }
-    }
-
-    /** {@link #copyRun(float[], int, float[], int, int)} for float64. */
-    private static void copyRun(double[] src, int s, double[] dst, int d, int n) {
-        if (n < DS.length()) {
-            for (int i = 0; i < n; i++) {
-                dst[d + i] = src[s + i];
-            }
-            return;
-        }
-        int i = 0;
-        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
-            DoubleVector.fromArray(DS, src, s + i).intoArray(dst, d + i);
-        }
-        if (i < n) {
-            int last = n - DS.length();
-            DoubleVector.fromArray(DS, src, s + last).intoArray(dst, d + last);
         }
     }
 
