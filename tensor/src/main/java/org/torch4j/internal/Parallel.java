@@ -3,6 +3,7 @@ package org.torch4j.internal;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -17,6 +18,17 @@ public final class Parallel {
     private static final int CHUNKS_PER_THREAD = 4;
     /** Spins of a waiting caller before it parks (chunks in flight usually finish within microseconds). */
     private static final int SPINS = 1 << 12;
+    /**
+     * How long a pool thread that has finished its part of a job keeps watching for the next one before it
+     * returns to the pool (where it parks): OpenMP's threads spin the same way, so that the short parallel
+     * ops of a training step do not each pay a thread's wake-up.
+     */
+    private static final long LINGER_NANOS = 200_000;
+
+    /** The job the caller is running now, for lingering pool threads to join; null when none. */
+    private static final AtomicReference<Job> CURRENT = new AtomicReference<>();
+    /** Pool threads lingering now. */
+    private static final AtomicInteger LINGERING = new AtomicInteger();
 
     /** A half-open range [begin, end) of work. */
     public interface RangeTask {
@@ -79,6 +91,7 @@ public final class Parallel {
      * into up to {@value #CHUNKS_PER_THREAD} chunks. A thread runs its home chunks, then takes the chunks not
      * yet started from the other homes; the caller then waits only for chunks already running, so a pool
      * thread that wakes late, or whose core another process holds, costs no more than running serially.
+     * Pool threads that finished a job linger briefly and join the next one without being woken.
      * Tasks must not depend on which thread runs which chunk, nor on how the range is cut.
      */
     public static void forRange(int n, int grain, RangeTask task) {
@@ -91,12 +104,40 @@ public final class Parallel {
         }
         Job job = new Job(task, n, maxChunks, Math.min(threads, maxChunks));
         ForkJoinPool p = pool();
-        for (int h = 1; h < job.homes; h++) {
+        CURRENT.set(job);
+        // lingering threads join by themselves; wake pool threads only for the homes they leave
+        for (int h = 1 + LINGERING.get(); h < job.homes; h++) {
             int home = h;
-            p.execute(() -> job.drain(home));
+            p.execute(() -> helper(job, home));
         }
         job.drain(0);
+        CURRENT.compareAndSet(job, null);
         job.await();
+    }
+
+    /**
+     * A pool thread's part of {@code job}: its home, then the jobs that callers start while it lingers for up to
+     * {@link #LINGER_NANOS} after each (any thread may drain any home: this only adds helpers).
+     */
+    private static void helper(Job job, int home) {
+        job.drain(home);
+        LINGERING.incrementAndGet();
+        try {
+            Job last = job;
+            long since = System.nanoTime();
+            while (System.nanoTime() - since < LINGER_NANOS) {
+                Job next = CURRENT.get();
+                if (next != null && next != last) {
+                    next.drain(1 + home % (next.homes - 1));
+                    last = next;
+                    since = System.nanoTime();
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+        } finally {
+            LINGERING.decrementAndGet();
+        }
     }
 
     /**

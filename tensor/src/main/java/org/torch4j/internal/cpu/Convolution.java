@@ -109,11 +109,17 @@ final class Convolution {
         if (p.transposed()) {
             Plan plan = new Plan(x.dtype(), g.shape(), w.shape(), p);
             grads[0] = mask[0] ? direct(g, w, null, plan, x.shape()) : null;
-            grads[1] = mask[1] ? weightGrad(g, x, plan, w.shape()) : null;
+            grads[1] = mask[1] ? weightGrad(g, x, plan, w.shape(), null) : null;
         } else {
             Plan plan = new Plan(x.dtype(), x.shape(), w.shape(), p);
-            grads[0] = mask[0] ? inputGrad(g, w, null, plan, x.shape()) : null;
-            grads[1] = mask[1] ? weightGrad(x, g, plan, w.shape()) : null;
+            if (mask[0] && mask[1] && Parallel.numThreads() <= blockCount(plan.batch, w.numel())) {
+                // one pass over the images for both, while each image's output gradient is in the caches
+                grads[0] = Elementwise.empty(x.shape(), plan.dtype);
+                grads[1] = weightGrad(x, g, plan, w.shape(), inputGradImage(g, w, null, plan, grads[0]));
+            } else {
+                grads[0] = mask[0] ? inputGrad(g, w, null, plan, x.shape()) : null;
+                grads[1] = mask[1] ? weightGrad(x, g, plan, w.shape(), null) : null;
+            }
         }
         if (mask[2]) {
             int[] dims = new int[g.dim() - 1];
@@ -150,6 +156,11 @@ final class Convolution {
         return out;
     }
 
+    /** Work on one image n of a batch. */
+    private interface ImageTask {
+        void run(int n);
+    }
+
     /**
      * The gradient of the direct convolution's input for output gradient g: per image and group the product
      * w^T · g into the column buffer, then col2im; added to bias rows (may be null) in a new tensor of shape
@@ -157,6 +168,17 @@ final class Convolution {
      */
     private static Tensor inputGrad(Tensor g, Tensor w, Tensor bias, Plan plan, int[] inShape) {
         Tensor gx = Elementwise.empty(inShape, plan.dtype);
+        ImageTask image = inputGradImage(g, w, bias, plan, gx);
+        Parallel.forRange(plan.batch, plan.grain(), (first, end) -> {
+            for (int n = first; n < end; n++) {
+                image.run(n);
+            }
+        });
+        return gx;
+    }
+
+    /** {@link #inputGrad}'s work on one image, written into gx. */
+    private static ImageTask inputGradImage(Tensor g, Tensor w, Tensor bias, Plan plan, Tensor gx) {
         CpuStorage gs = Elementwise.data(g);
         CpuStorage ws = Elementwise.data(w);
         CpuStorage xs = Elementwise.data(gx);
@@ -164,36 +186,34 @@ final class Convolution {
         int og = plan.groupOut();
         int image = plan.im.height * plan.im.width;
         boolean identity = plan.im.isIdentity();
-        Parallel.forRange(plan.batch, plan.grain(), (first, end) -> {
-            for (int n = first; n < end; n++) {
-                int xBase = n * plan.inputImage();
-                if (bias != null) {
-                    fillRows(xs, xBase, plan.channels, image, Elementwise.data(bias));
-                }
-                CpuStorage cols = identity ? xs : scratch(plan.dtype, CLEARED, plan.im.rows() * cells);
-                int cBase = identity ? xBase : 0;
-                for (int gr = 0; gr < plan.groups; gr++) {
-                    gemm(ws, gr * og * plan.depth, plan.depth, og, 1, plan.depth, gs,
-                            n * plan.outputImage() + gr * og * cells, cells, 1, cols, cBase + gr * plan.depth * cells,
-                            cells);
-                }
-                if (!identity) {
-                    col2im(plan.im, cols, xs, xBase);
-                }
+        return n -> {
+            int xBase = n * plan.inputImage();
+            if (bias != null) {
+                fillRows(xs, xBase, plan.channels, image, Elementwise.data(bias));
             }
-        });
-        return gx;
+            CpuStorage cols = identity ? xs : scratch(plan.dtype, CLEARED, plan.im.rows() * cells);
+            int cBase = identity ? xBase : 0;
+            for (int gr = 0; gr < plan.groups; gr++) {
+                gemm(ws, gr * og * plan.depth, plan.depth, og, 1, plan.depth, gs,
+                        n * plan.outputImage() + gr * og * cells, cells, 1, cols, cBase + gr * plan.depth * cells,
+                        cells);
+            }
+            if (!identity) {
+                col2im(plan.im, cols, xs, xBase);
+            }
+        };
     }
 
     /**
      * The gradient of the direct convolution's weight for input x and output gradient g: per image and group
      * g · cols^T (as dot products of rows, which need no packing), summed per fixed block of images into partial
-     * sums that are then added in block order.
+     * sums that are then added in block order. {@code alongside} (may be null) runs on each image first, in the
+     * same pass.
      */
-    private static Tensor weightGrad(Tensor x, Tensor g, Plan plan, int[] weightShape) {
+    private static Tensor weightGrad(Tensor x, Tensor g, Plan plan, int[] weightShape, ImageTask alongside) {
         Tensor gw = Elementwise.empty(weightShape, plan.dtype);
         int size = gw.numel();
-        int per = Math.max(1, (plan.batch + blockCount(plan.batch, size) - 1) / blockCount(plan.batch, size));
+        int per = perBlock(plan.batch, size);
         int blocks = (plan.batch + per - 1) / per;
         CpuStorage partials = CpuStorage.allocate(plan.dtype, Math.max(0, blocks - 1) * size);
         CpuStorage xs = Elementwise.data(x);
@@ -206,6 +226,9 @@ final class Convolution {
                 CpuStorage target = blk == 0 ? ws : partials;
                 int tBase = blk == 0 ? 0 : (blk - 1) * size;
                 for (int n = blk * per; n < Math.min(plan.batch, (blk + 1) * per); n++) {
+                    if (alongside != null) {
+                        alongside.run(n);
+                    }
                     CpuStorage cols = columns(plan, xs, n * plan.inputImage());
                     int cBase = plan.im.isIdentity() ? n * plan.inputImage() : 0;
                     for (int gr = 0; gr < plan.groups; gr++) {
@@ -219,6 +242,12 @@ final class Convolution {
             addInto(partials, (blk - 1) * size, ws, size);
         }
         return gw;
+    }
+
+    /** Images per block of the weight-gradient partial sums (all blocks but the last are full). */
+    private static int perBlock(int batch, int size) {
+        int count = blockCount(batch, size);
+        return Math.max(1, (batch + count - 1) / count);
     }
 
     /** Blocks of images for the weight-gradient partial sums: a function of the shapes only. */

@@ -1,15 +1,24 @@
 package org.torch4j.internal.cpu;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.internal.OpChecks;
+import org.torch4j.internal.Parallel;
 
 /**
  * ATen's {@code threshold_backward(grad, self, threshold)} on the CPU (ReLU's derivative): {@code self <= threshold ?
- * 0 : grad}. Contiguous float32/float64 operands of one shape take a branch-free typed loop; other layouts copy grad
- * and zero it where self is at most the threshold.
+ * 0 : grad}. Contiguous float32/float64 operands of one shape take a branch-free Vector API loop (a blend per
+ * vector), split over the intra-op pool above ATen's grain size; other layouts copy grad and zero it where self is
+ * at most the threshold.
  */
 final class ThresholdBackward {
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+
     private ThresholdBackward() {
     }
 
@@ -18,11 +27,21 @@ final class ThresholdBackward {
         Tensor out = Elementwise.empty(grad.shape(), grad.dtype());
         boolean plain = grad.isContiguous() && self.isContiguous() && self.dtype() == grad.dtype();
         if (plain && grad.dtype() == DType.FLOAT32) {
-            floats(Elementwise.data(grad).floats(), grad.storageOffset(), Elementwise.data(self).floats(),
-                    self.storageOffset(), (float) threshold, Elementwise.data(out).floats(), out.numel());
+            float[] g = Elementwise.data(grad).floats();
+            float[] s = Elementwise.data(self).floats();
+            float[] o = Elementwise.data(out).floats();
+            int go = grad.storageOffset();
+            int so = self.storageOffset();
+            Parallel.forRange(out.numel(), Parallel.GRAIN_SIZE,
+                (begin, end) -> floats(g, go + begin, s, so + begin, (float) threshold, o, begin, end - begin));
         } else if (plain && grad.dtype() == DType.FLOAT64) {
-            doubles(Elementwise.data(grad).doubles(), grad.storageOffset(), Elementwise.data(self).doubles(),
-                    self.storageOffset(), threshold, Elementwise.data(out).doubles(), out.numel());
+            double[] g = Elementwise.data(grad).doubles();
+            double[] s = Elementwise.data(self).doubles();
+            double[] o = Elementwise.data(out).doubles();
+            int go = grad.storageOffset();
+            int so = self.storageOffset();
+            Parallel.forRange(out.numel(), Parallel.GRAIN_SIZE,
+                (begin, end) -> doubles(g, go + begin, s, so + begin, threshold, o, begin, end - begin));
         } else {
             Elementwise.copy(out, grad);
             Tensor mask = self.le(threshold);
@@ -31,15 +50,31 @@ final class ThresholdBackward {
         return out;
     }
 
-    private static void floats(float[] g, int go, float[] s, int so, float t, float[] o, int n) {
-        for (int i = 0; i < n; i++) {
-            o[i] = s[so + i] <= t ? 0f : g[go + i];
+    /** o[oo + i] = s[so + i] <= t ? 0 : g[go + i] for i below n. */
+    private static void floats(float[] g, int go, float[] s, int so, float t, float[] o, int oo, int n) {
+        FloatVector zero = FloatVector.zero(FS);
+        int i = 0;
+        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
+            FloatVector.fromArray(FS, g, go + i)
+                    .blend(zero, FloatVector.fromArray(FS, s, so + i).compare(VectorOperators.LE, t))
+                    .intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = s[so + i] <= t ? 0f : g[go + i];
         }
     }
 
-    private static void doubles(double[] g, int go, double[] s, int so, double t, double[] o, int n) {
-        for (int i = 0; i < n; i++) {
-            o[i] = s[so + i] <= t ? 0.0 : g[go + i];
+    /** {@link #floats(float[], int, float[], int, float, float[], int, int)} for float64. */
+    private static void doubles(double[] g, int go, double[] s, int so, double t, double[] o, int oo, int n) {
+        DoubleVector zero = DoubleVector.zero(DS);
+        int i = 0;
+        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+            DoubleVector.fromArray(DS, g, go + i)
+                    .blend(zero, DoubleVector.fromArray(DS, s, so + i).compare(VectorOperators.LE, t))
+                    .intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = s[so + i] <= t ? 0.0 : g[go + i];
         }
     }
 }
