@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.UnaryOperator;
 import org.torch4j.DType;
 import org.torch4j.Device;
@@ -21,6 +22,8 @@ import org.torch4j.internal.TensorAccess;
  */
 public abstract class Node implements GradFn {
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final AtomicReferenceFieldUpdater<Node, Engine.Pending> PASS =
+            AtomicReferenceFieldUpdater.newUpdater(Node.class, Engine.Pending.class, "pass");
 
     private final String name;
     private final long sequenceNr;
@@ -32,6 +35,8 @@ public abstract class Node implements GradFn {
     /** The autograd state of each forward output, for {@code retain_grad()} (no tensor data is kept). */
     final AutogradMeta[] outputMetas;
     private TensorHooks hooks;
+    /** The record of the backward pass that claimed this node (saves that engine a map lookup per visit). */
+    volatile Engine.Pending pass;
     private final Throwable forwardTrace;
 
     /** A node for a forward op with these inputs (null entries and inputs that need no grad get no edge). */
@@ -98,6 +103,16 @@ public abstract class Node implements GradFn {
     /** Number of forward outputs, that is of incoming gradients. */
     public final int numOutputs() {
         return outputMetas.length;
+    }
+
+    /** Claims this node for a backward pass; false when another pass holds it. */
+    final boolean claimPass(Engine.Pending p) {
+        return PASS.compareAndSet(this, null, p);
+    }
+
+    /** Hands the node back after the pass that claimed it. */
+    final void releasePass(Engine.Pending p) {
+        PASS.compareAndSet(this, p, null);
     }
 
     final long sequenceNr() {
