@@ -280,7 +280,7 @@ public final class Engine {
         for (int i = 0; i < n.nextNodes.length; i++) {
             Node next = n.nextNodes[i];
             if (next != null && isWanted(next)) {
-                deliver(next, n.nextInputNrs[i], i < outputs.length ? outputs[i] : null, (ownedOutputs >>> i & 1) != 0);
+                deliver(next, n.inputSlots[i].inputNr, i < outputs.length ? outputs[i] : null, (ownedOutputs >>> i & 1) != 0);
             }
         }
     }
@@ -351,7 +351,8 @@ public final class Engine {
                 grads[i] = null;
                 continue;
             }
-            int[] expected = n.inputShapes[i];
+            Node.InputSlot input = n.inputSlots[i];
+            int[] expected = input.shape;
             if (!Formulas.hasShape(g, expected)) {
                 if (!Formulas.expandable(expected, g.shape())) {
                     throw new IllegalStateException("Function " + n.name() + " returned an invalid gradient at index " + i
@@ -360,11 +361,11 @@ public final class Engine {
                 }
                 g = Formulas.sumTo(g, expected);
             }
-            if (g.dtype() != n.inputDTypes[i]) {
-                g = g.to(n.inputDTypes[i]);
+            if (g.dtype() != input.dtype) {
+                g = g.to(input.dtype);
             }
-            if (!g.device().equals(n.inputDevices[i])) {
-                g = g.to(n.inputDevices[i]);
+            if (!g.device().equals(input.device)) {
+                g = g.to(input.device);
             }
             grads[i] = g;
         }

@@ -28,10 +28,8 @@ public abstract class Node implements GradFn {
     private final String name;
     private final long sequenceNr;
     final Node[] nextNodes;
-    final int[] nextInputNrs;
-    final int[][] inputShapes;
-    final DType[] inputDTypes;
-    final Device[] inputDevices;
+    /** Per input slot with an edge: the edge's input number and the input's metadata (null where no edge). */
+    final InputSlot[] inputSlots;
     /** The autograd state of each forward output, for {@code retain_grad()} (no tensor data is kept). */
     final AutogradMeta[] outputMetas;
     private TensorHooks hooks;
@@ -49,10 +47,7 @@ public abstract class Node implements GradFn {
         this.sequenceNr = sequenceNr;
         int n = inputs.length;
         this.nextNodes = new Node[n];
-        this.nextInputNrs = new int[n];
-        this.inputShapes = new int[n][];
-        this.inputDTypes = new DType[n];
-        this.inputDevices = new Device[n];
+        this.inputSlots = new InputSlot[n];
         this.outputMetas = new AutogradMeta[numOutputs];
         for (int i = 0; i < n; i++) {
             Tensor t = inputs[i];
@@ -66,10 +61,22 @@ public abstract class Node implements GradFn {
 
     final void setEdge(int slot, Node next, int inputNr, Tensor metadataOf) {
         nextNodes[slot] = next;
-        nextInputNrs[slot] = inputNr;
-        inputShapes[slot] = TensorAccess.shape(metadataOf);
-        inputDTypes[slot] = metadataOf.dtype();
-        inputDevices[slot] = metadataOf.device();
+        inputSlots[slot] = new InputSlot(inputNr, TensorAccess.shape(metadataOf), metadataOf.dtype(), metadataOf.device());
+    }
+
+    /** An edge's input number on its next node and the forward input's metadata (PyTorch's InputMetadata). */
+    static final class InputSlot {
+        final int inputNr;
+        final int[] shape;
+        final DType dtype;
+        final Device device;
+
+        InputSlot(int inputNr, int[] shape, DType dtype, Device device) {
+            this.inputNr = inputNr;
+            this.shape = shape;
+            this.dtype = dtype;
+            this.device = device;
+        }
     }
 
     /** Computes the input gradients from the output gradients (entries may be null: no gradient). */
