@@ -22,10 +22,7 @@ final class CopySlices extends Node {
         for (int i = 1; i < fn.numInputs(); i++) {
             if (fn.nextNodes[i] != null) {
                 nextNodes[i] = fn.nextNodes[i];
-                nextInputNrs[i] = fn.nextInputNrs[i];
-                inputShapes[i] = fn.inputShapes[i];
-                inputDTypes[i] = fn.inputDTypes[i];
-                inputDevices[i] = fn.inputDevices[i];
+                inputSlots[i] = fn.inputSlots[i];
             }
         }
     }

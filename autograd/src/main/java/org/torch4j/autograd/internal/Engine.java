@@ -26,22 +26,32 @@ public final class Engine {
     private final boolean keepGraph;
     private final Map<Node, List<int[]>> captures;
     private final Map<Node, Boolean> needed;
-    /** The nodes of this pass, each with its dependency count and input buffer (PyTorch's dependencies and not_ready). */
-    private final Map<Node, Pending> pending = new HashMap<>(64);
+    /**
+     * The nodes of this pass, each with its dependency count and input buffer (PyTorch's dependencies and not_ready):
+     * a node's record sits in its {@link Node#pass} field when this engine claimed it, else (another pass runs on
+     * the same node, as a backward from a hook) in this map, created on first need.
+     */
+    private Map<Node, Pending> pending;
+    /** The records this engine claimed in their nodes, linked, to hand the nodes back after the pass. */
+    private Pending claimed;
     private final PriorityQueue<Pending> ready =
             new PriorityQueue<>((a, b) -> Long.compare(b.node.sequenceNr(), a.node.sequenceNr()));
     private Tensor[] captured;
 
     /** A node of this pass: how many gradients it still waits for, and those that arrived, summed per slot. */
-    private static final class Pending {
+    static final class Pending {
         final Node node;
+        final Engine engine;
+        /** The previous record claimed by the same engine. */
+        Pending nextClaimed;
         int dependencies = 1;
         Tensor[] buffer;
         /** Bit i: only the engine holds the gradient in buffer slot i (see {@link AccumulateGrad}). */
         long owned;
 
-        Pending(Node node) {
+        Pending(Node node, Engine engine) {
             this.node = node;
+            this.engine = engine;
         }
     }
 
@@ -111,6 +121,9 @@ public final class Engine {
             }
         } finally {
             GradMode.set(previous);
+            for (Pending p = claimed; p != null; p = p.nextClaimed) {
+                p.node.releasePass(p);
+            }
         }
     }
 
@@ -202,10 +215,27 @@ public final class Engine {
         }
     }
 
+    private Pending pendingOf(Node n) {
+        Pending p = n.pass;
+        if (p != null && p.engine == this) {
+            return p;
+        }
+        return pending == null ? null : pending.get(n);
+    }
+
     private void increment(Node n, Deque<Node> stack) {
-        Pending p = pending.get(n);
+        Pending p = pendingOf(n);
         if (p == null) {
-            pending.put(n, new Pending(n));
+            p = new Pending(n, this);
+            if (n.claimPass(p)) {
+                p.nextClaimed = claimed;
+                claimed = p;
+            } else {
+                if (pending == null) {
+                    pending = new HashMap<>();
+                }
+                pending.put(n, p);
+            }
             stack.push(n);
         } else {
             p.dependencies++;
@@ -214,7 +244,7 @@ public final class Engine {
 
     /** Adds a gradient to a node's input buffer; the node becomes ready when its last dependency arrives. */
     private void deliver(Node n, int slot, Tensor grad, boolean owned) {
-        Pending p = pending.get(n);
+        Pending p = pendingOf(n);
         if (grad != null) {
             if (p.buffer == null) {
                 p.buffer = new Tensor[n.numOutputs()];
@@ -250,7 +280,7 @@ public final class Engine {
         for (int i = 0; i < n.nextNodes.length; i++) {
             Node next = n.nextNodes[i];
             if (next != null && isWanted(next)) {
-                deliver(next, n.nextInputNrs[i], i < outputs.length ? outputs[i] : null, (ownedOutputs >>> i & 1) != 0);
+                deliver(next, n.inputSlots[i].inputNr, i < outputs.length ? outputs[i] : null, (ownedOutputs >>> i & 1) != 0);
             }
         }
     }
@@ -321,7 +351,8 @@ public final class Engine {
                 grads[i] = null;
                 continue;
             }
-            int[] expected = n.inputShapes[i];
+            Node.InputSlot input = n.inputSlots[i];
+            int[] expected = input.shape;
             if (!Formulas.hasShape(g, expected)) {
                 if (!Formulas.expandable(expected, g.shape())) {
                     throw new IllegalStateException("Function " + n.name() + " returned an invalid gradient at index " + i
@@ -330,11 +361,11 @@ public final class Engine {
                 }
                 g = Formulas.sumTo(g, expected);
             }
-            if (g.dtype() != n.inputDTypes[i]) {
-                g = g.to(n.inputDTypes[i]);
+            if (g.dtype() != input.dtype) {
+                g = g.to(input.dtype);
             }
-            if (!g.device().equals(n.inputDevices[i])) {
-                g = g.to(n.inputDevices[i]);
+            if (!g.device().equals(input.device)) {
+                g = g.to(input.device);
             }
             grads[i] = g;
         }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.UnaryOperator;
 import org.torch4j.DType;
 import org.torch4j.Device;
@@ -21,17 +22,19 @@ import org.torch4j.internal.TensorAccess;
  */
 public abstract class Node implements GradFn {
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final AtomicReferenceFieldUpdater<Node, Engine.Pending> PASS =
+            AtomicReferenceFieldUpdater.newUpdater(Node.class, Engine.Pending.class, "pass");
 
     private final String name;
     private final long sequenceNr;
     final Node[] nextNodes;
-    final int[] nextInputNrs;
-    final int[][] inputShapes;
-    final DType[] inputDTypes;
-    final Device[] inputDevices;
+    /** Per input slot with an edge: the edge's input number and the input's metadata (null where no edge). */
+    final InputSlot[] inputSlots;
     /** The autograd state of each forward output, for {@code retain_grad()} (no tensor data is kept). */
     final AutogradMeta[] outputMetas;
     private TensorHooks hooks;
+    /** The record of the backward pass that claimed this node (saves that engine a map lookup per visit). */
+    volatile Engine.Pending pass;
     private final Throwable forwardTrace;
 
     /** A node for a forward op with these inputs (null entries and inputs that need no grad get no edge). */
@@ -44,10 +47,7 @@ public abstract class Node implements GradFn {
         this.sequenceNr = sequenceNr;
         int n = inputs.length;
         this.nextNodes = new Node[n];
-        this.nextInputNrs = new int[n];
-        this.inputShapes = new int[n][];
-        this.inputDTypes = new DType[n];
-        this.inputDevices = new Device[n];
+        this.inputSlots = new InputSlot[n];
         this.outputMetas = new AutogradMeta[numOutputs];
         for (int i = 0; i < n; i++) {
             Tensor t = inputs[i];
@@ -61,10 +61,22 @@ public abstract class Node implements GradFn {
 
     final void setEdge(int slot, Node next, int inputNr, Tensor metadataOf) {
         nextNodes[slot] = next;
-        nextInputNrs[slot] = inputNr;
-        inputShapes[slot] = TensorAccess.shape(metadataOf);
-        inputDTypes[slot] = metadataOf.dtype();
-        inputDevices[slot] = metadataOf.device();
+        inputSlots[slot] = new InputSlot(inputNr, TensorAccess.shape(metadataOf), metadataOf.dtype(), metadataOf.device());
+    }
+
+    /** An edge's input number on its next node and the forward input's metadata (PyTorch's InputMetadata). */
+    static final class InputSlot {
+        final int inputNr;
+        final int[] shape;
+        final DType dtype;
+        final Device device;
+
+        InputSlot(int inputNr, int[] shape, DType dtype, Device device) {
+            this.inputNr = inputNr;
+            this.shape = shape;
+            this.dtype = dtype;
+            this.device = device;
+        }
     }
 
     /** Computes the input gradients from the output gradients (entries may be null: no gradient). */
@@ -98,6 +110,16 @@ public abstract class Node implements GradFn {
     /** Number of forward outputs, that is of incoming gradients. */
     public final int numOutputs() {
         return outputMetas.length;
+    }
+
+    /** Claims this node for a backward pass; false when another pass holds it. */
+    final boolean claimPass(Engine.Pending p) {
+        return PASS.compareAndSet(this, null, p);
+    }
+
+    /** Hands the node back after the pass that claimed it. */
+    final void releasePass(Engine.Pending p) {
+        PASS.compareAndSet(this, p, null);
     }
 
     final long sequenceNr() {
