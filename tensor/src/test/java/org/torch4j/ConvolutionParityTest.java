@@ -74,7 +74,7 @@ class ConvolutionParityTest {
             assertClose(c.get("grad_weight"), onlyWeight[1], name + " grad_weight alone");
             checked++;
         }
-        assertEquals(15, checked);
+        assertEquals(24, checked);
     }
 
     @Test
@@ -119,6 +119,10 @@ class ConvolutionParityTest {
         }
     }
 
+    /**
+     * The forward result, the three gradients and a transposed convolution, for a strided convolution (im2col)
+     * and a unit-stride one (the direct float32 kernels).
+     */
     private static Tensor[] run(Tensor x, Tensor w, Tensor b) {
         int[] one = {1};
         int[] zero = {0};
@@ -127,6 +131,74 @@ class ConvolutionParityTest {
         Tensor g = out.mul(0.5).sin();
         Tensor[] grads = CPU.convolutionBackward(g, x, w, p, new boolean[] {true, true, true});
         Tensor t = Torch.convolution(out, w, null, one, zero, one, true, zero, 1);
-        return new Tensor[] {out, grads[0], grads[1], grads[2], t};
+        Tensor unit = Torch.convolution(x, w, b, one, one, one, false, zero, 1);
+        ConvParams q = ConvChecks.check(x, w, b, one, one, one, false, zero, 1);
+        Tensor[] unitGrads = CPU.convolutionBackward(unit.mul(0.5).sin(), x, w, q, new boolean[] {true, true, true});
+        return new Tensor[] {out, grads[0], grads[1], grads[2], t, unit, unitGrads[0], unitGrads[1], unitGrads[2]};
+    }
+
+    /**
+     * The direct float32 kernels (unit stride, few channels) on shapes larger than the fixtures' (the benchmark's
+     * second layer, with and without padding and dilation, more than one block of images): the same results
+     * as the float64 computation, which goes through im2col and the packed GEMM, to float32 rounding.
+     */
+    @Test
+    void directKernelsAgreeWithTheGeneralPath() {
+        int[][] configs = {{0, 0, 1, 1}, {1, 1, 1, 1}, {2, 1, 2, 1}};
+        for (int[] cfg : configs) {
+            Torch.manualSeed(5);
+            Tensor x = Torch.randn(11, 8, 26, 23);
+            Tensor w = Torch.randn(16, 8, 3, 3);
+            Tensor b = Torch.randn(16);
+            int[] padding = {cfg[0], cfg[1]};
+            int[] dilation = {cfg[2], cfg[3]};
+            int[] one = {1, 1};
+            int[] zero = {0, 0};
+            String what = "padding " + cfg[0] + "," + cfg[1] + " dilation " + cfg[2] + "," + cfg[3];
+            Tensor out = Torch.convolution(x, w, b, one, padding, dilation, false, zero, 1);
+            Tensor wide = Torch.convolution(x.to(DType.FLOAT64), w.to(DType.FLOAT64), b.to(DType.FLOAT64), one,
+                    padding, dilation, false, zero, 1);
+            assertNear(wide, out, what + " out");
+            Tensor g = out.mul(0.25).cos();
+            ConvParams p = ConvChecks.check(x, w, b, one, padding, dilation, false, zero, 1);
+            Tensor[] grads = CPU.convolutionBackward(g, x, w, p, new boolean[] {true, true, true});
+            Tensor[] exact = CPU.convolutionBackward(g.to(DType.FLOAT64), x.to(DType.FLOAT64), w.to(DType.FLOAT64),
+                    p, new boolean[] {true, true, true});
+            for (int i = 0; i < 3; i++) {
+                assertNear(exact[i], grads[i], what + " grad " + i);
+            }
+        }
+    }
+
+    /** |expected - actual| within float32 rounding of sums of a few hundred terms of about unit size. */
+    private static void assertNear(Tensor expected, Tensor actual, String what) {
+        assertEquals(DType.FLOAT32, actual.dtype(), what);
+        assertArrayEquals(expected.shape(), actual.shape(), what);
+        double[] e = expected.toDoubleArray();
+        double[] a = actual.toDoubleArray();
+        for (int i = 0; i < e.length; i++) {
+            double tolerance = 1e-4 * Math.max(1, Math.abs(e[i]));
+            if (Math.abs(e[i] - a[i]) > tolerance) {
+                assertEquals(e[i], a[i], tolerance, what + " element " + i);
+            }
+        }
+    }
+
+    /** A contiguous input that starts inside its storage (a slice of the batch) is read from its start. */
+    @Test
+    void inputViewsWithAStorageOffsetAreReadFromTheirStart() {
+        Torch.manualSeed(9);
+        Tensor batch = Torch.randn(3, 2, 6, 7);
+        Tensor w = Torch.randn(4, 2, 3, 3);
+        int[] one = {1, 1};
+        int[] zero = {0, 0};
+        Tensor view = batch.narrow(0, 1, 2);
+        assertEquals(84, view.storageOffset());
+        Tensor out = Torch.convolution(view, w, null, one, zero, one, false, zero, 1);
+        Tensor copy = Torch.convolution(view.clone(), w, null, one, zero, one, false, zero, 1);
+        assertArrayEquals(copy.toDoubleArray(), out.toDoubleArray());
+        Tensor strided = Torch.convolution(view, w, null, new int[] {2, 2}, zero, one, false, zero, 1);
+        Tensor stridedCopy = Torch.convolution(view.clone(), w, null, new int[] {2, 2}, zero, one, false, zero, 1);
+        assertArrayEquals(stridedCopy.toDoubleArray(), strided.toDoubleArray());
     }
 }

@@ -37,7 +37,7 @@ final class Convolution {
      * The shapes of one direct convolution as 2-d (a 1-d one has height 1): batch, channels, output channels,
      * groups and the im2col geometry.
      */
-    private static final class Plan {
+    static final class Plan {
         final DType dtype;
         final int batch;
         final int channels;
@@ -96,7 +96,11 @@ final class Convolution {
         if (p.transposed()) {
             return inputGrad(x, w, b, new Plan(x.dtype(), outShape, w.shape(), p), outShape);
         }
-        return direct(x, w, b, new Plan(x.dtype(), x.shape(), w.shape(), p), outShape);
+        Plan plan = new Plan(x.dtype(), x.shape(), w.shape(), p);
+        if (DirectConvolution.applies(plan)) {
+            return DirectConvolution.forward(x, w, b, plan, outShape);
+        }
+        return direct(x, w, b, plan, outShape);
     }
 
     /** {@code convolution_backward}: {grad_input, grad_weight, grad_bias}, null where the mask is false. */
@@ -112,7 +116,11 @@ final class Convolution {
             grads[1] = mask[1] ? weightGrad(g, x, plan, w.shape(), null) : null;
         } else {
             Plan plan = new Plan(x.dtype(), x.shape(), w.shape(), p);
-            if (mask[0] && mask[1] && Parallel.numThreads() <= blockCount(plan.batch, w.numel())) {
+            if ((mask[0] || mask[1]) && DirectConvolution.backwardApplies(plan, x, w, mask)) {
+                Tensor[] direct = DirectConvolution.backward(g, x, w, plan, mask);
+                grads[0] = direct[0];
+                grads[1] = direct[1];
+            } else if (mask[0] && mask[1] && Parallel.numThreads() <= blockCount(plan.batch, w.numel())) {
                 // one pass over the images for both, while each image's output gradient is in the caches
                 grads[0] = Elementwise.empty(x.shape(), plan.dtype);
                 grads[1] = weightGrad(x, g, plan, w.shape(), inputGradImage(g, w, null, plan, grads[0]));
@@ -245,13 +253,13 @@ final class Convolution {
     }
 
     /** Images per block of the weight-gradient partial sums (all blocks but the last are full). */
-    private static int perBlock(int batch, int size) {
+    static int perBlock(int batch, int size) {
         int count = blockCount(batch, size);
         return Math.max(1, (batch + count - 1) / count);
     }
 
     /** Blocks of images for the weight-gradient partial sums: a function of the shapes only. */
-    private static int blockCount(int batch, int size) {
+    static int blockCount(int batch, int size) {
         return Math.max(1, Math.min(Math.min(batch, MAX_BLOCKS), PARTIAL_ELEMENTS / Math.max(1, size)));
     }
 
@@ -347,9 +355,9 @@ final class Convolution {
         OpChecks.matmulDTypes("slow_conv2d_cpu", input, weight);
     }
 
-    /** x itself when row-major, else a row-major copy. */
+    /** x itself when row-major from the start of its storage, else a row-major copy. */
     private static Tensor dense(Tensor x) {
-        return x.isContiguous() ? x : CpuBackend.INSTANCE.clone(x, true);
+        return x.isContiguous() && x.storageOffset() == 0 ? x : CpuBackend.INSTANCE.clone(x, true);
     }
 
     /** A per-dim argument of a 1-d convolution as the 2-d one it runs as ({@code fill} for the height). */

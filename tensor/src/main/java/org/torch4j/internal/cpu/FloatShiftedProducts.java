@@ -1,0 +1,301 @@
+package org.torch4j.internal.cpu;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float32 matrix products whose "shifted" operand is one array read at a per-row offset: row k of it is
+ * {@code x[offsets[k] .. offsets[k] + cols)}. That is the column matrix of a unit-stride convolution over a
+ * widened output (each output row as wide as the input row, the extra cells discarded afterwards), read in place
+ * instead of being copied out by im2col.
+ *
+ * <p>{@link #multiply} is the forward product W · X as register tiles of 8 (or 4) rows by two vectors of
+ * columns; {@link #accumulateDots} is the weight gradient's G · Xᵀ as 4 x 4 tiles of vector dot products whose
+ * per-lane sums are kept in a buffer across calls, so that lanes are summed once at the end ({@link #sumLanes}).
+ */
+final class FloatShiftedProducts {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Floats per vector. */
+    static final int L = S.length();
+    /** Columns of a {@link #multiply} tile. */
+    static final int TILE_COLUMNS = 2 * L;
+
+    private FloatShiftedProducts() {
+    }
+
+    /**
+     * Rows of a weight matrix padded for {@link #multiply}: a multiple of 4 (the tiles take 8 rows, then 4).
+     */
+    static int paddedRows(int rows) {
+        return (rows + 3) & ~3;
+    }
+
+    /**
+     * Packs w (rows x depth at w[wo], row-major, row stride {@code rs}, column stride {@code cs}) into {@link
+     * #multiply}'s layout: per tile of 8 (or 4) rows, depth groups of the tile's row values; padding rows are
+     * zero.
+     */
+    static float[] packWeights(float[] w, int wo, int rs, int cs, int rows, int depth) {
+        int padded = paddedRows(rows);
+        float[] packed = new float[padded * depth];
+        for (int r0 = 0; r0 < padded; r0 += tileRows(padded, r0)) {
+            int tile = tileRows(padded, r0);
+            for (int k = 0; k < depth; k++) {
+                for (int r = 0; r < tile && r0 + r < rows; r++) {
+                    packed[r0 * depth + k * tile + r] = w[wo + (r0 + r) * rs + k * cs];
+                }
+            }
+        }
+        return packed;
+    }
+
+    private static int tileRows(int padded, int r0) {
+        return padded - r0 >= 8 ? 8 : 4;
+    }
+
+    /**
+     * out[r * cols + p] = bias[r] + sum over k of W[r][k] * x[offsets[k] + p], for r below the padded row count
+     * of {@code packed} (from {@link #packWeights}) and p below cols, a multiple of {@link #TILE_COLUMNS};
+     * {@code bias} (padded as the rows, or null for zero) starts each sum.
+     */
+    static void multiply(float[] packed, int depth, float[] bias, float[] x, int[] offsets, float[] out, int cols) {
+        int padded = packed.length / depth;
+        for (int r0 = 0; r0 < padded; r0 += tileRows(padded, r0)) {
+            for (int p = 0; p < cols; p += TILE_COLUMNS) {
+                if (tileRows(padded, r0) == 8) {
+                    tile8(packed, r0 * depth, depth, bias, r0, x, offsets, p, out, r0 * cols + p, cols);
+                } else {
+                    tile4(packed, r0 * depth, depth, bias, r0, x, offsets, p, out, r0 * cols + p, cols);
+                }
+            }
+        }
+    }
+
+    private static FloatVector start(float[] bias, int r) {
+        return bias == null ? FloatVector.zero(S) : FloatVector.broadcast(S, bias[r]);
+    }
+
+    /** One 8-row tile of {@link #multiply}: rows r0.. of out, columns p.. (two vectors). */
+    private static void tile8(float[] w, int wo, int depth, float[] bias, int r0, float[] x, int[] offsets, int p,
+            float[] out, int oo, int cols) {
+        FloatVector a00 = start(bias, r0), a01 = a00, a10 = start(bias, r0 + 1), a11 = a10;
+        FloatVector a20 = start(bias, r0 + 2), a21 = a20, a30 = start(bias, r0 + 3), a31 = a30;
+        FloatVector a40 = start(bias, r0 + 4), a41 = a40, a50 = start(bias, r0 + 5), a51 = a50;
+        FloatVector a60 = start(bias, r0 + 6), a61 = a60, a70 = start(bias, r0 + 7), a71 = a70;
+        for (int k = 0, wk = wo; k < depth; k++, wk += 8) {
+            int at = offsets[k] + p;
+            FloatVector v0 = FloatVector.fromArray(S, x, at);
+            FloatVector v1 = FloatVector.fromArray(S, x, at + L);
+            FloatVector b = FloatVector.broadcast(S, w[wk]);
+            a00 = b.fma(v0, a00);
+            a01 = b.fma(v1, a01);
+            b = FloatVector.broadcast(S, w[wk + 1]);
+            a10 = b.fma(v0, a10);
+            a11 = b.fma(v1, a11);
+            b = FloatVector.broadcast(S, w[wk + 2]);
+            a20 = b.fma(v0, a20);
+            a21 = b.fma(v1, a21);
+            b = FloatVector.broadcast(S, w[wk + 3]);
+            a30 = b.fma(v0, a30);
+            a31 = b.fma(v1, a31);
+            b = FloatVector.broadcast(S, w[wk + 4]);
+            a40 = b.fma(v0, a40);
+            a41 = b.fma(v1, a41);
+            b = FloatVector.broadcast(S, w[wk + 5]);
+            a50 = b.fma(v0, a50);
+            a51 = b.fma(v1, a51);
+            b = FloatVector.broadcast(S, w[wk + 6]);
+            a60 = b.fma(v0, a60);
+            a61 = b.fma(v1, a61);
+            b = FloatVector.broadcast(S, w[wk + 7]);
+            a70 = b.fma(v0, a70);
+            a71 = b.fma(v1, a71);
+        }
+        a00.intoArray(out, oo);
+        a01.intoArray(out, oo + L);
+        a10.intoArray(out, oo + cols);
+        a11.intoArray(out, oo + cols + L);
+        a20.intoArray(out, oo + 2 * cols);
+        a21.intoArray(out, oo + 2 * cols + L);
+        a30.intoArray(out, oo + 3 * cols);
+        a31.intoArray(out, oo + 3 * cols + L);
+        a40.intoArray(out, oo + 4 * cols);
+        a41.intoArray(out, oo + 4 * cols + L);
+        a50.intoArray(out, oo + 5 * cols);
+        a51.intoArray(out, oo + 5 * cols + L);
+        a60.intoArray(out, oo + 6 * cols);
+        a61.intoArray(out, oo + 6 * cols + L);
+        a70.intoArray(out, oo + 7 * cols);
+        a71.intoArray(out, oo + 7 * cols + L);
+    }
+
+    /** One 4-row tile of {@link #multiply} (the last rows when fewer than 8 remain). */
+    private static void tile4(float[] w, int wo, int depth, float[] bias, int r0, float[] x, int[] offsets, int p,
+            float[] out, int oo, int cols) {
+        FloatVector a00 = start(bias, r0), a01 = a00, a10 = start(bias, r0 + 1), a11 = a10;
+        FloatVector a20 = start(bias, r0 + 2), a21 = a20, a30 = start(bias, r0 + 3), a31 = a30;
+        for (int k = 0, wk = wo; k < depth; k++, wk += 4) {
+            int at = offsets[k] + p;
+            FloatVector v0 = FloatVector.fromArray(S, x, at);
+            FloatVector v1 = FloatVector.fromArray(S, x, at + L);
+            FloatVector b = FloatVector.broadcast(S, w[wk]);
+            a00 = b.fma(v0, a00);
+            a01 = b.fma(v1, a01);
+            b = FloatVector.broadcast(S, w[wk + 1]);
+            a10 = b.fma(v0, a10);
+            a11 = b.fma(v1, a11);
+            b = FloatVector.broadcast(S, w[wk + 2]);
+            a20 = b.fma(v0, a20);
+            a21 = b.fma(v1, a21);
+            b = FloatVector.broadcast(S, w[wk + 3]);
+            a30 = b.fma(v0, a30);
+            a31 = b.fma(v1, a31);
+        }
+        a00.intoArray(out, oo);
+        a01.intoArray(out, oo + L);
+        a10.intoArray(out, oo + cols);
+        a11.intoArray(out, oo + cols + L);
+        a20.intoArray(out, oo + 2 * cols);
+        a21.intoArray(out, oo + 2 * cols + L);
+        a30.intoArray(out, oo + 3 * cols);
+        a31.intoArray(out, oo + 3 * cols + L);
+    }
+
+    /**
+     * lanes[(i * depth + k) * L + lane] += the lane's share of the dot product of g's row i (at g[go + i * gs],
+     * {@code len} long, a multiple of L) with x's shifted row k (at x[offsets[k]]), for i below rows and k below
+     * depth; {@code fresh} starts the sums at zero instead. Lane j of a dot product sums the elements j, j + L,
+     * j + 2L..., so the result does not depend on how the work is split.
+     */
+    static void accumulateDots(float[] g, int go, int gs, int rows, float[] x, int[] offsets, int depth, int len,
+            float[] lanes, boolean fresh) {
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            int k = 0;
+            for (; k + 4 <= depth; k += 4) {
+                dotTile(g, go + i * gs, gs, x, offsets, k, len, lanes, (i * depth + k) * L, depth * L, fresh);
+            }
+            for (; k < depth; k++) {
+                for (int r = i; r < i + 4; r++) {
+                    dot(g, go + r * gs, x, offsets[k], len, lanes, (r * depth + k) * L, fresh);
+                }
+            }
+        }
+        for (; i < rows; i++) {
+            for (int k = 0; k < depth; k++) {
+                dot(g, go + i * gs, x, offsets[k], len, lanes, (i * depth + k) * L, fresh);
+            }
+        }
+    }
+
+    /** One 4 x 4 tile of {@link #accumulateDots}: g rows at go + r * gs, shifted rows k0 .. k0 + 3. */
+    private static void dotTile(float[] g, int go, int gs, float[] x, int[] offsets, int k0, int len, float[] lanes,
+            int lo, int ls, boolean fresh) {
+        int l2 = lo + 2 * ls;
+        int l3 = lo + 3 * ls;
+        FloatVector c00 = lanes(lanes, lo, fresh), c01 = lanes(lanes, lo + L, fresh);
+        FloatVector c02 = lanes(lanes, lo + 2 * L, fresh), c03 = lanes(lanes, lo + 3 * L, fresh);
+        FloatVector c10 = lanes(lanes, lo + ls, fresh), c11 = lanes(lanes, lo + ls + L, fresh);
+        FloatVector c12 = lanes(lanes, lo + ls + 2 * L, fresh), c13 = lanes(lanes, lo + ls + 3 * L, fresh);
+        FloatVector c20 = lanes(lanes, l2, fresh), c21 = lanes(lanes, l2 + L, fresh);
+        FloatVector c22 = lanes(lanes, l2 + 2 * L, fresh), c23 = lanes(lanes, l2 + 3 * L, fresh);
+        FloatVector c30 = lanes(lanes, l3, fresh), c31 = lanes(lanes, l3 + L, fresh);
+        FloatVector c32 = lanes(lanes, l3 + 2 * L, fresh), c33 = lanes(lanes, l3 + 3 * L, fresh);
+        int x0 = offsets[k0];
+        int x1 = offsets[k0 + 1];
+        int x2 = offsets[k0 + 2];
+        int x3 = offsets[k0 + 3];
+        int g1 = go + gs;
+        int g2 = g1 + gs;
+        int g3 = g2 + gs;
+        for (int p = 0; p < len; p += L) {
+            FloatVector y0 = FloatVector.fromArray(S, g, go + p);
+            FloatVector y1 = FloatVector.fromArray(S, g, g1 + p);
+            FloatVector y2 = FloatVector.fromArray(S, g, g2 + p);
+            FloatVector y3 = FloatVector.fromArray(S, g, g3 + p);
+            FloatVector v = FloatVector.fromArray(S, x, x0 + p);
+            c00 = y0.fma(v, c00);
+            c10 = y1.fma(v, c10);
+            c20 = y2.fma(v, c20);
+            c30 = y3.fma(v, c30);
+            v = FloatVector.fromArray(S, x, x1 + p);
+            c01 = y0.fma(v, c01);
+            c11 = y1.fma(v, c11);
+            c21 = y2.fma(v, c21);
+            c31 = y3.fma(v, c31);
+            v = FloatVector.fromArray(S, x, x2 + p);
+            c02 = y0.fma(v, c02);
+            c12 = y1.fma(v, c12);
+            c22 = y2.fma(v, c22);
+            c32 = y3.fma(v, c32);
+            v = FloatVector.fromArray(S, x, x3 + p);
+            c03 = y0.fma(v, c03);
+            c13 = y1.fma(v, c13);
+            c23 = y2.fma(v, c23);
+            c33 = y3.fma(v, c33);
+        }
+        c00.intoArray(lanes, lo);
+        c01.intoArray(lanes, lo + L);
+        c02.intoArray(lanes, lo + 2 * L);
+        c03.intoArray(lanes, lo + 3 * L);
+        c10.intoArray(lanes, lo + ls);
+        c11.intoArray(lanes, lo + ls + L);
+        c12.intoArray(lanes, lo + ls + 2 * L);
+        c13.intoArray(lanes, lo + ls + 3 * L);
+        c20.intoArray(lanes, l2);
+        c21.intoArray(lanes, l2 + L);
+        c22.intoArray(lanes, l2 + 2 * L);
+        c23.intoArray(lanes, l2 + 3 * L);
+        c30.intoArray(lanes, l3);
+        c31.intoArray(lanes, l3 + L);
+        c32.intoArray(lanes, l3 + 2 * L);
+        c33.intoArray(lanes, l3 + 3 * L);
+    }
+
+    /** The lane sums kept at lanes[lo], or zero to start them afresh. */
+    private static FloatVector lanes(float[] lanes, int lo, boolean fresh) {
+        return fresh ? FloatVector.zero(S) : FloatVector.fromArray(S, lanes, lo);
+    }
+
+    /** One dot product of {@link #accumulateDots} (the edges of the tiles). */
+    private static void dot(float[] g, int go, float[] x, int xo, int len, float[] lanes, int lo, boolean fresh) {
+        FloatVector c = lanes(lanes, lo, fresh);
+        for (int p = 0; p < len; p += L) {
+            c = FloatVector.fromArray(S, g, go + p).fma(FloatVector.fromArray(S, x, xo + p), c);
+        }
+        c.intoArray(lanes, lo);
+    }
+
+    /** Lane j's distance from lane 0 of the same slot for L consecutive slots: a gather reads lane j of each. */
+    private static final int[] SLOTS = slots();
+
+    private static int[] slots() {
+        int[] slots = new int[L];
+        for (int j = 0; j < L; j++) {
+            slots[j] = j * L;
+        }
+        return slots;
+    }
+
+    /**
+     * out[o + i] = the sum of lanes[i * L .. i * L + L), added lane after lane from lane 0 (so always in the same
+     * order), for i below n; L sums at a time, as gathers of one lane of L consecutive slots.
+     */
+    static void sumLanes(float[] lanes, int n, float[] out, int o) {
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector sum = FloatVector.fromArray(S, lanes, i * L, SLOTS, 0);
+            for (int lane = 1; lane < L; lane++) {
+                sum = sum.add(FloatVector.fromArray(S, lanes, i * L + lane, SLOTS, 0));
+            }
+            sum.intoArray(out, o + i);
+        }
+        for (; i < n; i++) {
+            float sum = lanes[i * L];
+            for (int lane = 1; lane < L; lane++) {
+                sum += lanes[i * L + lane];
+            }
+            out[o + i] = sum;
+        }
+    }
+}
