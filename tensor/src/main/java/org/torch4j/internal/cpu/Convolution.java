@@ -19,6 +19,9 @@ import org.torch4j.internal.Parallel;
  * {@link #weightGrad}. A transposed convolution of x by w is the input gradient of the direct convolution by w
  * whose output gradient is x; its backward is the direct convolution of the output gradient (for the input)
  * and the weight gradient with the roles of input and output gradient swapped.
+ *
+ * <p>Unit-stride float32 convolutions of few channels run on {@link DirectConvolution} instead, which reads the
+ * column matrix in place (no im2col, no col2im).
  */
 final class Convolution {
     /** Weight-gradient partial sums: at most this many blocks of images, and about this many elements in all. */
@@ -240,8 +243,10 @@ final class Convolution {
                     CpuStorage cols = columns(plan, xs, n * plan.inputImage());
                     int cBase = plan.im.isIdentity() ? n * plan.inputImage() : 0;
                     for (int gr = 0; gr < plan.groups; gr++) {
-                        rowDots(gs, n * plan.outputImage() + gr * og * cells, cols, cBase + gr * plan.depth * cells,
-                                target, tBase + gr * og * plan.depth, og, plan.depth, cells);
+                        // g · colsᵀ: both operands run along the cells, which the GEMM's dot-product path reads in place
+                        gemm(gs, n * plan.outputImage() + gr * og * cells, og, cells, cells, 1, cols,
+                                cBase + gr * plan.depth * cells, 1, cells, target, tBase + gr * og * plan.depth,
+                                plan.depth);
                     }
                 }
             }
@@ -317,16 +322,6 @@ final class Convolution {
             FloatMatVec.axpy(1f, src.floats(), off, dst.floats(), 0, n);
         } else {
             DoubleMatVec.axpy(1d, src.doubles(), off, dst.doubles(), 0, n);
-        }
-    }
-
-    /** C (m x n, row-major at cOff) += A (m x len at aOff) · B (n x len at bOff)ᵀ, all row-major. */
-    private static void rowDots(CpuStorage a, int aOff, CpuStorage b, int bOff, CpuStorage c, int cOff, int m, int n,
-            int len) {
-        if (a.array() instanceof float[]) {
-            FloatRowDots.accumulate(a.floats(), aOff, b.floats(), bOff, c.floats(), cOff, n, m, n, len);
-        } else {
-            DoubleRowDots.accumulate(a.doubles(), aOff, b.doubles(), bOff, c.doubles(), cOff, n, m, n, len);
         }
     }
 

@@ -9,9 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * widened output (each output row as wide as the input row, the extra cells discarded afterwards), read in place
  * instead of being copied out by im2col.
  *
- * <p>{@link #multiply} is the forward product W · X as register tiles of 8 (or 4) rows by two vectors of
- * columns; {@link #accumulateDots} is the weight gradient's G · Xᵀ as 4 x 4 tiles of vector dot products whose
- * per-lane sums are kept in a buffer across calls, so that lanes are summed once at the end ({@link #sumLanes}).
+ * <p>{@link #multiply} is the forward product W · X as register tiles of 8 rows by two vectors of columns;
+ * {@link #accumulateDots} is the weight gradient's G · Xᵀ as 4 x 4 tiles of vector dot products whose per-lane
+ * sums are kept in a buffer across calls, so that lanes are summed once at the end ({@link #sumLanes}).
  */
 final class FloatShiftedProducts {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -23,34 +23,24 @@ final class FloatShiftedProducts {
     private FloatShiftedProducts() {
     }
 
-    /**
-     * Rows of a weight matrix padded for {@link #multiply}: a multiple of 4 (the tiles take 8 rows, then 4).
-     */
+    /** Rows of a weight matrix padded for {@link #multiply}: a multiple of its tiles' 8. */
     static int paddedRows(int rows) {
-        return (rows + 3) & ~3;
+        return (rows + 7) & ~7;
     }
 
     /**
-     * Packs w (rows x depth at w[wo], row-major, row stride {@code rs}, column stride {@code cs}) into {@link
-     * #multiply}'s layout: per tile of 8 (or 4) rows, depth groups of the tile's row values; padding rows are
-     * zero.
+     * Packs w (rows x depth at w[wo], row stride {@code rs}, column stride {@code cs}) into {@link #multiply}'s
+     * layout: per tile of 8 rows, depth groups of the tile's 8 row values; padding rows are zero.
      */
     static float[] packWeights(float[] w, int wo, int rs, int cs, int rows, int depth) {
-        int padded = paddedRows(rows);
-        float[] packed = new float[padded * depth];
-        for (int r0 = 0; r0 < padded; r0 += tileRows(padded, r0)) {
-            int tile = tileRows(padded, r0);
+        float[] packed = new float[paddedRows(rows) * depth];
+        for (int r = 0; r < rows; r++) {
+            int tile = r / 8 * 8 * depth;
             for (int k = 0; k < depth; k++) {
-                for (int r = 0; r < tile && r0 + r < rows; r++) {
-                    packed[r0 * depth + k * tile + r] = w[wo + (r0 + r) * rs + k * cs];
-                }
+                packed[tile + k * 8 + r % 8] = w[wo + r * rs + k * cs];
             }
         }
         return packed;
-    }
-
-    private static int tileRows(int padded, int r0) {
-        return padded - r0 >= 8 ? 8 : 4;
     }
 
     /**
@@ -60,13 +50,9 @@ final class FloatShiftedProducts {
      */
     static void multiply(float[] packed, int depth, float[] bias, float[] x, int[] offsets, float[] out, int cols) {
         int padded = packed.length / depth;
-        for (int r0 = 0; r0 < padded; r0 += tileRows(padded, r0)) {
+        for (int r0 = 0; r0 < padded; r0 += 8) {
             for (int p = 0; p < cols; p += TILE_COLUMNS) {
-                if (tileRows(padded, r0) == 8) {
-                    tile8(packed, r0 * depth, depth, bias, r0, x, offsets, p, out, r0 * cols + p, cols);
-                } else {
-                    tile4(packed, r0 * depth, depth, bias, r0, x, offsets, p, out, r0 * cols + p, cols);
-                }
+                tile8(packed, r0 * depth, depth, bias, r0, x, offsets, p, out, r0 * cols + p, cols);
             }
         }
     }
@@ -127,38 +113,6 @@ final class FloatShiftedProducts {
         a61.intoArray(out, oo + 6 * cols + L);
         a70.intoArray(out, oo + 7 * cols);
         a71.intoArray(out, oo + 7 * cols + L);
-    }
-
-    /** One 4-row tile of {@link #multiply} (the last rows when fewer than 8 remain). */
-    private static void tile4(float[] w, int wo, int depth, float[] bias, int r0, float[] x, int[] offsets, int p,
-            float[] out, int oo, int cols) {
-        FloatVector a00 = start(bias, r0), a01 = a00, a10 = start(bias, r0 + 1), a11 = a10;
-        FloatVector a20 = start(bias, r0 + 2), a21 = a20, a30 = start(bias, r0 + 3), a31 = a30;
-        for (int k = 0, wk = wo; k < depth; k++, wk += 4) {
-            int at = offsets[k] + p;
-            FloatVector v0 = FloatVector.fromArray(S, x, at);
-            FloatVector v1 = FloatVector.fromArray(S, x, at + L);
-            FloatVector b = FloatVector.broadcast(S, w[wk]);
-            a00 = b.fma(v0, a00);
-            a01 = b.fma(v1, a01);
-            b = FloatVector.broadcast(S, w[wk + 1]);
-            a10 = b.fma(v0, a10);
-            a11 = b.fma(v1, a11);
-            b = FloatVector.broadcast(S, w[wk + 2]);
-            a20 = b.fma(v0, a20);
-            a21 = b.fma(v1, a21);
-            b = FloatVector.broadcast(S, w[wk + 3]);
-            a30 = b.fma(v0, a30);
-            a31 = b.fma(v1, a31);
-        }
-        a00.intoArray(out, oo);
-        a01.intoArray(out, oo + L);
-        a10.intoArray(out, oo + cols);
-        a11.intoArray(out, oo + cols + L);
-        a20.intoArray(out, oo + 2 * cols);
-        a21.intoArray(out, oo + 2 * cols + L);
-        a30.intoArray(out, oo + 3 * cols);
-        a31.intoArray(out, oo + 3 * cols + L);
     }
 
     /**
