@@ -9,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Unit-stride float32 convolutions of few channels without im2col: each image is copied once into a zero-padded
- * buffer, and the products read the column matrix in place at one offset per (channel, kernel row, kernel
- * column), over a widened output whose rows are as wide as the buffer's (the extra cells are dropped when the
+ * buffer (an unpadded forward reads the input itself), and the products read the column matrix in place at one
+ * offset per (channel, kernel row, kernel column), over a widened output whose rows are as wide as the buffer's (the extra cells are dropped when the
  * result is copied out). The input gradient is the direct convolution of the zero-padded output gradient by the
  * flipped, transposed weight (no col2im); the weight gradient takes its dot products from the same padded
  * output gradient, whose zero margins blank the widened cells.
@@ -38,7 +38,10 @@ final class DirectConvolution {
     private final Convolution.Plan plan;
     private final Im2Col im;
     private final int outChannels;
-    /** Forward: the padded input's row width and plane size, the widened result's columns, the row offsets. */
+    /**
+     * Forward: the padded input's row width and plane size (planes follow each other directly: a read past a plane
+     * only reaches widened cells), the widened result's columns, the row offsets.
+     */
     private final int forwardWidth;
     private final int forwardPlane;
     private final int forwardColumns;
@@ -66,7 +69,7 @@ final class DirectConvolution {
         int extentW = (im.kw - 1) * im.dw;
         int paddedH = im.height + 2 * im.ph;
         forwardWidth = im.width + 2 * im.pw;
-        forwardPlane = paddedH * forwardWidth + SLACK;
+        forwardPlane = paddedH * forwardWidth;
         forwardColumns = roundUp((im.outH - 1) * forwardWidth + im.outW, FloatShiftedProducts.TILE_COLUMNS);
         forwardOffsets = offsets(im.channels, forwardPlane, forwardWidth);
         backwardWidth = im.width + Math.max(2 * im.pw, extentW);
@@ -112,13 +115,20 @@ final class DirectConvolution {
         float[] xs = Elementwise.data(x).floats();
         float[] os = Elementwise.data(out).floats();
         int rows = FloatShiftedProducts.paddedRows(plan.outChannels);
+        boolean unpadded = im.ph == 0 && im.pw == 0;
         Parallel.forRange(plan.batch, plan.grain(), (first, end) -> {
             for (int n = first; n < end; n++) {
-                float[] padded = buffer(INPUT, im.channels * conv.forwardPlane);
-                place(xs, n * plan.inputImage(), im.channels, im.height, im.width, padded, conv.forwardPlane,
-                        conv.forwardWidth, im.ph, im.pw);
+                int image = n * plan.inputImage();
+                float[] source = xs;
+                if (!unpadded || image + plan.inputImage() + SLACK > xs.length) {
+                    // read through a padded copy (the widened cells' reads run up to SLACK past the image)
+                    source = buffer(INPUT, im.channels * conv.forwardPlane + SLACK);
+                    place(xs, image, im.channels, im.height, im.width, source, conv.forwardPlane, conv.forwardWidth,
+                            im.ph, im.pw);
+                    image = 0;
+                }
                 float[] wide = buffer(WIDE, rows * conv.forwardColumns);
-                FloatShiftedProducts.multiply(packed, plan.depth, start, padded, conv.forwardOffsets, wide,
+                FloatShiftedProducts.multiply(packed, plan.depth, start, source, image, conv.forwardOffsets, wide,
                         conv.forwardColumns);
                 compact(wide, conv.forwardColumns, conv.forwardWidth, plan.outChannels, im.outH, im.outW, os,
                         n * plan.outputImage());
@@ -191,7 +201,7 @@ final class DirectConvolution {
     /** Image n of the input gradient from its padded output gradient gp. */
     private void inputGradImage(float[] gp, float[] flipped, float[] gxs, int n) {
         float[] wide = buffer(WIDE, FloatShiftedProducts.paddedRows(im.channels) * inputGradColumns);
-        FloatShiftedProducts.multiply(flipped, gradOffsets.length, null, gp, gradOffsets, wide, inputGradColumns);
+        FloatShiftedProducts.multiply(flipped, gradOffsets.length, null, gp, 0, gradOffsets, wide, inputGradColumns);
         compact(wide, inputGradColumns, backwardWidth, im.channels, im.height, im.width, gxs, n * plan.inputImage());
     }
 

@@ -44,15 +44,16 @@ final class FloatShiftedProducts {
     }
 
     /**
-     * out[r * cols + p] = bias[r] + sum over k of W[r][k] * x[offsets[k] + p], for r below the padded row count
+     * out[r * cols + p] = bias[r] + sum over k of W[r][k] * x[x0 + offsets[k] + p], for r below the padded row count
      * of {@code packed} (from {@link #packWeights}) and p below cols, a multiple of {@link #TILE_COLUMNS};
      * {@code bias} (padded as the rows, or null for zero) starts each sum.
      */
-    static void multiply(float[] packed, int depth, float[] bias, float[] x, int[] offsets, float[] out, int cols) {
+    static void multiply(float[] packed, int depth, float[] bias, float[] x, int x0, int[] offsets, float[] out,
+            int cols) {
         int padded = packed.length / depth;
         for (int r0 = 0; r0 < padded; r0 += 8) {
             for (int p = 0; p < cols; p += TILE_COLUMNS) {
-                tile8(packed, r0 * depth, depth, bias, r0, x, offsets, p, out, r0 * cols + p, cols);
+                tile8(packed, r0 * depth, depth, bias, r0, x, offsets, x0 + p, out, r0 * cols + p, cols);
             }
         }
     }
@@ -61,7 +62,7 @@ final class FloatShiftedProducts {
         return bias == null ? FloatVector.zero(S) : FloatVector.broadcast(S, bias[r]);
     }
 
-    /** One 8-row tile of {@link #multiply}: rows r0.. of out, columns p.. (two vectors). */
+    /** One 8-row tile of {@link #multiply}: rows r0.. and two vectors of columns of out from x[offsets[k] + p..]. */
     private static void tile8(float[] w, int wo, int depth, float[] bias, int r0, float[] x, int[] offsets, int p,
             float[] out, int oo, int cols) {
         FloatVector a00 = start(bias, r0), a01 = a00, a10 = start(bias, r0 + 1), a11 = a10;
