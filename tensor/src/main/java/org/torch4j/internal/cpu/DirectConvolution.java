@@ -168,25 +168,25 @@ final class DirectConvolution {
             });
         }
         float[] xs = Elementwise.data(x).floats();
-        float[] gws = Elementwise.data(gw).floats();
-        float[] partials = new float[Math.max(0, blocks - 1) * size];
+        // one region of lane sums per block (in the calling thread's buffer), added in block order at the end
+        int region = size * L;
+        float[] lanes = buffer(LANES, blocks * region);
         Parallel.forRange(blocks, 1, (firstBlock, endBlock) -> {
             for (int blk = firstBlock; blk < endBlock; blk++) {
-                float[] lanes = buffer(LANES, size * L);
                 int first = blk * per;
                 for (int n = first; n < Math.min(plan.batch, first + per); n++) {
                     float[] gp = conv.placeGrad(gs, n);
                     if (alongside) {
                         conv.inputGradImage(gp, flipped, gxs, n);
                     }
-                    conv.weightGradImage(gp, xs, n, lanes, n == first);
+                    conv.weightGradImage(gp, xs, n, lanes, blk * region, n == first);
                 }
-                FloatShiftedProducts.sumLanes(lanes, size, blk == 0 ? gws : partials, blk == 0 ? 0 : (blk - 1) * size);
             }
         });
         for (int blk = 1; blk < blocks; blk++) {
-            FloatMatVec.axpy(1f, partials, (blk - 1) * size, gws, 0, size);
+            FloatShiftedProducts.addLanes(lanes, blk * region, region);
         }
+        FloatShiftedProducts.sumLanes(lanes, size, Elementwise.data(gw).floats(), 0);
         return new Tensor[] {gx, gw};
     }
 
@@ -205,13 +205,13 @@ final class DirectConvolution {
         compact(wide, inputGradColumns, backwardWidth, im.channels, im.height, im.width, gxs, n * plan.inputImage());
     }
 
-    /** Adds image n's weight-gradient dot products into lanes (or starts them there when {@code fresh}). */
-    private void weightGradImage(float[] gp, float[] xs, int n, float[] lanes, boolean fresh) {
+    /** Adds image n's weight-gradient dot products into lanes at lo (or starts them there when {@code fresh}). */
+    private void weightGradImage(float[] gp, float[] xs, int n, float[] lanes, int lo, boolean fresh) {
         float[] padded = buffer(INPUT, im.channels * inputPlane);
         place(xs, n * plan.inputImage(), im.channels, im.height, im.width, padded, inputPlane, backwardWidth, im.ph,
                 im.pw);
         FloatShiftedProducts.accumulateDots(gp, gradTop * backwardWidth + gradLeft, gradPlane, outChannels, padded,
-                inputOffsets, plan.depth, dotLength, lanes, fresh);
+                inputOffsets, plan.depth, dotLength, lanes, lo, fresh);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.torch4j.internal.cpu;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -117,28 +118,28 @@ final class FloatShiftedProducts {
     }
 
     /**
-     * lanes[(i * depth + k) * L + lane] += the lane's share of the dot product of g's row i (at g[go + i * gs],
+     * lanes[lo + (i * depth + k) * L + lane] += the lane's share of the dot product of g's row i (at g[go + i * gs],
      * {@code len} long, a multiple of L) with x's shifted row k (at x[offsets[k]]), for i below rows and k below
      * depth; {@code fresh} starts the sums at zero instead. Lane j of a dot product sums the elements j, j + L,
      * j + 2L..., so the result does not depend on how the work is split.
      */
     static void accumulateDots(float[] g, int go, int gs, int rows, float[] x, int[] offsets, int depth, int len,
-            float[] lanes, boolean fresh) {
+            float[] lanes, int lo, boolean fresh) {
         int i = 0;
         for (; i + 4 <= rows; i += 4) {
             int k = 0;
             for (; k + 4 <= depth; k += 4) {
-                dotTile(g, go + i * gs, gs, x, offsets, k, len, lanes, (i * depth + k) * L, depth * L, fresh);
+                dotTile(g, go + i * gs, gs, x, offsets, k, len, lanes, lo + (i * depth + k) * L, depth * L, fresh);
             }
             for (; k < depth; k++) {
                 for (int r = i; r < i + 4; r++) {
-                    dot(g, go + r * gs, x, offsets[k], len, lanes, (r * depth + k) * L, fresh);
+                    dot(g, go + r * gs, x, offsets[k], len, lanes, lo + (r * depth + k) * L, fresh);
                 }
             }
         }
         for (; i < rows; i++) {
             for (int k = 0; k < depth; k++) {
-                dot(g, go + i * gs, x, offsets[k], len, lanes, (i * depth + k) * L, fresh);
+                dot(g, go + i * gs, x, offsets[k], len, lanes, lo + (i * depth + k) * L, fresh);
             }
         }
     }
@@ -221,36 +222,38 @@ final class FloatShiftedProducts {
         c.intoArray(lanes, lo);
     }
 
-    /** Lane j's distance from lane 0 of the same slot for L consecutive slots: a gather reads lane j of each. */
-    private static final int[] SLOTS = slots();
-
-    private static int[] slots() {
-        int[] slots = new int[L];
-        for (int j = 0; j < L; j++) {
-            slots[j] = j * L;
+    /** lanes[0 .. n) += lanes[from .. from + n): one block's lane sums added into the first block's. */
+    static void addLanes(float[] lanes, int from, int n) {
+        for (int i = 0; i < n; i += L) {
+            FloatVector.fromArray(S, lanes, i).add(FloatVector.fromArray(S, lanes, from + i)).intoArray(lanes, i);
         }
-        return slots;
+    }
+
+    /** Per halving step of a lane sum (L / 2, L / 4 ... 1 apart): the shuffle that swaps lanes that far apart. */
+    private static final VectorShuffle<Float>[] HALVES = halves();
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] halves() {
+        int steps = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Float>[] halves = new VectorShuffle[steps];
+        for (int i = 0; i < steps; i++) {
+            int apart = L >> (i + 1);
+            halves[i] = VectorShuffle.fromOp(S, j -> j ^ apart);
+        }
+        return halves;
     }
 
     /**
-     * out[o + i] = the sum of lanes[i * L .. i * L + L), added lane after lane from lane 0 (so always in the same
-     * order), for i below n; L sums at a time, as gathers of one lane of L consecutive slots.
+     * out[o + i] = the sum of lanes[i * L .. i * L + L), for i below n, by halving: each lane adds the lane L / 2
+     * away, then L / 4... (elementwise adds of shuffled copies, so the order is fixed however the code is run).
      */
     static void sumLanes(float[] lanes, int n, float[] out, int o) {
-        int i = 0;
-        for (; i + L <= n; i += L) {
-            FloatVector sum = FloatVector.fromArray(S, lanes, i * L, SLOTS, 0);
-            for (int lane = 1; lane < L; lane++) {
-                sum = sum.add(FloatVector.fromArray(S, lanes, i * L + lane, SLOTS, 0));
+        for (int i = 0; i < n; i++) {
+            FloatVector sum = FloatVector.fromArray(S, lanes, i * L);
+            for (VectorShuffle<Float> half : HALVES) {
+                sum = sum.add(sum.rearrange(half));
             }
-            sum.intoArray(out, o + i);
-        }
-        for (; i < n; i++) {
-            float sum = lanes[i * L];
-            for (int lane = 1; lane < L; lane++) {
-                sum += lanes[i * L + lane];
-            }
-            out[o + i] = sum;
+            out[o + i] = sum.lane(0);
         }
     }
 }
