@@ -272,106 +272,19 @@ final class FloatGemm extends PackedGemm<float[]> {
     void dotTile(int aBase, int bBase, float[] tail, float[] sums, int i0, int rows, int j0, int cols, int ci) {
         int[] r = {i0, i0 + Math.min(1, rows - 1), i0 + Math.min(2, rows - 1), i0 + Math.min(3, rows - 1)};
         int[] q = {j0, j0 + Math.min(1, cols - 1), j0 + Math.min(2, cols - 1), j0 + Math.min(3, cols - 1)};
-        dots(k - k % L, a, aBase + r[0] * aRs, aBase + r[1] * aRs, aBase + r[2] * aRs, aBase + r[3] * aRs,
-                b, bBase + q[0] * bCs, bBase + q[1] * bCs, bBase + q[2] * bCs, bBase + q[3] * bCs, tail, r, q, sums);
+        FloatDotTile.accumulate(a, aBase + r[0] * aRs, aBase + r[1] * aRs, aBase + r[2] * aRs, aBase + r[3] * aRs,
+                b, bBase + q[0] * bCs, bBase + q[1] * bCs, bBase + q[2] * bCs, bBase + q[3] * bCs, k - k % L, sums, 0,
+                DOT_COLS * L, true);
+        if (tail != null) {
+            FloatDotTile.accumulate(tail, r[0] * L, r[1] * L, r[2] * L, r[3] * L, tail, (m + q[0]) * L,
+                    (m + q[1]) * L, (m + q[2]) * L, (m + q[3]) * L, L, sums, 0, DOT_COLS * L, false);
+        }
         float al = (float) alpha;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                c[ci + i * ldc + j * cCs] += al * sums[i * DOT_COLS + j];
+                c[ci + i * ldc + j * cCs] += al * FloatVector.fromArray(S, sums, (i * DOT_COLS + j) * L)
+                        .reduceLanes(VectorOperators.ADD);
             }
         }
-    }
-
-    /**
-     * {@code sums[4 i + j] = dot(x[ai ..], y[bj ..])} over {@code depth} (a multiple of L) for the four rows a0..a3
-     * and four columns b0..b3, plus, when {@code tail} is not null, one more step over the zero-padded tails of rows
-     * {@code r} and columns {@code q} there: sixteen vectors of partial sums, each reduced at the end.
-     */
-    private void dots(int depth, float[] x, int a0, int a1, int a2, int a3, float[] y, int b0, int b1, int b2, int b3,
-            float[] tail, int[] r, int[] q, float[] sums) {
-        FloatVector s00 = FloatVector.zero(S);
-        FloatVector s01 = s00;
-        FloatVector s02 = s00;
-        FloatVector s03 = s00;
-        FloatVector s10 = s00;
-        FloatVector s11 = s00;
-        FloatVector s12 = s00;
-        FloatVector s13 = s00;
-        FloatVector s20 = s00;
-        FloatVector s21 = s00;
-        FloatVector s22 = s00;
-        FloatVector s23 = s00;
-        FloatVector s30 = s00;
-        FloatVector s31 = s00;
-        FloatVector s32 = s00;
-        FloatVector s33 = s00;
-        for (int p = 0; p < depth; p += L) {
-            FloatVector y0 = FloatVector.fromArray(S, y, b0 + p);
-            FloatVector y1 = FloatVector.fromArray(S, y, b1 + p);
-            FloatVector y2 = FloatVector.fromArray(S, y, b2 + p);
-            FloatVector y3 = FloatVector.fromArray(S, y, b3 + p);
-            FloatVector v = FloatVector.fromArray(S, x, a0 + p);
-            s00 = v.fma(y0, s00);
-            s01 = v.fma(y1, s01);
-            s02 = v.fma(y2, s02);
-            s03 = v.fma(y3, s03);
-            v = FloatVector.fromArray(S, x, a1 + p);
-            s10 = v.fma(y0, s10);
-            s11 = v.fma(y1, s11);
-            s12 = v.fma(y2, s12);
-            s13 = v.fma(y3, s13);
-            v = FloatVector.fromArray(S, x, a2 + p);
-            s20 = v.fma(y0, s20);
-            s21 = v.fma(y1, s21);
-            s22 = v.fma(y2, s22);
-            s23 = v.fma(y3, s23);
-            v = FloatVector.fromArray(S, x, a3 + p);
-            s30 = v.fma(y0, s30);
-            s31 = v.fma(y1, s31);
-            s32 = v.fma(y2, s32);
-            s33 = v.fma(y3, s33);
-        }
-        if (tail != null) {
-            FloatVector y0 = FloatVector.fromArray(S, tail, (m + q[0]) * L);
-            FloatVector y1 = FloatVector.fromArray(S, tail, (m + q[1]) * L);
-            FloatVector y2 = FloatVector.fromArray(S, tail, (m + q[2]) * L);
-            FloatVector y3 = FloatVector.fromArray(S, tail, (m + q[3]) * L);
-            FloatVector v = FloatVector.fromArray(S, tail, r[0] * L);
-            s00 = v.fma(y0, s00);
-            s01 = v.fma(y1, s01);
-            s02 = v.fma(y2, s02);
-            s03 = v.fma(y3, s03);
-            v = FloatVector.fromArray(S, tail, r[1] * L);
-            s10 = v.fma(y0, s10);
-            s11 = v.fma(y1, s11);
-            s12 = v.fma(y2, s12);
-            s13 = v.fma(y3, s13);
-            v = FloatVector.fromArray(S, tail, r[2] * L);
-            s20 = v.fma(y0, s20);
-            s21 = v.fma(y1, s21);
-            s22 = v.fma(y2, s22);
-            s23 = v.fma(y3, s23);
-            v = FloatVector.fromArray(S, tail, r[3] * L);
-            s30 = v.fma(y0, s30);
-            s31 = v.fma(y1, s31);
-            s32 = v.fma(y2, s32);
-            s33 = v.fma(y3, s33);
-        }
-        sums[0] = s00.reduceLanes(VectorOperators.ADD);
-        sums[1] = s01.reduceLanes(VectorOperators.ADD);
-        sums[2] = s02.reduceLanes(VectorOperators.ADD);
-        sums[3] = s03.reduceLanes(VectorOperators.ADD);
-        sums[4] = s10.reduceLanes(VectorOperators.ADD);
-        sums[5] = s11.reduceLanes(VectorOperators.ADD);
-        sums[6] = s12.reduceLanes(VectorOperators.ADD);
-        sums[7] = s13.reduceLanes(VectorOperators.ADD);
-        sums[8] = s20.reduceLanes(VectorOperators.ADD);
-        sums[9] = s21.reduceLanes(VectorOperators.ADD);
-        sums[10] = s22.reduceLanes(VectorOperators.ADD);
-        sums[11] = s23.reduceLanes(VectorOperators.ADD);
-        sums[12] = s30.reduceLanes(VectorOperators.ADD);
-        sums[13] = s31.reduceLanes(VectorOperators.ADD);
-        sums[14] = s32.reduceLanes(VectorOperators.ADD);
-        sums[15] = s33.reduceLanes(VectorOperators.ADD);
     }
 }

@@ -129,7 +129,9 @@ final class FloatShiftedProducts {
         for (; i + 4 <= rows; i += 4) {
             int k = 0;
             for (; k + 4 <= depth; k += 4) {
-                dotTile(g, go + i * gs, gs, x, offsets, k, len, lanes, lo + (i * depth + k) * L, depth * L, fresh);
+                int g0 = go + i * gs;
+                FloatDotTile.accumulate(g, g0, g0 + gs, g0 + 2 * gs, g0 + 3 * gs, x, offsets[k], offsets[k + 1],
+                        offsets[k + 2], offsets[k + 3], len, lanes, lo + (i * depth + k) * L, depth * L, fresh);
             }
             for (; k < depth; k++) {
                 for (int r = i; r < i + 4; r++) {
@@ -144,78 +146,9 @@ final class FloatShiftedProducts {
         }
     }
 
-    /** One 4 x 4 tile of {@link #accumulateDots}: g rows at go + r * gs, shifted rows k0 .. k0 + 3. */
-    private static void dotTile(float[] g, int go, int gs, float[] x, int[] offsets, int k0, int len, float[] lanes,
-            int lo, int ls, boolean fresh) {
-        int l2 = lo + 2 * ls;
-        int l3 = lo + 3 * ls;
-        FloatVector c00 = lanes(lanes, lo, fresh), c01 = lanes(lanes, lo + L, fresh);
-        FloatVector c02 = lanes(lanes, lo + 2 * L, fresh), c03 = lanes(lanes, lo + 3 * L, fresh);
-        FloatVector c10 = lanes(lanes, lo + ls, fresh), c11 = lanes(lanes, lo + ls + L, fresh);
-        FloatVector c12 = lanes(lanes, lo + ls + 2 * L, fresh), c13 = lanes(lanes, lo + ls + 3 * L, fresh);
-        FloatVector c20 = lanes(lanes, l2, fresh), c21 = lanes(lanes, l2 + L, fresh);
-        FloatVector c22 = lanes(lanes, l2 + 2 * L, fresh), c23 = lanes(lanes, l2 + 3 * L, fresh);
-        FloatVector c30 = lanes(lanes, l3, fresh), c31 = lanes(lanes, l3 + L, fresh);
-        FloatVector c32 = lanes(lanes, l3 + 2 * L, fresh), c33 = lanes(lanes, l3 + 3 * L, fresh);
-        int x0 = offsets[k0];
-        int x1 = offsets[k0 + 1];
-        int x2 = offsets[k0 + 2];
-        int x3 = offsets[k0 + 3];
-        int g1 = go + gs;
-        int g2 = g1 + gs;
-        int g3 = g2 + gs;
-        for (int p = 0; p < len; p += L) {
-            FloatVector y0 = FloatVector.fromArray(S, g, go + p);
-            FloatVector y1 = FloatVector.fromArray(S, g, g1 + p);
-            FloatVector y2 = FloatVector.fromArray(S, g, g2 + p);
-            FloatVector y3 = FloatVector.fromArray(S, g, g3 + p);
-            FloatVector v = FloatVector.fromArray(S, x, x0 + p);
-            c00 = y0.fma(v, c00);
-            c10 = y1.fma(v, c10);
-            c20 = y2.fma(v, c20);
-            c30 = y3.fma(v, c30);
-            v = FloatVector.fromArray(S, x, x1 + p);
-            c01 = y0.fma(v, c01);
-            c11 = y1.fma(v, c11);
-            c21 = y2.fma(v, c21);
-            c31 = y3.fma(v, c31);
-            v = FloatVector.fromArray(S, x, x2 + p);
-            c02 = y0.fma(v, c02);
-            c12 = y1.fma(v, c12);
-            c22 = y2.fma(v, c22);
-            c32 = y3.fma(v, c32);
-            v = FloatVector.fromArray(S, x, x3 + p);
-            c03 = y0.fma(v, c03);
-            c13 = y1.fma(v, c13);
-            c23 = y2.fma(v, c23);
-            c33 = y3.fma(v, c33);
-        }
-        c00.intoArray(lanes, lo);
-        c01.intoArray(lanes, lo + L);
-        c02.intoArray(lanes, lo + 2 * L);
-        c03.intoArray(lanes, lo + 3 * L);
-        c10.intoArray(lanes, lo + ls);
-        c11.intoArray(lanes, lo + ls + L);
-        c12.intoArray(lanes, lo + ls + 2 * L);
-        c13.intoArray(lanes, lo + ls + 3 * L);
-        c20.intoArray(lanes, l2);
-        c21.intoArray(lanes, l2 + L);
-        c22.intoArray(lanes, l2 + 2 * L);
-        c23.intoArray(lanes, l2 + 3 * L);
-        c30.intoArray(lanes, l3);
-        c31.intoArray(lanes, l3 + L);
-        c32.intoArray(lanes, l3 + 2 * L);
-        c33.intoArray(lanes, l3 + 3 * L);
-    }
-
-    /** The lane sums kept at lanes[lo], or zero to start them afresh. */
-    private static FloatVector lanes(float[] lanes, int lo, boolean fresh) {
-        return fresh ? FloatVector.zero(S) : FloatVector.fromArray(S, lanes, lo);
-    }
-
     /** One dot product of {@link #accumulateDots} (the edges of the tiles). */
     private static void dot(float[] g, int go, float[] x, int xo, int len, float[] lanes, int lo, boolean fresh) {
-        FloatVector c = lanes(lanes, lo, fresh);
+        FloatVector c = FloatDotTile.start(lanes, lo, fresh);
         for (int p = 0; p < len; p += L) {
             c = FloatVector.fromArray(S, g, go + p).fma(FloatVector.fromArray(S, x, xo + p), c);
         }

@@ -207,7 +207,7 @@ abstract class PackedGemm<T> {
 
     /** Scratch slot of the zero-padded depth tails of the dot path. */
     static final int TAIL = 3;
-    /** Scratch slot of the dot path's DOT_ROWS x DOT_COLS sums of one tile. */
+    /** Scratch slot of the dot path's DOT_ROWS x DOT_COLS vectors of lane sums of one tile. */
     static final int SUMS = 4;
 
     /** Computes every batch. */
@@ -277,7 +277,7 @@ abstract class PackedGemm<T> {
                 packTails(tail, aBase, bBase);
             }
             Parallel.forRange(rowTiles, parallel ? 1 : rowTiles, (first, end) -> {
-                T sums = scratch(SUMS, DOT_ROWS * DOT_COLS);
+                T sums = scratch(SUMS, DOT_ROWS * DOT_COLS * lanes());
                 for (int it = first; it < end; it++) {
                     int i0 = it * DOT_ROWS;
                     for (int jt = 0; jt < colTiles; jt++) {
