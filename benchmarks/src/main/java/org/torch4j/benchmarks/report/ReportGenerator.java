@@ -133,21 +133,32 @@ public final class ReportGenerator {
                 + "the backend's thread count.\n");
     }
 
+    /** The project's matmul goal on an AMD EPYC, as a share of the measured FMA peak (DEVELOPERS.md). */
+    private static final double EPYC_MATMUL_SHARE = 0.85;
+
     private void targets() {
         md.append("\n## Targets of issue 8 on this machine\n\n");
         md.append("The issue's absolute figures were set on another machine. Its matmul targets (FMA peak there: 171 "
                 + "GFLOP/s on 1 thread, 337 on 2) are scaled by this machine's measured peak; its training targets "
                 + "count as their ratio to PyTorch there (e.g. 0.5 s against PyTorch's 10.3 s is a 20.6× speed-up), "
                 + "measured against PyTorch in this run.\n\n");
+        boolean epyc = cpuModel().contains("EPYC");
+        if (epyc) {
+            md.append("On an AMD EPYC, where OpenBLAS's sgemm already reaches 68–84 % of the FMA peak, the project sets "
+                    + "the matmul goal at " + pct(EPYC_MATMUL_SHARE) + " of this machine's peak on 1 and on all threads "
+                    + "(above the issue's 82 % and 80 %).\n\n");
+        }
         md.append("| target | goal | measured | met |\n|---|---:|---:|:---:|\n");
         double f1 = peaks.fma("float32", false);
         double fa = peaks.fma("float32", true);
+        double shareAll = epyc ? EPYC_MATMUL_SHARE : 270.0 / 337;
+        double shareOne = epyc ? EPYC_MATMUL_SHARE : 140.0 / 171;
         for (String dtype : List.of("float32", "float64")) {
             double scale = dtype.equals("float32") ? 1 : 0.5;
             for (int n : new int[] {1024, 2048}) {
-                target("matmul " + dtype + " n=" + n + ", all threads", scale * 270.0 / 337 * fa,
+                target("matmul " + dtype + " n=" + n + ", all threads", scale * shareAll * fa,
                         find("matmul", dtype, n, Backends.VECTOR_ALL).map(Work::throughput), " GFLOP/s");
-                target("matmul " + dtype + " n=" + n + ", 1 thread", scale * 140.0 / 171 * f1,
+                target("matmul " + dtype + " n=" + n + ", 1 thread", scale * shareOne * f1,
                         find("matmul", dtype, n, Backends.VECTOR_1T).map(Work::throughput), " GFLOP/s");
             }
         }
@@ -306,7 +317,7 @@ public final class ReportGenerator {
         }
         for (String b : List.of(Backends.VECTOR_1T, Backends.VECTOR_ALL)) {
             md.append(" | ").append(find(bench, variant, n, b).map(peaks::fraction)
-                    .filter(x -> !x.isNaN()).map(x -> String.format(Locale.ROOT, "%.0f %%", 100 * x)).orElse("–"));
+                    .filter(x -> !x.isNaN()).map(ReportGenerator::pct).orElse("–"));
         }
         md.append(" |\n");
     }
@@ -352,6 +363,10 @@ public final class ReportGenerator {
         double a = Math.abs(x);
         String f = a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f";
         return String.format(Locale.ROOT, f, x);
+    }
+
+    private static String pct(double share) {
+        return String.format(Locale.ROOT, "%.0f %%", 100 * share);
     }
 
     private static String sci(long n) {
