@@ -184,6 +184,24 @@ class ConvolutionParityTest {
         }
     }
 
+    /** An empty batch: an empty output and input gradient, a zero weight gradient (as PyTorch), on both paths. */
+    @Test
+    void anEmptyBatchHasAZeroWeightGradient() {
+        for (int[] stride : new int[][] {{1, 1}, {2, 2}}) {
+            Tensor x = Torch.zeros(0, 2, 5, 5);
+            Tensor w = Torch.ones(3, 2, 3, 3);
+            int[] one = {1, 1};
+            int[] zero = {0, 0};
+            Tensor out = Torch.convolution(x, w, null, stride, zero, one, false, zero, 1);
+            assertArrayEquals(new int[] {0, 3, stride[0] == 1 ? 3 : 2, stride[0] == 1 ? 3 : 2}, out.shape());
+            ConvParams p = ConvChecks.check(x, w, null, stride, zero, one, false, zero, 1);
+            Tensor[] grads = CPU.convolutionBackward(out, x, w, p, new boolean[] {true, true, false});
+            assertArrayEquals(x.shape(), grads[0].shape());
+            assertArrayEquals(w.shape(), grads[1].shape());
+            assertArrayEquals(new double[w.numel()], grads[1].toDoubleArray());
+        }
+    }
+
     /** A contiguous input that starts inside its storage (a slice of the batch) is read from its start. */
     @Test
     void inputViewsWithAStorageOffsetAreReadFromTheirStart() {

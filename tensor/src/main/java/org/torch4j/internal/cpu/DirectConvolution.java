@@ -186,7 +186,9 @@ final class DirectConvolution {
         for (int blk = 1; blk < blocks; blk++) {
             FloatShiftedProducts.addLanes(lanes, blk * region, region);
         }
-        FloatShiftedProducts.sumLanes(lanes, size, Elementwise.data(gw).floats(), 0);
+        if (blocks > 0) {
+            FloatShiftedProducts.sumLanes(lanes, size, Elementwise.data(gw).floats(), 0);
+        }
         return new Tensor[] {gx, gw};
     }
 
