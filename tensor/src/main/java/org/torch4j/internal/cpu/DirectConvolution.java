@@ -94,7 +94,7 @@ final class DirectConvolution {
         int columns = Math.max(im.outH, im.height) * (im.width + Math.max(2 * im.pw, (im.kw - 1) * im.dw)) + SLACK;
         return plan.dtype == DType.FLOAT32 && plan.groups == 1 && im.sh == 1 && im.sw == 1
                 && im.ph <= (im.kh - 1) * im.dh && im.pw <= (im.kw - 1) * im.dw
-                && plan.depth <= MAX_DEPTH && plan.outChannels * window <= MAX_DEPTH
+                && plan.depth > 0 && plan.depth <= MAX_DEPTH && plan.outChannels * window <= MAX_DEPTH
                 && (long) rows * columns <= MAX_WIDE;
     }
 
