@@ -22,17 +22,20 @@ import jdk.incubator.vector.FloatVector;
  * the machine's limit.
  *
  * <p>Usage: {@code ReportGenerator --jmh jmh.json [--pytorch pytorch.json] --out DIR [--mode full]
- * [--load "1.0 0.9 0.8"] [--notes notes.md] [--remark "a line about this run"]}.
+ * [--load "1.0 0.9 0.8"] [--notes notes.md] [--remark "a line about this run"] [--cpu "model name"]}; the CPU model
+ * defaults to the one /proc/cpuinfo names.
  */
 public final class ReportGenerator {
     private final List<Result> results = new ArrayList<>();
     private final Peaks peaks;
     private final String torchVersion;
     private final Map<String, String> options;
+    private final String cpu;
     private final StringBuilder md = new StringBuilder();
 
     private ReportGenerator(Map<String, String> options) throws IOException {
         this.options = options;
+        cpu = options.getOrDefault("cpu", cpuModel());
         results.addAll(ResultReader.jmh(Path.of(required(options, "jmh"))));
         String pt = options.get("pytorch");
         ResultReader.PyTorchRun run = ResultReader.pytorch(pt == null ? null : Path.of(pt));
@@ -87,7 +90,7 @@ public final class ReportGenerator {
         md.append("# torch4j benchmark report\n\n");
         md.append("- date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
                 .append(", mode: ").append(options.getOrDefault("mode", "full")).append('\n');
-        md.append("- machine: ").append(cpuModel()).append(", ").append(cores).append(" cores, Vector API species ")
+        md.append("- machine: ").append(cpu).append(", ").append(cores).append(" cores, Vector API species ")
                 .append(FloatVector.SPECIES_PREFERRED.vectorBitSize()).append(" bits\n");
         md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vendor"))
@@ -142,7 +145,7 @@ public final class ReportGenerator {
                 + "GFLOP/s on 1 thread, 337 on 2) are scaled by this machine's measured peak; its training targets "
                 + "count as their ratio to PyTorch there (e.g. 0.5 s against PyTorch's 10.3 s is a 20.6× speed-up), "
                 + "measured against PyTorch in this run.\n\n");
-        boolean epyc = cpuModel().contains("EPYC");
+        boolean epyc = cpu.contains("EPYC");
         if (epyc) {
             md.append("On an AMD EPYC, where OpenBLAS's sgemm already reaches 68–84 % of the FMA peak, the project sets "
                     + "the matmul goal at " + pct(EPYC_MATMUL_SHARE) + " of this machine's peak on 1 and on all threads "
