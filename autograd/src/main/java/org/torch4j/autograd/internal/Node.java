@@ -117,9 +117,14 @@ public abstract class Node implements GradFn {
         return PASS.compareAndSet(this, null, p);
     }
 
-    /** Hands the node back after the pass that claimed it. */
+    /**
+     * Hands the node back after the pass that claimed it ({@code p}, which no other pass can replace, so an ordered
+     * store suffices where a compare-and-set would fence).
+     */
     final void releasePass(Engine.Pending p) {
-        PASS.compareAndSet(this, p, null);
+        if (pass == p) {
+            PASS.lazySet(this, null);
+        }
     }
 
     final long sequenceNr() {
