@@ -30,6 +30,8 @@ public final class Tensor {
     private final int[] strides;
     private final int offset;
     private final boolean wrappedNumber;
+    /** The element count, kept since kernels ask for it often; -1 when too large for an array ({@link #numel} throws). */
+    private final int numel;
     private AutogradMeta autograd;
 
     private Tensor(Storage storage, int[] shape, int[] strides, int offset, boolean wrappedNumber) {
@@ -38,6 +40,11 @@ public final class Tensor {
         this.strides = strides;
         this.offset = offset;
         this.wrappedNumber = wrappedNumber;
+        long n = 1;
+        for (int s : shape) {
+            n *= s;
+        }
+        this.numel = n > Integer.MAX_VALUE - 8 ? -1 : (int) n;
     }
 
     /**
@@ -104,7 +111,7 @@ public final class Tensor {
 
     /** {@code tensor.numel()}. */
     public int numel() {
-        return Shapes.numel(shape);
+        return numel >= 0 ? numel : Shapes.numel(shape);
     }
 
     /** {@code tensor.stride()} as a copy, in elements. */
