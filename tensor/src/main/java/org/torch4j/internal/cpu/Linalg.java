@@ -39,10 +39,15 @@ final class Linalg {
     static Tensor addmm(Tensor self, Tensor a, Tensor b, double beta, double alpha) {
         OpChecks.addmm(self, a, b);
         int[] shape = {a.size(0), b.size(1)};
-        self.expand(shape); // PyTorch's check (and message) that self broadcasts to the product
+        Tensor selfShaped = self.expand(shape); // PyTorch's check (and message) that self broadcasts to the product
         Tensor out = Elementwise.empty(shape, a.dtype());
         OpChecks.matmulDTypes("addmm_impl_cpu_", a, b);
         double b0 = converted(beta, out.dtype());
+        if (b0 == 1 && out.dtype() == DType.FLOAT32 && out.numel() > 0 && a.size(1) > 0 && (float) alpha != 0
+                && FloatGemm.multiplyOnto(selfShaped, a, b, out, alpha)) {
+            // a small float product (nn.Linear's): self copied into each row as the row is computed
+            return out;
+        }
         if (out.numel() > 0 && b0 != 0) {
             Elementwise.copy(out, self);
             if (b0 != 1) {

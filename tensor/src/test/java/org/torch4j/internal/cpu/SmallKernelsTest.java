@@ -60,6 +60,27 @@ class SmallKernelsTest {
         }
     }
 
+    /** addmm's small float path (self copied into each row as it is computed) against the copy then the GEMM object. */
+    @Test
+    void smallAddmmMatchesCopyThenProduct() {
+        int[][] shapes = {{10, 1, 2}, {10, 2, 1}, {1, 10, 2}, {2, 10, 1}, {3, 20, 20}, {33, 40, 1}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[2];
+            Tensor a = values(DType.FLOAT32, m, s[1]);
+            // nn.Linear's weight.t(): a transposed view
+            Tensor b = values(DType.FLOAT32, n, s[1]).mul(-1.3).t();
+            for (int[] selfShape : new int[][] {{n}, {1}, {m, n}, {m, 1}, {}}) {
+                Tensor self = values(DType.FLOAT32, selfShape).add(0.25);
+                for (double alpha : new double[] {1, -0.5}) {
+                    Tensor general = self.expand(m, n).contiguous().clone().unsqueeze(0);
+                    FloatGemm.multiply(a.unsqueeze(0), b.unsqueeze(0), general, alpha);
+                    assertSame(general.squeeze(0), Linalg.addmm(self, a, b, 1, alpha));
+                }
+            }
+        }
+    }
+
     @Test
     void mmAndAddmmOfTinyShapesAreExact() {
         Tensor a = Torch.tensor(new float[] {1, 2, 3, 4, 5, 6}).reshape(3, 2);
