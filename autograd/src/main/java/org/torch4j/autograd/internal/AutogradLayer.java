@@ -19,6 +19,7 @@ import org.torch4j.Torch;
 import org.torch4j.internal.ConvParams;
 import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.OpTable;
+import org.torch4j.internal.TensorAccess;
 
 /**
  * The autograd layer of the op table (PyTorch's {@code VariableType} with {@code derivatives.yaml}): each op
@@ -644,7 +645,7 @@ public final class AutogradLayer implements OpTable {
     @Override
     public Tensor sum(Tensor x, int[] dims, boolean keepdim, DType dtype) {
         OpNode n = begin(dims.length == 0 ? "SumBackward0" : "SumBackward1", null, x);
-        int[] in = x.shape();
+        int[] in = TensorAccess.shape(x);
         Tensor r = Below.run(() -> Below.table(x).sum(x, dims, keepdim, dtype));
         return finish(n, r, g -> grads(Formulas.expandReduced(g[0], in, dims, keepdim)));
     }
@@ -812,7 +813,7 @@ public final class AutogradLayer implements OpTable {
         OpNode n = begin("AddmmBackward0", null, self, a, b);
         SavedVariable sa = save(n, needs(n, 2), a);
         SavedVariable sb = save(n, needs(n, 1), b);
-        int[] selfShape = needs(n, 0) ? self.shape() : null;
+        int[] selfShape = needs(n, 0) ? TensorAccess.shape(self) : null;
         boolean aColumns = sb != null && MmGrads.columnMajor(a);
         boolean bColumns = sa != null && MmGrads.columnMajor(b);
         Tensor r = Below.run(() -> Below.table(self, a, b).addmm(self, a, b, beta, alpha));

@@ -113,11 +113,15 @@ final class Reducer {
         });
     }
 
-    /** Folds every reduced row into out[o .. o+n); sums carry into float64 every FLUSH rows. */
+    /**
+     * Folds every reduced row into out[o .. o+n); sums carry into float64 every FLUSH rows. With FLUSH rows or fewer
+     * there is no carry: adding a float sum to a float64 zero and rounding back gives that sum again (it is never
+     * -0, as it starts from +0), so the result is the same.
+     */
     private static void floatRows(ReduceKind kind, int[] runStarts, int innerSize, int innerStride, float[] in, int base,
             float[] out, int o, int n) {
         Arrays.fill(out, o, o + n, (float) kind.identity());
-        double[] carry = kind.isSum() ? new double[n] : null;
+        double[] carry = kind.isSum() && (long) runStarts.length * innerSize > FLUSH ? new double[n] : null;
         int limit = carry != null ? FLUSH : Integer.MAX_VALUE;
         int pending = 0;
         for (int r : runStarts) {
