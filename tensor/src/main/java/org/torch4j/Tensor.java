@@ -9,6 +9,7 @@ import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.GradMode;
 import org.torch4j.internal.OpTable;
 import org.torch4j.internal.Shapes;
+import org.torch4j.internal.SharedStrides;
 import org.torch4j.internal.Storage;
 import org.torch4j.internal.TensorAccess;
 import org.torch4j.internal.TensorFormatter;
@@ -57,37 +58,11 @@ public final class Tensor {
 
     /** A contiguous tensor over the whole of {@code storage}. */
     public static Tensor of(Storage storage, int... shape) {
-        return new Tensor(storage, shape, rowMajorStrides(shape), 0, false);
+        return new Tensor(storage, shape, SharedStrides.rowMajor(shape), 0, false);
     }
 
     /** An empty shape, stride or dim list: it cannot change, so one serves every wrapped number and full reduction. */
     private static final int[] NO_DIMS = new int[0];
-    /** Row-major strides of 1-d shapes and of 2-d shapes with fewer than 64 columns, shared as NO_DIMS is. */
-    private static final int[] UNIT_STRIDE = {1};
-    private static final int[][] ROW_STRIDES = new int[64][];
-
-    static {
-        for (int columns = 0; columns < ROW_STRIDES.length; columns++) {
-            ROW_STRIDES[columns] = new int[] {Math.max(columns, 1), 1};
-        }
-    }
-
-    /**
-     * {@link Shapes#contiguousStrides}, without a new array for the common small ranks: a tensor's strides, like its
-     * shape, are never written once it exists, so tensors may share them.
-     */
-    private static int[] rowMajorStrides(int[] shape) {
-        if (shape.length == 0) {
-            return NO_DIMS;
-        }
-        if (shape.length == 1) {
-            return UNIT_STRIDE;
-        }
-        if (shape.length == 2 && shape[1] >= 0 && shape[1] < ROW_STRIDES.length) {
-            return ROW_STRIDES[shape[1]];
-        }
-        return Shapes.contiguousStrides(shape);
-    }
 
     static {
         TensorAccess.install(new TensorAccess.Accessor() {

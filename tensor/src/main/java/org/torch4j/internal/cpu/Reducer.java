@@ -14,6 +14,8 @@ import org.torch4j.internal.Parallel;
 final class Reducer {
     /** Rows a float32 sum adds in float lanes before carrying them into float64. */
     private static final int FLUSH = 64;
+    /** The shape of a full reduction without keepdim (shared: a tensor's shape is never written). */
+    private static final int[] SCALAR = new int[0];
 
     private Reducer() {
     }
@@ -35,7 +37,10 @@ final class Reducer {
      * of a contiguous input coalesces to, folded as {@link #reduce} folds it; keepdim keeps x's dims as ones.
      */
     static Tensor reduceContiguous(ReduceKind kind, Tensor x, boolean keepdim) {
-        int[] shape = new int[keepdim ? x.dim() : 0];
+        if (!keepdim) {
+            return fold(kind, x, SCALAR);
+        }
+        int[] shape = new int[x.dim()];
         Arrays.fill(shape, 1);
         return fold(kind, x, shape);
     }

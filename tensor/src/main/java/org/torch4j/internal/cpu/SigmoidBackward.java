@@ -7,6 +7,7 @@ import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.internal.OpChecks;
 import org.torch4j.internal.Parallel;
+import org.torch4j.internal.TensorAccess;
 
 /**
  * ATen's {@code sigmoid_backward(grad, output)} on the CPU: {@code grad * (output * (1 - output))}, the operations
@@ -22,12 +23,12 @@ final class SigmoidBackward {
     }
 
     static Tensor compute(Tensor grad, Tensor output) {
-        OpChecks.copyShape(grad.shape(), output.shape());
+        OpChecks.copyShape(TensorAccess.shape(grad), TensorAccess.shape(output));
         boolean plain = grad.isContiguous() && output.isContiguous() && output.dtype() == grad.dtype();
         if (!plain || grad.dtype() != DType.FLOAT32 && grad.dtype() != DType.FLOAT64) {
             return grad.mul(output.mul(output.rsub(1L)));
         }
-        Tensor out = Elementwise.empty(grad.shape(), grad.dtype());
+        Tensor out = Elementwise.empty(TensorAccess.shape(grad), grad.dtype());
         int go = grad.storageOffset();
         int yo = output.storageOffset();
         if (grad.dtype() == DType.FLOAT32) {
