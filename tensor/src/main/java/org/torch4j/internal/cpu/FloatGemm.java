@@ -121,6 +121,13 @@ final class FloatGemm extends PackedGemm<float[]> {
         if (n >= L && xs == 1 && ys == 1) {
             return FloatMatVec.dot(x, xo, y, yo, n);
         }
+        // depths of one and two (Linear(1, n) and Linear(2, n) layers) without entering a loop: the loop's sums
+        if (n == 1) {
+            return 0f + x[xo] * y[yo];
+        }
+        if (n == 2) {
+            return 0f + x[xo] * y[yo] + x[xo + xs] * y[yo + ys];
+        }
         float sum = 0;
         for (int i = 0; i < n; i++) {
             sum += x[xo + i * xs] * y[yo + i * ys];

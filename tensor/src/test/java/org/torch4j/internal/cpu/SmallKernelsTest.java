@@ -81,6 +81,30 @@ class SmallKernelsTest {
         }
     }
 
+    /** Depths of one and two skip the dot's loop: still the loop's sums, c + alpha * ((0 + a0 b0) + a1 b1 ...). */
+    @Test
+    void tinyDepthDotsAreTheLoopsSums() {
+        for (int k = 1; k <= 3; k++) {
+            Tensor a = values(DType.FLOAT32, 5, k);
+            Tensor b = values(DType.FLOAT32, 3, k).mul(-1.3).t();
+            Tensor c = Torch.ones(5, 3);
+            FloatGemm.multiply(a, b, c, -0.5);
+            float[] av = a.toFloatArray();
+            float[] bv = b.contiguous().toFloatArray();
+            float[] expected = new float[15];
+            for (int i = 0; i < 5; i++) {
+                for (int j = 0; j < 3; j++) {
+                    float sum = 0;
+                    for (int p = 0; p < k; p++) {
+                        sum += av[i * k + p] * bv[p * 3 + j];
+                    }
+                    expected[i * 3 + j] = 1f + -0.5f * sum;
+                }
+            }
+            assertArrayEquals(expected, c.toFloatArray());
+        }
+    }
+
     @Test
     void mmAndAddmmOfTinyShapesAreExact() {
         Tensor a = Torch.tensor(new float[] {1, 2, 3, 4, 5, 6}).reshape(3, 2);
