@@ -53,17 +53,17 @@ final class FloatGemm extends PackedGemm<float[]> {
 
     /**
      * {@code c = self + alpha * a · b} for a small 2-d product (the unpacked path of {@link #multiply}), {@code self} a
-     * float32 tensor of c's shape (broadcast strides allowed): addmm's copy of self into c and the accumulation in one
-     * pass over C, giving the values of the copy followed by {@link #multiply}. Returns false, writing nothing, when
-     * the product is not a small one.
+     * float32 tensor read over c's shape through {@code selfStrides} (its broadcast strides): addmm's copy of self into
+     * c and the accumulation in one pass over C, giving the values of the copy followed by {@link #multiply}. Returns
+     * false, writing nothing, when the product is not a small one.
      */
-    static boolean multiplyOnto(Tensor self, Tensor a, Tensor b, Tensor c, double alpha) {
+    static boolean multiplyOnto(Tensor self, int[] selfStrides, Tensor a, Tensor b, Tensor c, double alpha) {
         if (c.dim() != 2 || !unpacked(c.size(0), c.size(1), a.size(1))) {
             return false;
         }
         small(data(a), a.storageOffset(), a.stride(0), a.stride(1), data(b), b.storageOffset(), b.stride(0),
                 b.stride(1), data(c), c.storageOffset(), c.stride(0), c.size(0), c.size(1), a.size(1), (float) alpha,
-                data(self), self.storageOffset(), self.stride(0), self.stride(1));
+                data(self), self.storageOffset(), selfStrides[0], selfStrides[1]);
         return true;
     }
 
