@@ -9,6 +9,7 @@ import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.GradMode;
 import org.torch4j.internal.OpTable;
 import org.torch4j.internal.Shapes;
+import org.torch4j.internal.SharedStrides;
 import org.torch4j.internal.Storage;
 import org.torch4j.internal.TensorAccess;
 import org.torch4j.internal.TensorFormatter;
@@ -30,6 +31,8 @@ public final class Tensor {
     private final int[] strides;
     private final int offset;
     private final boolean wrappedNumber;
+    /** The element count, kept since kernels ask for it often; -1 when too large for an array ({@link #numel} throws). */
+    private final int numel;
     private AutogradMeta autograd;
 
     private Tensor(Storage storage, int[] shape, int[] strides, int offset, boolean wrappedNumber) {
@@ -38,6 +41,11 @@ public final class Tensor {
         this.strides = strides;
         this.offset = offset;
         this.wrappedNumber = wrappedNumber;
+        long n = 1;
+        for (int s : shape) {
+            n *= s;
+        }
+        this.numel = n > Integer.MAX_VALUE - 8 ? -1 : (int) n;
     }
 
     /**
@@ -50,7 +58,7 @@ public final class Tensor {
 
     /** A contiguous tensor over the whole of {@code storage}. */
     public static Tensor of(Storage storage, int... shape) {
-        return new Tensor(storage, shape, Shapes.contiguousStrides(shape), 0, false);
+        return new Tensor(storage, shape, SharedStrides.rowMajor(shape), 0, false);
     }
 
     /** An empty shape, stride or dim list: it cannot change, so one serves every wrapped number and full reduction. */
@@ -104,7 +112,7 @@ public final class Tensor {
 
     /** {@code tensor.numel()}. */
     public int numel() {
-        return Shapes.numel(shape);
+        return numel >= 0 ? numel : Shapes.numel(shape);
     }
 
     /** {@code tensor.stride()} as a copy, in elements. */

@@ -366,4 +366,18 @@ class EngineTest {
         Tensor gg = Autograd.grad(new Tensor[] {g.sum()}, new Tensor[] {x}, null, false, false, true)[0];
         assertArrayEquals(new double[] {0, 0, 0, 0}, gg.toDoubleArray());
     }
+
+    @Test
+    void sigmoidGradientIsSigmoidBackwardAndDifferentiableAgain() {
+        Tensor x = Torch.tensor(new double[] {-1.5, 0.0, 2.0, 0.5}).requiresGrad_();
+        Tensor g = Autograd.grad(new Tensor[] {x.sigmoid().mul(Torch.tensor(new double[] {1, 2, 3, 4})).sum()},
+                new Tensor[] {x}, null, true, true, false)[0];
+        // PyTorch 1.13: sigmoid's derivative is sigmoid_backward(grad, result), itself recorded under create_graph
+        assertEquals("SigmoidBackwardBackward0", g.gradFn().name());
+        assertArrayEquals(new double[] {0.14914645207033286, 0.5, 0.31498075621051985, 0.940014848806378},
+                g.toDoubleArray(), 1e-15);
+        Tensor gg = Autograd.grad(new Tensor[] {g.sum()}, new Tensor[] {x}, null, false, false, true)[0];
+        assertArrayEquals(new double[] {0.09473021278475269, 0.0, -0.23988750316845933, -0.230227179409283},
+                gg.toDoubleArray(), 1e-15);
+    }
 }

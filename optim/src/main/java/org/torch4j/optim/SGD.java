@@ -91,7 +91,8 @@ public class SGD extends Optimizer {
                 continue;
             }
             Map<String, Object> state = stateOf(p);
-            Tensor buf = (Tensor) state.get("momentum_buffer");
+            // without momentum the buffer stays None (the state entry is still written, as in PyTorch)
+            Tensor buf = momentum != 0 ? (Tensor) state.get("momentum_buffer") : null;
             boolean first = momentum != 0 && buf == null;
             if (first) {
                 buf = Torch.zerosLike(p);

@@ -376,6 +376,12 @@ public interface OpTable {
      */
     Tensor thresholdBackward(Tensor grad, Tensor self, double threshold);
 
+    /**
+     * ATen's {@code sigmoid_backward(grad_output, output)}: {@code grad * (output * (1 - output))} (sigmoid's
+     * derivative from its result, the products in that order); grad and output of one shape and dtype.
+     */
+    Tensor sigmoidBackward(Tensor grad, Tensor output);
+
     // ---- joining
 
     /**

@@ -67,7 +67,14 @@ public final class Views {
     /** {@code x.transpose(dim0, dim1)}. */
     public static Tensor transpose(Tensor x, int dim0, int dim1) {
         int[] shape = TensorAccess.shape(x).clone();
-        int[] strides = TensorAccess.strides(x).clone();
+        int[] own = TensorAccess.strides(x);
+        if (shape.length == 2 && dim0 != dim1) {
+            // a matrix: the swapped strides are often shared ones
+            shape[0] = shape[1];
+            shape[1] = TensorAccess.shape(x)[0];
+            return make(x, shape, SharedStrides.of(own[1], own[0]), x.storageOffset());
+        }
+        int[] strides = own.clone();
         if (shape.length > 0) {
             int size = shape[dim0];
             shape[dim0] = shape[dim1];

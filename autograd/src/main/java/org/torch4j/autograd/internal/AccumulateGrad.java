@@ -12,6 +12,8 @@ import org.torch4j.internal.GradMode;
  * unless grad mode is on; with {@code create_graph} the stored gradient keeps its history.
  */
 public final class AccumulateGrad extends Node {
+    /** What the node returns: a leaf has no inputs to pass gradients on to (one array serves every call). */
+    private static final Tensor[] NO_GRADIENTS = new Tensor[0];
     private final Tensor variable;
 
     AccumulateGrad(Tensor variable) {
@@ -43,7 +45,7 @@ public final class AccumulateGrad extends Node {
     synchronized Tensor[] accumulate(Tensor[] gradOutputs, boolean owned) {
         Tensor g = gradOutputs[0];
         if (g == null) {
-            return new Tensor[0];
+            return NO_GRADIENTS;
         }
         AutogradMeta meta = variable.autogradMeta();
         if (!g.dtype().equals(variable.dtype())) {
@@ -65,6 +67,6 @@ public final class AccumulateGrad extends Node {
             // in place, keeping the same tensor (and its history, if an earlier create_graph gave it one)
             meta.grad.add_(g);
         }
-        return new Tensor[0];
+        return NO_GRADIENTS;
     }
 }

@@ -19,6 +19,7 @@ import org.torch4j.Torch;
 import org.torch4j.internal.ConvParams;
 import org.torch4j.internal.Dispatcher;
 import org.torch4j.internal.OpTable;
+import org.torch4j.internal.TensorAccess;
 
 /**
  * The autograd layer of the op table (PyTorch's {@code VariableType} with {@code derivatives.yaml}): each op
@@ -570,7 +571,7 @@ public final class AutogradLayer implements OpTable {
 
     @Override
     public Tensor sigmoid(Tensor x, Tensor out) {
-        return onResult("SigmoidBackward0", OpTable::sigmoid, x, out, (g, r) -> g.mul(r.mul(r.rsub(1L))));
+        return onResult("SigmoidBackward0", OpTable::sigmoid, x, out, AutogradLayer::dispatchSigmoidBackward);
     }
 
     @Override
@@ -644,7 +645,7 @@ public final class AutogradLayer implements OpTable {
     @Override
     public Tensor sum(Tensor x, int[] dims, boolean keepdim, DType dtype) {
         OpNode n = begin(dims.length == 0 ? "SumBackward0" : "SumBackward1", null, x);
-        int[] in = x.shape();
+        int[] in = TensorAccess.shape(x);
         Tensor r = Below.run(() -> Below.table(x).sum(x, dims, keepdim, dtype));
         return finish(n, r, g -> grads(Formulas.expandReduced(g[0], in, dims, keepdim)));
     }
@@ -812,7 +813,7 @@ public final class AutogradLayer implements OpTable {
         OpNode n = begin("AddmmBackward0", null, self, a, b);
         SavedVariable sa = save(n, needs(n, 2), a);
         SavedVariable sb = save(n, needs(n, 1), b);
-        int[] selfShape = needs(n, 0) ? self.shape() : null;
+        int[] selfShape = needs(n, 0) ? TensorAccess.shape(self) : null;
         boolean aColumns = sb != null && MmGrads.columnMajor(a);
         boolean bColumns = sa != null && MmGrads.columnMajor(b);
         Tensor r = Below.run(() -> Below.table(self, a, b).addmm(self, a, b, beta, alpha));
@@ -829,6 +830,25 @@ public final class AutogradLayer implements OpTable {
         Tensor r = Below.run(() -> Below.table(grad, self).thresholdBackward(grad, self, threshold));
         return finish(n, r, g -> grads(s == null ? null : dispatchThresholdBackward(g[0], s.get(), threshold),
                 needs(n, 1) ? Torch.zerosLike(g[0]) : null));
+    }
+
+    /**
+     * As derivatives.yaml: {@code sigmoid_backward}'s gradient is {@code sigmoid_backward(grad, output)} for
+     * grad_output and {@code grad * grad_output * (-2 * output + 1)} for output.
+     */
+    @Override
+    public Tensor sigmoidBackward(Tensor grad, Tensor output) {
+        OpNode n = begin("SigmoidBackwardBackward0", null, grad, output);
+        SavedVariable sg = save(n, needs(n, 1), grad);
+        SavedVariable so = save(n, true, output);
+        Tensor r = Below.run(() -> Below.table(grad, output).sigmoidBackward(grad, output));
+        return finish(n, r, g -> grads(needs(n, 0) ? dispatchSigmoidBackward(g[0], so.get()) : null,
+                sg == null ? null : g[0].mul(sg.get()).mul(so.get().mul(-2L).add(1L))));
+    }
+
+    /** {@code sigmoid_backward} through the dispatcher (recorded when grad mode is on and an input needs it). */
+    private static Tensor dispatchSigmoidBackward(Tensor grad, Tensor output) {
+        return Dispatcher.of(grad, output).sigmoidBackward(grad, output);
     }
 
     /** {@code threshold_backward} through the dispatcher (recorded when grad mode is on and an input needs it). */

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import org.torch4j.Tensor;
 import org.torch4j.Torch;
 import org.torch4j.autograd.AnomalyMode;
@@ -34,8 +33,10 @@ public final class Engine {
     private Map<Node, Pending> pending;
     /** The records this engine claimed in their nodes, linked, to hand the nodes back after the pass. */
     private Pending claimed;
-    private final PriorityQueue<Pending> ready =
-            new PriorityQueue<>((a, b) -> Long.compare(b.node.sequenceNr(), a.node.sequenceNr()));
+    private final ReadyQueue ready = new ReadyQueue();
+    /** The nodes {@link #countDependencies} has still to visit. */
+    private Node[] stack = new Node[8];
+    private int stackSize;
     private Tensor[] captured;
 
     /** A node of this pass: how many gradients it still waits for, and those that arrived, summed per slot. */
@@ -197,22 +198,30 @@ public final class Engine {
         }
     }
 
+    /** Depth-first over the wanted nodes, counting each node's incoming edges (its first visit pushes it). */
     private void countDependencies(Node[] roots) {
-        Deque<Node> stack = new ArrayDeque<>(8);
         for (Node root : roots) {
-            increment(root, stack);
+            increment(root);
         }
-        while (!stack.isEmpty()) {
-            Node n = stack.pop();
+        while (stackSize > 0) {
+            Node n = stack[--stackSize];
+            stack[stackSize] = null;
             if (!isNeeded(n)) {
                 continue;
             }
             for (Node next : n.nextNodes) {
                 if (next != null && isWanted(next)) {
-                    increment(next, stack);
+                    increment(next);
                 }
             }
         }
+    }
+
+    private void push(Node n) {
+        if (stackSize == stack.length) {
+            stack = Arrays.copyOf(stack, 2 * stackSize);
+        }
+        stack[stackSize++] = n;
     }
 
     private Pending pendingOf(Node n) {
@@ -223,7 +232,7 @@ public final class Engine {
         return pending == null ? null : pending.get(n);
     }
 
-    private void increment(Node n, Deque<Node> stack) {
+    private void increment(Node n) {
         Pending p = pendingOf(n);
         if (p == null) {
             p = new Pending(n, this);
@@ -236,7 +245,7 @@ public final class Engine {
                 }
                 pending.put(n, p);
             }
-            stack.push(n);
+            push(n);
         } else {
             p.dependencies++;
         }

@@ -42,9 +42,9 @@ final class Formulas {
         }
         if (n > 0 && n == lead) {
             // only leading dims to drop: summing them away (no keepdim) leaves exactly the shape, no reshape needed
-            return g.sum(Arrays.copyOf(dims, n), false);
+            return g.sum(n == dims.length ? dims : Arrays.copyOf(dims, n), false);
         }
-        Tensor r = n == 0 ? g : g.sum(Arrays.copyOf(dims, n), true);
+        Tensor r = n == 0 ? g : g.sum(n == dims.length ? dims : Arrays.copyOf(dims, n), true);
         return r.reshape(shape);
     }
 

@@ -100,7 +100,7 @@ public final class Graph {
         AutogradMeta meta = t.autogradMeta();
         meta.gradFn = node;
         meta.outputNr = nr;
-        node.outputMetas[nr] = meta;
+        node.setOutputMeta(nr, meta);
     }
 
     /** Records that {@code view} is a differentiable view of {@code input} (of its base when it is a view). */

@@ -30,8 +30,13 @@ public abstract class Node implements GradFn {
     final Node[] nextNodes;
     /** Per input slot with an edge: the edge's input number and the input's metadata (null where no edge). */
     final InputSlot[] inputSlots;
-    /** The autograd state of each forward output, for {@code retain_grad()} (no tensor data is kept). */
-    final AutogradMeta[] outputMetas;
+    private final int numOutputs;
+    /**
+     * The autograd state of each forward output, for {@code retain_grad()} (no tensor data is kept): output 0's here,
+     * those of further outputs (multi-output ops) in {@link #laterOutputMetas}, made when the first is attached.
+     */
+    private AutogradMeta firstOutputMeta;
+    private AutogradMeta[] laterOutputMetas;
     private TensorHooks hooks;
     /** The record of the backward pass that claimed this node (saves that engine a map lookup per visit). */
     volatile Engine.Pending pass;
@@ -48,7 +53,7 @@ public abstract class Node implements GradFn {
         int n = inputs.length;
         this.nextNodes = new Node[n];
         this.inputSlots = new InputSlot[n];
-        this.outputMetas = new AutogradMeta[numOutputs];
+        this.numOutputs = numOutputs;
         for (int i = 0; i < n; i++) {
             Tensor t = inputs[i];
             if (t != null && t.requiresGrad()) {
@@ -109,7 +114,26 @@ public abstract class Node implements GradFn {
 
     /** Number of forward outputs, that is of incoming gradients. */
     public final int numOutputs() {
-        return outputMetas.length;
+        return numOutputs;
+    }
+
+    /** Records the autograd state of forward output {@code nr} (the tensor this node became the grad_fn of). */
+    final void setOutputMeta(int nr, AutogradMeta meta) {
+        if (nr == 0) {
+            firstOutputMeta = meta;
+            return;
+        }
+        if (laterOutputMetas == null) {
+            laterOutputMetas = new AutogradMeta[numOutputs - 1];
+        }
+        laterOutputMetas[nr - 1] = meta;
+    }
+
+    private AutogradMeta outputMeta(int nr) {
+        if (nr == 0) {
+            return firstOutputMeta;
+        }
+        return laterOutputMetas == null ? null : laterOutputMetas[nr - 1];
     }
 
     /** Claims this node for a backward pass; false when another pass holds it. */
@@ -117,9 +141,14 @@ public abstract class Node implements GradFn {
         return PASS.compareAndSet(this, null, p);
     }
 
-    /** Hands the node back after the pass that claimed it. */
+    /**
+     * Hands the node back after the pass that claimed it ({@code p}, which no other pass can replace, so an ordered
+     * store suffices where a compare-and-set would fence).
+     */
     final void releasePass(Engine.Pending p) {
-        PASS.compareAndSet(this, p, null);
+        if (pass == p) {
+            PASS.lazySet(this, null);
+        }
     }
 
     final long sequenceNr() {
@@ -168,8 +197,8 @@ public abstract class Node implements GradFn {
     }
 
     private void storeRetainedGrads(Tensor[] grads) {
-        for (int i = 0; i < outputMetas.length; i++) {
-            AutogradMeta m = outputMetas[i];
+        for (int i = 0; i < numOutputs; i++) {
+            AutogradMeta m = outputMeta(i);
             if (m != null && m.retainsGrad && m.gradFn == this && m.outputNr == i && grads[i] != null) {
                 m.grad = m.grad == null ? grads[i].clone() : m.grad.add(grads[i]);
             }

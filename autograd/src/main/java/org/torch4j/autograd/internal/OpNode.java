@@ -18,7 +18,7 @@ public final class OpNode extends Node {
         Tensor[] apply(Tensor[] grads);
     }
 
-    private final boolean inPlace;
+    /** The tensor an in-place op writes; null for an out-of-place op. */
     private final Tensor inPlaceTarget;
     /** What the formula reads, created on the first save (many ops save nothing); {@code savedCount} are in use. */
     private SavedVariable[] saved;
@@ -27,7 +27,6 @@ public final class OpNode extends Node {
 
     private OpNode(String name, int numOutputs, Tensor inPlaceTarget, Tensor[] inputs) {
         super(name, numOutputs, inputs);
-        this.inPlace = inPlaceTarget != null;
         this.inPlaceTarget = inPlaceTarget;
     }
 
@@ -78,7 +77,7 @@ public final class OpNode extends Node {
             return null;
         }
         Tensor value = t;
-        if (n.inPlace && t.storage() == n.inPlaceTarget.storage()) {
+        if (n.inPlaceTarget != null && t.storage() == n.inPlaceTarget.storage()) {
             value = t.clone();
         }
         return n.keep(SavedVariable.input(value));
@@ -108,7 +107,7 @@ public final class OpNode extends Node {
             return result;
         }
         n.formula = formula;
-        if (n.inPlace) {
+        if (n.inPlaceTarget != null) {
             Graph.rebaseHistory(result, n);
             return result;
         }

@@ -480,6 +480,13 @@ public final class CudaBackend extends StridedBackend {
         return maskedFill(grad, le(self, t, null), ZERO, null);
     }
 
+    /** ATen's {@code sigmoid_backward} composed on the device: grad * (output * (1 - output)). */
+    @Override
+    public Tensor sigmoidBackward(Tensor grad, Tensor output) {
+        Tensor one = Torch.scalarTensor(1, TensorOptions.ofDType(output.dtype()));
+        return mul(grad, mul(output, sub(one, output, 1, null), null), null);
+    }
+
     @Override
     public Tensor cat(Tensor[] tensors, int dim) {
         return CudaIndexing.cat(tensors, dim);

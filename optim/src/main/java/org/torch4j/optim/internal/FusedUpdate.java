@@ -106,12 +106,27 @@ public abstract class FusedUpdate {
                     + dtype);
         }
         int k = written.length + read.length;
+        int n = written[0].numel();
+        boolean direct = true;
+        for (int i = 0; i < k; i++) {
+            direct &= isDirect(operand(written, read, i), dtype);
+        }
+        if (direct) {
+            // the usual case: the loops work on every operand's own array, no copies
+            run(written, read, n, dtype == DType.FLOAT32);
+            for (Tensor t : written) {
+                if (t != null) {
+                    t.storage().bumpVersion();
+                }
+            }
+            return;
+        }
         Tensor[] work = new Tensor[k];
         for (int i = 0; i < k; i++) {
-            Tensor t = i < written.length ? written[i] : read[i - written.length];
+            Tensor t = operand(written, read, i);
             work[i] = t == null ? null : t.to(Device.CPU).to(dtype).contiguous();
         }
-        run(work, written.length, written[0].numel(), dtype == DType.FLOAT32);
+        run(work, new Tensor[0], n, dtype == DType.FLOAT32);
         for (int i = 0; i < written.length; i++) {
             Tensor t = written[i];
             if (t == null) {
@@ -125,15 +140,30 @@ public abstract class FusedUpdate {
         }
     }
 
-    private void run(Tensor[] work, int writtenCount, int n, boolean single) {
-        int k = work.length;
+    /** Whether the loops can work on the tensor's own array: absent, or a contiguous CPU tensor of the dtype. */
+    private static boolean isDirect(Tensor t, DType dtype) {
+        return t == null || t.device().isCpu() && t.dtype() == dtype && t.isContiguous();
+    }
+
+    /** Operand {@code i} of the update: {@code first[i]}, then {@code rest[i - first.length]}. */
+    private static Tensor operand(Tensor[] first, Tensor[] rest, int i) {
+        return i < first.length ? first[i] : rest[i - first.length];
+    }
+
+    /**
+     * The update over operands that are contiguous CPU tensors (or null): {@code written} first, then {@code read}
+     * (see {@link #operand}); only the written ones are copied back from the padded tail rows.
+     */
+    private void run(Tensor[] written, Tensor[] read, int n, boolean single) {
+        int k = written.length + read.length;
         int[] o = new int[k];
         if (single) {
             float[][] a = new float[k][];
             for (int i = 0; i < k; i++) {
-                if (work[i] != null) {
-                    a[i] = ((CpuStorage) work[i].storage()).floats();
-                    o[i] = work[i].storageOffset();
+                Tensor t = operand(written, read, i);
+                if (t != null) {
+                    a[i] = ((CpuStorage) t.storage()).floats();
+                    o[i] = t.storageOffset();
                 }
             }
             int lanes = F.length();
@@ -145,17 +175,16 @@ public abstract class FusedUpdate {
                 floats(a, o, body);
             }
             if (body < n) {
-                float[][] pad = new float[k][];
-                float[][] rows = floatPads(k, lanes);
+                TailRows tail = TailRows.of(k);
+                float[][] pad = tail.floatRows(a, lanes);
                 for (int i = 0; i < k; i++) {
                     if (a[i] != null) {
-                        pad[i] = rows[i];
                         System.arraycopy(a[i], o[i] + body, pad[i], 0, n - body);
                         Arrays.fill(pad[i], n - body, lanes, 0);
                     }
                 }
-                floats(pad, new int[k], lanes);
-                for (int i = 0; i < writtenCount; i++) {
+                floats(pad, tail.zeros, lanes);
+                for (int i = 0; i < written.length; i++) {
                     if (a[i] != null) {
                         System.arraycopy(pad[i], 0, a[i], o[i] + body, n - body);
                     }
@@ -164,9 +193,10 @@ public abstract class FusedUpdate {
         } else {
             double[][] a = new double[k][];
             for (int i = 0; i < k; i++) {
-                if (work[i] != null) {
-                    a[i] = ((CpuStorage) work[i].storage()).doubles();
-                    o[i] = work[i].storageOffset();
+                Tensor t = operand(written, read, i);
+                if (t != null) {
+                    a[i] = ((CpuStorage) t.storage()).doubles();
+                    o[i] = t.storageOffset();
                 }
             }
             int lanes = D.length();
@@ -178,47 +208,22 @@ public abstract class FusedUpdate {
                 doubles(a, o, body);
             }
             if (body < n) {
-                double[][] pad = new double[k][];
-                double[][] rows = doublePads(k, lanes);
+                TailRows tail = TailRows.of(k);
+                double[][] pad = tail.doubleRows(a, lanes);
                 for (int i = 0; i < k; i++) {
                     if (a[i] != null) {
-                        pad[i] = rows[i];
                         System.arraycopy(a[i], o[i] + body, pad[i], 0, n - body);
                         Arrays.fill(pad[i], n - body, lanes, 0);
                     }
                 }
-                doubles(pad, new int[k], lanes);
-                for (int i = 0; i < writtenCount; i++) {
+                doubles(pad, tail.zeros, lanes);
+                for (int i = 0; i < written.length; i++) {
                     if (a[i] != null) {
                         System.arraycopy(pad[i], 0, a[i], o[i] + body, n - body);
                     }
                 }
             }
         }
-    }
-
-    /** The calling thread's zero-padded tail rows (one per operand), reused so that a small update allocates less. */
-    private static final ThreadLocal<float[][]> FLOAT_PADS = new ThreadLocal<>();
-    private static final ThreadLocal<double[][]> DOUBLE_PADS = new ThreadLocal<>();
-
-    /** At least k float rows of the given lanes, this thread's. */
-    private static float[][] floatPads(int k, int lanes) {
-        float[][] rows = FLOAT_PADS.get();
-        if (rows == null || rows.length < k) {
-            rows = new float[k][lanes];
-            FLOAT_PADS.set(rows);
-        }
-        return rows;
-    }
-
-    /** At least k double rows of the given lanes, this thread's. */
-    private static double[][] doublePads(int k, int lanes) {
-        double[][] rows = DOUBLE_PADS.get();
-        if (rows == null || rows.length < k) {
-            rows = new double[k][lanes];
-            DOUBLE_PADS.set(rows);
-        }
-        return rows;
     }
 
     /** The operand offsets {@code o} moved {@code by} elements on (for one thread's part of the body). */

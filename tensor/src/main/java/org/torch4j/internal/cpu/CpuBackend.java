@@ -447,6 +447,11 @@ public final class CpuBackend extends StridedBackend {
     }
 
     @Override
+    public Tensor sigmoidBackward(Tensor grad, Tensor output) {
+        return SigmoidBackward.compute(grad, output);
+    }
+
+    @Override
     public Tensor cat(Tensor[] tensors, int dim) {
         return Indexing.cat(tensors, dim);
     }

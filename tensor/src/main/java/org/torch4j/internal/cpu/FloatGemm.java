@@ -46,10 +46,26 @@ final class FloatGemm extends PackedGemm<float[]> {
             // the small path without a GEMM object: the same loops as simple() below
             small(data(a), a.storageOffset(), a.stride(0), a.stride(1), data(b), b.storageOffset(), b.stride(0),
                     b.stride(1), data(c), c.storageOffset(), c.stride(0), c.size(0), c.size(1), a.size(1),
-                    (float) alpha);
+                    (float) alpha, null, 0, 0, 0);
             return;
         }
         new FloatGemm(a, b, c, alpha).run();
+    }
+
+    /**
+     * {@code c = self + alpha * a · b} for a small 2-d product (the unpacked path of {@link #multiply}), {@code self} a
+     * float32 tensor read over c's shape through {@code selfStrides} (its broadcast strides): addmm's copy of self into
+     * c and the accumulation in one pass over C, giving the values of the copy followed by {@link #multiply}. Returns
+     * false, writing nothing, when the product is not a small one.
+     */
+    static boolean multiplyOnto(Tensor self, int[] selfStrides, Tensor a, Tensor b, Tensor c, double alpha) {
+        if (c.dim() != 2 || !unpacked(c.size(0), c.size(1), a.size(1))) {
+            return false;
+        }
+        small(data(a), a.storageOffset(), a.stride(0), a.stride(1), data(b), b.storageOffset(), b.stride(0),
+                b.stride(1), data(c), c.storageOffset(), c.stride(0), c.size(0), c.size(1), a.size(1), (float) alpha,
+                data(self), self.storageOffset(), selfStrides[0], selfStrides[1]);
+        return true;
     }
 
     @Override
@@ -68,18 +84,24 @@ final class FloatGemm extends PackedGemm<float[]> {
 
     @Override
     void simple(int aBase, int bBase, int cBase) {
-        small(a, aBase, aRs, aCs, b, bBase, bRs, bCs, c, cBase, ldc, m, n, k, (float) alpha);
+        small(a, aBase, aRs, aCs, b, bBase, bRs, bCs, c, cBase, ldc, m, n, k, (float) alpha, null, 0, 0, 0);
     }
 
     /**
      * {@code c += al * a · b} for an m x k A and a k x n B of any strides into C of unit column stride, unpacked:
-     * rows of C as axpys over rows of B when those vectorise, otherwise one dot per element.
+     * rows of C as axpys over rows of B when those vectorise, otherwise one dot per element. With an {@code s}, each
+     * row of C is first set to that row of S (strides {@code sRs}, {@code sCs}).
      */
     private static void small(float[] a, int aBase, int aRs, int aCs, float[] b, int bBase, int bRs, int bCs,
-            float[] c, int cBase, int ldc, int m, int n, int k, float al) {
+            float[] c, int cBase, int ldc, int m, int n, int k, float al, float[] s, int sBase, int sRs, int sCs) {
         for (int i = 0; i < m; i++) {
             int ai = aBase + i * aRs;
             int ci = cBase + i * ldc;
+            if (s != null) {
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] = s[sBase + i * sRs + j * sCs];
+                }
+            }
             if (bCs == 1 && n >= L) {
                 for (int p = 0; p < k; p++) {
                     FloatMatVec.axpy(al * a[ai + p * aCs], b, bBase + p * bRs, c, ci, n);
@@ -99,6 +121,13 @@ final class FloatGemm extends PackedGemm<float[]> {
     private static float dot(float[] x, int xo, int xs, float[] y, int yo, int ys, int n) {
         if (n >= L && xs == 1 && ys == 1) {
             return FloatMatVec.dot(x, xo, y, yo, n);
+        }
+        // depths of one and two (Linear(1, n) and Linear(2, n) layers) without entering a loop: the loop's sums
+        if (n == 1) {
+            return 0f + x[xo] * y[yo];
+        }
+        if (n == 2) {
+            return 0f + x[xo] * y[yo] + x[xo + xs] * y[yo + ys];
         }
         float sum = 0;
         for (int i = 0; i < n; i++) {

@@ -4,6 +4,8 @@ import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.internal.CpuStorage;
 import org.torch4j.internal.OpChecks;
+import org.torch4j.internal.ResultLayout;
+import org.torch4j.internal.TensorAccess;
 import org.torch4j.internal.Views;
 
 /**
@@ -39,10 +41,17 @@ final class Linalg {
     static Tensor addmm(Tensor self, Tensor a, Tensor b, double beta, double alpha) {
         OpChecks.addmm(self, a, b);
         int[] shape = {a.size(0), b.size(1)};
-        self.expand(shape); // PyTorch's check (and message) that self broadcasts to the product
+        if (!broadcastsTo(TensorAccess.shape(self), shape)) {
+            self.expand(shape); // PyTorch's error for a self that does not broadcast to the product
+        }
         Tensor out = Elementwise.empty(shape, a.dtype());
         OpChecks.matmulDTypes("addmm_impl_cpu_", a, b);
         double b0 = converted(beta, out.dtype());
+        if (b0 == 1 && out.dtype() == DType.FLOAT32 && out.numel() > 0 && a.size(1) > 0 && (float) alpha != 0
+                && FloatGemm.multiplyOnto(self, ResultLayout.broadcastStrides(self, shape), a, b, out, alpha)) {
+            // a small float product (nn.Linear's): self copied into each row as the row is computed
+            return out;
+        }
         if (out.numel() > 0 && b0 != 0) {
             Elementwise.copy(out, self);
             if (b0 != 1) {
@@ -58,6 +67,20 @@ final class Linalg {
             }
         }
         return out;
+    }
+
+    /** Whether a tensor of {@code own} shape broadcasts to {@code shape} (what {@code expand(shape)} accepts). */
+    private static boolean broadcastsTo(int[] own, int[] shape) {
+        int lead = shape.length - own.length;
+        if (lead < 0) {
+            return false;
+        }
+        for (int i = 0; i < own.length; i++) {
+            if (own[i] != 1 && own[i] != shape[lead + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code value} converted to the dtype as C++'s static_cast (floating dtypes without a tensor). */

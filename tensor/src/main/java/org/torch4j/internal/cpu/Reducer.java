@@ -14,6 +14,8 @@ import org.torch4j.internal.Parallel;
 final class Reducer {
     /** Rows a float32 sum adds in float lanes before carrying them into float64. */
     private static final int FLUSH = 64;
+    /** The shape of a full reduction without keepdim (shared: a tensor's shape is never written). */
+    private static final int[] SCALAR = new int[0];
 
     private Reducer() {
     }
@@ -35,7 +37,10 @@ final class Reducer {
      * of a contiguous input coalesces to, folded as {@link #reduce} folds it; keepdim keeps x's dims as ones.
      */
     static Tensor reduceContiguous(ReduceKind kind, Tensor x, boolean keepdim) {
-        int[] shape = new int[keepdim ? x.dim() : 0];
+        if (!keepdim) {
+            return fold(kind, x, SCALAR);
+        }
+        int[] shape = new int[x.dim()];
         Arrays.fill(shape, 1);
         return fold(kind, x, shape);
     }
@@ -113,11 +118,15 @@ final class Reducer {
         });
     }
 
-    /** Folds every reduced row into out[o .. o+n); sums carry into float64 every FLUSH rows. */
+    /**
+     * Folds every reduced row into out[o .. o+n); sums carry into float64 every FLUSH rows. With FLUSH rows or fewer
+     * there is no carry: adding a float sum to a float64 zero and rounding back gives that sum again (it is never
+     * -0, as it starts from +0), so the result is the same.
+     */
     private static void floatRows(ReduceKind kind, int[] runStarts, int innerSize, int innerStride, float[] in, int base,
             float[] out, int o, int n) {
         Arrays.fill(out, o, o + n, (float) kind.identity());
-        double[] carry = kind.isSum() ? new double[n] : null;
+        double[] carry = kind.isSum() && (long) runStarts.length * innerSize > FLUSH ? new double[n] : null;
         int limit = carry != null ? FLUSH : Integer.MAX_VALUE;
         int pending = 0;
         for (int r : runStarts) {

@@ -60,6 +60,51 @@ class SmallKernelsTest {
         }
     }
 
+    /** addmm's small float path (self copied into each row as it is computed) against the copy then the GEMM object. */
+    @Test
+    void smallAddmmMatchesCopyThenProduct() {
+        int[][] shapes = {{10, 1, 2}, {10, 2, 1}, {1, 10, 2}, {2, 10, 1}, {3, 20, 20}, {33, 40, 1}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[2];
+            Tensor a = values(DType.FLOAT32, m, s[1]);
+            // nn.Linear's weight.t(): a transposed view
+            Tensor b = values(DType.FLOAT32, n, s[1]).mul(-1.3).t();
+            for (int[] selfShape : new int[][] {{n}, {1}, {m, n}, {m, 1}, {}}) {
+                Tensor self = values(DType.FLOAT32, selfShape).add(0.25);
+                for (double alpha : new double[] {1, -0.5}) {
+                    Tensor general = self.expand(m, n).contiguous().clone().unsqueeze(0);
+                    FloatGemm.multiply(a.unsqueeze(0), b.unsqueeze(0), general, alpha);
+                    assertSame(general.squeeze(0), Linalg.addmm(self, a, b, 1, alpha));
+                }
+            }
+        }
+    }
+
+    /** Depths of one and two skip the dot's loop: still the loop's sums, c + alpha * ((0 + a0 b0) + a1 b1 ...). */
+    @Test
+    void tinyDepthDotsAreTheLoopsSums() {
+        for (int k = 1; k <= 3; k++) {
+            Tensor a = values(DType.FLOAT32, 5, k);
+            Tensor b = values(DType.FLOAT32, 3, k).mul(-1.3).t();
+            Tensor c = Torch.ones(5, 3);
+            FloatGemm.multiply(a, b, c, -0.5);
+            float[] av = a.toFloatArray();
+            float[] bv = b.contiguous().toFloatArray();
+            float[] expected = new float[15];
+            for (int i = 0; i < 5; i++) {
+                for (int j = 0; j < 3; j++) {
+                    float sum = 0;
+                    for (int p = 0; p < k; p++) {
+                        sum += av[i * k + p] * bv[p * 3 + j];
+                    }
+                    expected[i * 3 + j] = 1f + -0.5f * sum;
+                }
+            }
+            assertArrayEquals(expected, c.toFloatArray());
+        }
+    }
+
     @Test
     void mmAndAddmmOfTinyShapesAreExact() {
         Tensor a = Torch.tensor(new float[] {1, 2, 3, 4, 5, 6}).reshape(3, 2);
