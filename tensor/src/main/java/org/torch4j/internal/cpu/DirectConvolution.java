@@ -72,7 +72,7 @@ final class DirectConvolution {
         forwardPlane = paddedH * forwardWidth;
         forwardColumns = roundUp((im.outH - 1) * forwardWidth + im.outW, FloatShiftedProducts.TILE_COLUMNS);
         forwardOffsets = offsets(im.channels, forwardPlane, forwardWidth);
-        backwardWidth = im.width + Math.max(2 * im.pw, extentW);
+        backwardWidth = backwardWidth(im);
         inputPlane = paddedH * backwardWidth + SLACK;
         gradPlane = (im.height + extentH) * backwardWidth + SLACK;
         gradTop = extentH - im.ph;
@@ -91,11 +91,19 @@ final class DirectConvolution {
         Im2Col im = plan.im;
         int window = im.kh * im.kw;
         int rows = FloatShiftedProducts.paddedRows(Math.max(plan.outChannels, im.channels));
-        int columns = Math.max(im.outH, im.height) * (im.width + Math.max(2 * im.pw, (im.kw - 1) * im.dw)) + SLACK;
+        int columns = Math.max(im.outH, im.height) * backwardWidth(im) + SLACK;
         return plan.dtype == DType.FLOAT32 && plan.groups == 1 && im.sh == 1 && im.sw == 1
                 && im.ph <= (im.kh - 1) * im.dh && im.pw <= (im.kw - 1) * im.dw
                 && plan.depth > 0 && plan.depth <= MAX_DEPTH && plan.outChannels * window <= MAX_DEPTH
                 && (long) rows * columns <= MAX_WIDE;
+    }
+
+    /**
+     * The row width the backward pass shares between the padded input and the padded output gradient: wide
+     * enough for the input's padding and for the full convolution's reach past the input.
+     */
+    private static int backwardWidth(Im2Col im) {
+        return im.width + Math.max(2 * im.pw, (im.kw - 1) * im.dw);
     }
 
     /** {@link #applies} plus the finiteness the requested gradients need (see the class comment). */
@@ -148,11 +156,7 @@ final class DirectConvolution {
         float[] gs = Elementwise.data(g).floats();
         float[] gxs = mask[0] ? Elementwise.data(gx).floats() : null;
         if (!mask[1]) {
-            Parallel.forRange(plan.batch, plan.grain(), (first, end) -> {
-                for (int n = first; n < end; n++) {
-                    conv.inputGradImage(conv.placeGrad(gs, n), flipped, gxs, n);
-                }
-            });
+            conv.inputGrad(gs, flipped, gxs);
             return new Tensor[] {gx, null};
         }
         Tensor gw = Elementwise.empty(w.shape(), DType.FLOAT32);
@@ -161,11 +165,7 @@ final class DirectConvolution {
         int blocks = (plan.batch + per - 1) / per;
         boolean alongside = mask[0] && Parallel.numThreads() <= blocks;
         if (mask[0] && !alongside) {
-            Parallel.forRange(plan.batch, plan.grain(), (first, end) -> {
-                for (int n = first; n < end; n++) {
-                    conv.inputGradImage(conv.placeGrad(gs, n), flipped, gxs, n);
-                }
-            });
+            conv.inputGrad(gs, flipped, gxs);
         }
         float[] xs = Elementwise.data(x).floats();
         // one region of lane sums per block (in the calling thread's buffer), added in block order at the end
@@ -184,12 +184,21 @@ final class DirectConvolution {
             }
         });
         for (int blk = 1; blk < blocks; blk++) {
-            FloatShiftedProducts.addLanes(lanes, blk * region, region);
+            FloatMatVec.axpy(1f, lanes, blk * region, lanes, 0, region);
         }
         if (blocks > 0) {
             FloatShiftedProducts.sumLanes(lanes, size, Elementwise.data(gw).floats(), 0);
         }
         return new Tensor[] {gx, gw};
+    }
+
+    /** The input gradient of every image, split over the batch. */
+    private void inputGrad(float[] gs, float[] flipped, float[] gxs) {
+        Parallel.forRange(plan.batch, plan.grain(), (first, end) -> {
+            for (int n = first; n < end; n++) {
+                inputGradImage(placeGrad(gs, n), flipped, gxs, n);
+            }
+        });
     }
 
     /** The output gradient of image n, zero-padded in this thread's buffer. */

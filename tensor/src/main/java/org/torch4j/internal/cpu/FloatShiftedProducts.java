@@ -155,13 +155,6 @@ final class FloatShiftedProducts {
         c.intoArray(lanes, lo);
     }
 
-    /** lanes[0 .. n) += lanes[from .. from + n): one block's lane sums added into the first block's. */
-    static void addLanes(float[] lanes, int from, int n) {
-        for (int i = 0; i < n; i += L) {
-            FloatVector.fromArray(S, lanes, i).add(FloatVector.fromArray(S, lanes, from + i)).intoArray(lanes, i);
-        }
-    }
-
     /** Per halving step of a lane sum (L / 2, L / 4 ... 1 apart): the shuffle that swaps lanes that far apart. */
     private static final VectorShuffle<Float>[] HALVES = halves();
 
