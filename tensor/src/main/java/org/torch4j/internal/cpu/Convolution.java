@@ -30,8 +30,11 @@ final class Convolution {
     /** Scratch slots: the im2col buffer and the input gradient's (kept zero) column buffer. */
     private static final int COLUMNS = 0;
     private static final int CLEARED = 1;
-    /** The calling thread's scratch buffers, by slot and dtype (float32, float64). */
-    private static final ThreadLocal<CpuStorage[]> BUFFERS = ThreadLocal.withInitial(() -> new CpuStorage[4]);
+    /** The calling thread's scratch buffers, by slot, of float32 and of float64. */
+    private static final ThreadScratch<CpuStorage> FLOAT_BUFFERS =
+            new ThreadScratch<>(2, n -> CpuStorage.allocate(DType.FLOAT32, n), CpuStorage::length);
+    private static final ThreadScratch<CpuStorage> DOUBLE_BUFFERS =
+            new ThreadScratch<>(2, n -> CpuStorage.allocate(DType.FLOAT64, n), CpuStorage::length);
 
     private Convolution() {
     }
@@ -296,12 +299,7 @@ final class Convolution {
      * product accumulates into it and col2im clears what it consumes).
      */
     private static CpuStorage scratch(DType dtype, int slot, int length) {
-        CpuStorage[] mine = BUFFERS.get();
-        int at = 2 * slot + (dtype == DType.FLOAT32 ? 0 : 1);
-        if (mine[at] == null || mine[at].length() < length) {
-            mine[at] = CpuStorage.allocate(dtype, length);
-        }
-        return mine[at];
+        return (dtype == DType.FLOAT32 ? FLOAT_BUFFERS : DOUBLE_BUFFERS).get(slot, length);
     }
 
     /** out[base + r * cells .. + cells) = bias[r] for each of the rows. */

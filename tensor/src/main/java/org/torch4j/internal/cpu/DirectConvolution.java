@@ -33,7 +33,7 @@ final class DirectConvolution {
     private static final int GRAD = 1;
     private static final int WIDE = 2;
     private static final int LANES = 3;
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[4][]);
+    private static final ThreadScratch<float[]> BUFFERS = new ThreadScratch<>(4, float[]::new, a -> a.length);
 
     private final Convolution.Plan plan;
     private final Im2Col im;
@@ -130,12 +130,12 @@ final class DirectConvolution {
                 float[] source = xs;
                 if (!unpadded || image + plan.inputImage() + SLACK > xs.length) {
                     // read through a padded copy (the widened cells' reads run up to SLACK past the image)
-                    source = buffer(INPUT, im.channels * conv.forwardPlane + SLACK);
+                    source = BUFFERS.get(INPUT, im.channels * conv.forwardPlane + SLACK);
                     place(xs, image, im.channels, im.height, im.width, source, conv.forwardPlane, conv.forwardWidth,
                             im.ph, im.pw);
                     image = 0;
                 }
-                float[] wide = buffer(WIDE, rows * conv.forwardColumns);
+                float[] wide = BUFFERS.get(WIDE, rows * conv.forwardColumns);
                 FloatShiftedProducts.multiply(packed, plan.depth, start, source, image, conv.forwardOffsets, wide,
                         conv.forwardColumns);
                 compact(wide, conv.forwardColumns, conv.forwardWidth, plan.outChannels, im.outH, im.outW, os,
@@ -170,7 +170,7 @@ final class DirectConvolution {
         float[] xs = Elementwise.data(x).floats();
         // one region of lane sums per block (in the calling thread's buffer), added in block order at the end
         int region = size * L;
-        float[] lanes = buffer(LANES, blocks * region);
+        float[] lanes = BUFFERS.get(LANES, blocks * region);
         Parallel.forRange(blocks, 1, (firstBlock, endBlock) -> {
             for (int blk = firstBlock; blk < endBlock; blk++) {
                 int first = blk * per;
@@ -203,7 +203,7 @@ final class DirectConvolution {
 
     /** The output gradient of image n, zero-padded in this thread's buffer. */
     private float[] placeGrad(float[] gs, int n) {
-        float[] padded = buffer(GRAD, outChannels * gradPlane);
+        float[] padded = BUFFERS.get(GRAD, outChannels * gradPlane);
         place(gs, n * plan.outputImage(), outChannels, im.outH, im.outW, padded, gradPlane, backwardWidth, gradTop,
                 gradLeft);
         return padded;
@@ -211,14 +211,14 @@ final class DirectConvolution {
 
     /** Image n of the input gradient from its padded output gradient gp. */
     private void inputGradImage(float[] gp, float[] flipped, float[] gxs, int n) {
-        float[] wide = buffer(WIDE, FloatShiftedProducts.paddedRows(im.channels) * inputGradColumns);
+        float[] wide = BUFFERS.get(WIDE, FloatShiftedProducts.paddedRows(im.channels) * inputGradColumns);
         FloatShiftedProducts.multiply(flipped, gradOffsets.length, null, gp, 0, gradOffsets, wide, inputGradColumns);
         compact(wide, inputGradColumns, backwardWidth, im.channels, im.height, im.width, gxs, n * plan.inputImage());
     }
 
     /** Adds image n's weight-gradient dot products into lanes at lo (or starts them there when {@code fresh}). */
     private void weightGradImage(float[] gp, float[] xs, int n, float[] lanes, int lo, boolean fresh) {
-        float[] padded = buffer(INPUT, im.channels * inputPlane);
+        float[] padded = BUFFERS.get(INPUT, im.channels * inputPlane);
         place(xs, n * plan.inputImage(), im.channels, im.height, im.width, padded, inputPlane, backwardWidth, im.ph,
                 im.pw);
         FloatShiftedProducts.accumulateDots(gp, gradTop * backwardWidth + gradLeft, gradPlane, outChannels, padded,
@@ -320,15 +320,6 @@ final class DirectConvolution {
             tail += a[i] * 0f;
         }
         return !Float.isNaN(tail) && !sum.test(VectorOperators.IS_NAN).anyTrue();
-    }
-
-    /** The calling thread's buffer for a slot, at least {@code length} floats. */
-    private static float[] buffer(int slot, int length) {
-        float[][] mine = BUFFERS.get();
-        if (mine[slot] == null || mine[slot].length < length) {
-            mine[slot] = new float[length];
-        }
-        return mine[slot];
     }
 
     private static int roundUp(int n, int multiple) {

@@ -22,7 +22,7 @@ final class DoubleGemm extends PackedGemm<double[]> {
     private static final int MR = 8;
     private static final int NR = 2 * L;
     /** Per-thread scratch arrays, by slot (see {@link PackedGemm#scratch}). */
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[5][]);
+    private static final ThreadScratch<double[]> SCRATCH = new ThreadScratch<>(5, double[]::new, a -> a.length);
 
     private DoubleGemm(Tensor a, Tensor b, Tensor c, double alpha) {
         super(MR, NR, a, data(a), b, data(b), c, data(c), alpha);
@@ -59,11 +59,7 @@ final class DoubleGemm extends PackedGemm<double[]> {
 
     @Override
     double[] scratch(int slot, int length) {
-        double[][] mine = SCRATCH.get();
-        if (mine[slot] == null || mine[slot].length < length) {
-            mine[slot] = new double[length];
-        }
-        return mine[slot];
+        return SCRATCH.get(slot, length);
     }
 
     @Override

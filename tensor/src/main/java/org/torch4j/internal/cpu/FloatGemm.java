@@ -22,7 +22,7 @@ final class FloatGemm extends PackedGemm<float[]> {
     private static final int MR = 8;
     private static final int NR = 2 * L;
     /** Per-thread scratch arrays, by slot (see {@link PackedGemm#scratch}). */
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[5][]);
+    private static final ThreadScratch<float[]> SCRATCH = new ThreadScratch<>(5, float[]::new, a -> a.length);
 
     private FloatGemm(Tensor a, Tensor b, Tensor c, double alpha) {
         super(MR, NR, a, data(a), b, data(b), c, data(c), alpha);
@@ -75,11 +75,7 @@ final class FloatGemm extends PackedGemm<float[]> {
 
     @Override
     float[] scratch(int slot, int length) {
-        float[][] mine = SCRATCH.get();
-        if (mine[slot] == null || mine[slot].length < length) {
-            mine[slot] = new float[length];
-        }
-        return mine[slot];
+        return SCRATCH.get(slot, length);
     }
 
     @Override
