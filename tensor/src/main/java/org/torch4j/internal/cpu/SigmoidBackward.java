@@ -3,10 +3,8 @@ package org.torch4j.internal.cpu;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.internal.OpChecks;
-import org.torch4j.internal.Parallel;
 import org.torch4j.internal.TensorAccess;
 
 /**
@@ -24,27 +22,8 @@ final class SigmoidBackward {
 
     static Tensor compute(Tensor grad, Tensor output) {
         OpChecks.copyShape(TensorAccess.shape(grad), TensorAccess.shape(output));
-        boolean plain = grad.isContiguous() && output.isContiguous() && output.dtype() == grad.dtype();
-        if (!plain || grad.dtype() != DType.FLOAT32 && grad.dtype() != DType.FLOAT64) {
-            return grad.mul(output.mul(output.rsub(1L)));
-        }
-        Tensor out = Elementwise.empty(TensorAccess.shape(grad), grad.dtype());
-        int go = grad.storageOffset();
-        int yo = output.storageOffset();
-        if (grad.dtype() == DType.FLOAT32) {
-            float[] g = Elementwise.data(grad).floats();
-            float[] y = Elementwise.data(output).floats();
-            float[] o = Elementwise.data(out).floats();
-            Parallel.forRange(out.numel(), Parallel.GRAIN_SIZE,
-                (begin, end) -> floats(g, go + begin, y, yo + begin, o, begin, end - begin));
-        } else {
-            double[] g = Elementwise.data(grad).doubles();
-            double[] y = Elementwise.data(output).doubles();
-            double[] o = Elementwise.data(out).doubles();
-            Parallel.forRange(out.numel(), Parallel.GRAIN_SIZE,
-                (begin, end) -> doubles(g, go + begin, y, yo + begin, o, begin, end - begin));
-        }
-        return out;
+        Tensor fused = FusedBinary.apply(grad, output, SigmoidBackward::floats, SigmoidBackward::doubles);
+        return fused != null ? fused : grad.mul(output.mul(output.rsub(1L)));
     }
 
     /** o[oo + i] = g[go + i] * (y[yo + i] * (1 - y[yo + i])) for i below n. */

@@ -4,10 +4,9 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.torch4j.DType;
 import org.torch4j.Tensor;
 import org.torch4j.internal.OpChecks;
-import org.torch4j.internal.Parallel;
+import org.torch4j.internal.TensorAccess;
 
 /**
  * ATen's {@code threshold_backward(grad, self, threshold)} on the CPU (ReLU's derivative): {@code self <= threshold ?
@@ -23,30 +22,17 @@ final class ThresholdBackward {
     }
 
     static Tensor compute(Tensor grad, Tensor self, double threshold) {
-        OpChecks.copyShape(grad.shape(), self.shape());
-        Tensor out = Elementwise.empty(grad.shape(), grad.dtype());
-        boolean plain = grad.isContiguous() && self.isContiguous() && self.dtype() == grad.dtype();
-        if (plain && grad.dtype() == DType.FLOAT32) {
-            float[] g = Elementwise.data(grad).floats();
-            float[] s = Elementwise.data(self).floats();
-            float[] o = Elementwise.data(out).floats();
-            int go = grad.storageOffset();
-            int so = self.storageOffset();
-            Parallel.forRange(out.numel(), Parallel.GRAIN_SIZE,
-                (begin, end) -> floats(g, go + begin, s, so + begin, (float) threshold, o, begin, end - begin));
-        } else if (plain && grad.dtype() == DType.FLOAT64) {
-            double[] g = Elementwise.data(grad).doubles();
-            double[] s = Elementwise.data(self).doubles();
-            double[] o = Elementwise.data(out).doubles();
-            int go = grad.storageOffset();
-            int so = self.storageOffset();
-            Parallel.forRange(out.numel(), Parallel.GRAIN_SIZE,
-                (begin, end) -> doubles(g, go + begin, s, so + begin, threshold, o, begin, end - begin));
-        } else {
-            Elementwise.copy(out, grad);
-            Tensor mask = self.le(threshold);
-            Elementwise.maskedFill(out, mask, Elementwise.empty(new int[0], grad.dtype()), out);
+        OpChecks.copyShape(TensorAccess.shape(grad), TensorAccess.shape(self));
+        float t = (float) threshold;
+        Tensor fused = FusedBinary.apply(grad, self, (g, go, s, so, o, oo, n) -> floats(g, go, s, so, t, o, oo, n),
+            (g, go, s, so, o, oo, n) -> doubles(g, go, s, so, threshold, o, oo, n));
+        if (fused != null) {
+            return fused;
         }
+        Tensor out = Elementwise.empty(TensorAccess.shape(grad), grad.dtype());
+        Elementwise.copy(out, grad);
+        Tensor mask = self.le(threshold);
+        Elementwise.maskedFill(out, mask, Elementwise.empty(new int[0], grad.dtype()), out);
         return out;
     }
 
