@@ -25,7 +25,7 @@ import org.torch4j.Torch;
 public class ElementwiseBench {
     @Param({"1000000", "10000000"})
     public int size;
-    @Param
+    @Param({"SCALAR", "VECTOR_1T", "VECTOR_ALL"}) // CUDA: added by run.sh where a GPU is present
     public Backend backend;
 
     private Tensor a;
@@ -42,35 +42,37 @@ public class ElementwiseBench {
         b = Torch.randn(size);
         fa = a.toFloatArray();
         fb = b.toFloatArray();
+        a = backend.place(a);
+        b = backend.place(b);
     }
 
     /** {@code a + b}. */
     @Benchmark
     public Object add() {
-        return backend == Backend.SCALAR ? ScalarReference.add(fa, fb) : a.add(b);
+        return backend == Backend.SCALAR ? ScalarReference.add(fa, fb) : backend.finish(a.add(b));
     }
 
     /** {@code a * b}. */
     @Benchmark
     public Object mul() {
-        return backend == Backend.SCALAR ? ScalarReference.mul(fa, fb) : a.mul(b);
+        return backend == Backend.SCALAR ? ScalarReference.mul(fa, fb) : backend.finish(a.mul(b));
     }
 
     /** {@code torch.exp(a)}. */
     @Benchmark
     public Object exp() {
-        return backend == Backend.SCALAR ? ScalarReference.exp(fa) : a.exp();
+        return backend == Backend.SCALAR ? ScalarReference.exp(fa) : backend.finish(a.exp());
     }
 
     /** {@code torch.sigmoid(a)}. */
     @Benchmark
     public Object sigmoid() {
-        return backend == Backend.SCALAR ? ScalarReference.sigmoid(fa) : a.sigmoid();
+        return backend == Backend.SCALAR ? ScalarReference.sigmoid(fa) : backend.finish(a.sigmoid());
     }
 
     /** {@code torch.relu(a)}. */
     @Benchmark
     public Object relu() {
-        return backend == Backend.SCALAR ? ScalarReference.relu(fa) : a.relu();
+        return backend == Backend.SCALAR ? ScalarReference.relu(fa) : backend.finish(a.relu());
     }
 }

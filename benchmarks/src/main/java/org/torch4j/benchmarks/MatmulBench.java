@@ -28,7 +28,7 @@ public class MatmulBench {
     public int n;
     @Param({"float32", "float64"})
     public String dtype;
-    @Param
+    @Param({"SCALAR", "VECTOR_1T", "VECTOR_ALL"}) // CUDA: added by run.sh where a GPU is present
     public Backend backend;
 
     private Tensor a;
@@ -44,14 +44,14 @@ public class MatmulBench {
         backend.apply();
         Torch.manualSeed(0);
         DType type = "float64".equals(dtype) ? DType.FLOAT64 : DType.FLOAT32;
-        a = Torch.randn(n, n).to(type);
-        b = Torch.randn(n, n).to(type);
+        a = backend.place(Torch.randn(n, n).to(type));
+        b = backend.place(Torch.randn(n, n).to(type));
         if (type == DType.FLOAT32) {
-            fa = a.toFloatArray();
-            fb = b.toFloatArray();
+            fa = a.cpu().toFloatArray();
+            fb = b.cpu().toFloatArray();
         } else {
-            da = a.toDoubleArray();
-            db = b.toDoubleArray();
+            da = a.cpu().toDoubleArray();
+            db = b.cpu().toDoubleArray();
         }
     }
 
@@ -59,7 +59,7 @@ public class MatmulBench {
     @Benchmark
     public Object matmul() {
         if (backend != Backend.SCALAR) {
-            return a.matmul(b);
+            return backend.finish(a.matmul(b));
         }
         return fa != null ? ScalarReference.matmul(fa, fb, n) : ScalarReference.matmul(da, db, n);
     }

@@ -32,7 +32,7 @@ public class ReductionBench {
 
     @Param({"1000000", "10000000"})
     public int size;
-    @Param
+    @Param({"SCALAR", "VECTOR_1T", "VECTOR_ALL"}) // CUDA: added by run.sh where a GPU is present
     public Backend backend;
 
     private Tensor x;
@@ -45,8 +45,9 @@ public class ReductionBench {
         backend.apply();
         Torch.manualSeed(0);
         x = Torch.randn(size);
-        rows = x.reshape(size / ROW, ROW);
         fx = x.toFloatArray();
+        x = backend.place(x);
+        rows = x.reshape(size / ROW, ROW);
     }
 
     /** {@code x.sum()}. */
@@ -55,7 +56,7 @@ public class ReductionBench {
         if (backend == Backend.SCALAR) {
             bh.consume(ScalarReference.sum(fx));
         } else {
-            bh.consume(x.sum());
+            bh.consume(backend.finish(x.sum()));
         }
     }
 
@@ -65,7 +66,7 @@ public class ReductionBench {
         if (backend == Backend.SCALAR) {
             bh.consume(ScalarReference.mean(fx));
         } else {
-            bh.consume(x.mean());
+            bh.consume(backend.finish(x.mean()));
         }
     }
 
@@ -75,13 +76,13 @@ public class ReductionBench {
         if (backend == Backend.SCALAR) {
             bh.consume(ScalarReference.max(fx));
         } else {
-            bh.consume(x.max());
+            bh.consume(backend.finish(x.max()));
         }
     }
 
     /** {@code torch.softmax(rows, -1)}. */
     @Benchmark
     public Object softmax() {
-        return backend == Backend.SCALAR ? ScalarReference.softmaxRows(fx, ROW) : rows.softmax(-1);
+        return backend == Backend.SCALAR ? ScalarReference.softmaxRows(fx, ROW) : backend.finish(rows.softmax(-1));
     }
 }

@@ -37,7 +37,7 @@ import org.torch4j.optim.SGD;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class TrainingBench {
-    @Param({"VECTOR_1T", "VECTOR_ALL"})
+    @Param({"VECTOR_1T", "VECTOR_ALL"}) // CUDA: added by run.sh where a GPU is present
     public Backend backend;
 
     private Sequential tiny;
@@ -57,17 +57,17 @@ public class TrainingBench {
     public void setUp() {
         backend.apply();
         Torch.manualSeed(0);
-        tiny = new Sequential(new Linear(1, 2), new Sigmoid(), new Linear(2, 1));
+        tiny = backend.place(new Sequential(new Linear(1, 2), new Sigmoid(), new Linear(2, 1)));
         tinyOptimizer = new SGD(tiny.parameters(), new SGD.Options(1e-3));
-        tinyX = Torch.linspace(0, 1, 10).reshape(10, 1);
+        tinyX = backend.place(Torch.linspace(0, 1, 10).reshape(10, 1));
         tinyY = tinyX.mul(tinyX).sub(tinyX.mul(0.5)).add(1.5625);
-        mlp = new Sequential(new Linear(1000, 100), new ReLU(), new Linear(100, 10));
+        mlp = backend.place(new Sequential(new Linear(1000, 100), new ReLU(), new Linear(100, 10)));
         mlpOptimizer = new Adam(mlp.parameters(), new Adam.Options(1e-4));
         mlpLoss = new MSELoss(Reduction.SUM);
-        mlpX = Torch.randn(64, 1000);
-        mlpY = Torch.randn(64, 10);
-        conv = new Sequential(new Conv2d(1, 8, 3), new ReLU(), new Conv2d(8, 16, 3));
-        images = Torch.randn(32, 1, 28, 28);
+        mlpX = backend.place(Torch.randn(64, 1000));
+        mlpY = backend.place(Torch.randn(64, 10));
+        conv = backend.place(new Sequential(new Conv2d(1, 8, 3), new ReLU(), new Conv2d(8, 16, 3)));
+        images = backend.place(Torch.randn(32, 1, 28, 28));
     }
 
     /** One step of the two-neuron tutorial loop (its 100,000 steps are the workload). */
@@ -77,7 +77,7 @@ public class TrainingBench {
         Tensor loss = tiny.forward(tinyX).sub(tinyY).abs().sum();
         loss.backward();
         tinyOptimizer.step();
-        return loss;
+        return backend.finish(loss);
     }
 
     /** One Adam step of the N=64, 1000 → 100 → 10 MLP (its 500 steps are the workload). */
@@ -87,7 +87,7 @@ public class TrainingBench {
         Tensor loss = mlpLoss.forward(mlp.forward(mlpX), mlpY);
         loss.backward();
         mlpOptimizer.step();
-        return loss;
+        return backend.finish(loss);
     }
 
     /** conv2d forward and backward on a batch of 32 images. */
@@ -96,6 +96,6 @@ public class TrainingBench {
         conv.zeroGrad();
         Tensor out = conv.forward(images);
         out.sum().backward();
-        return out;
+        return backend.finish(out);
     }
 }

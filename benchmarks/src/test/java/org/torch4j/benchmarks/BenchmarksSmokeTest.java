@@ -2,17 +2,23 @@ package org.torch4j.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
 import org.torch4j.Tensor;
 import org.torch4j.Torch;
+import org.torch4j.cuda.Cuda;
 
 /**
  * Runs every benchmark method once on small inputs, without the JMH harness, and checks that the scalar
- * reference and the torch4j backends compute the same values (so both sides of each comparison are right).
+ * reference and the torch4j backends compute the same values (so both sides of each comparison are right); the
+ * CUDA backend joins where a GPU is present.
  */
 class BenchmarksSmokeTest {
     private static final Blackhole BH = new Blackhole(
@@ -23,6 +29,27 @@ class BenchmarksSmokeTest {
     static void restoreThreads() {
         Torch.setNumThreads(THREADS);
         BH.evaporate("Yes, I am Stephen Hawking, and know a thing or two about black holes.");
+    }
+
+    /** The torch4j backends to check: both CPU ones, and CUDA where a GPU is present. */
+    private static List<Backend> torch4jBackends() {
+        List<Backend> backends = new ArrayList<>(List.of(Backend.VECTOR_1T, Backend.VECTOR_ALL));
+        if (Cuda.isAvailable()) {
+            backends.add(Backend.CUDA);
+        }
+        return backends;
+    }
+
+    private static float[] floats(Object tensor) {
+        return ((Tensor) tensor).cpu().toFloatArray();
+    }
+
+    @Test
+    void theCudaBackendNamesWhyItCannotRun() {
+        if (!Cuda.isAvailable()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, Backend.CUDA::apply);
+            assertEquals("the CUDA backend needs a GPU: " + Cuda.unavailableReason(), e.getMessage());
+        }
     }
 
     private static MatmulBench matmul(String dtype, Backend backend) {
@@ -38,8 +65,8 @@ class BenchmarksSmokeTest {
     void matmulBackendsAgree() {
         for (String dtype : new String[] {"float32", "float64"}) {
             double[] reference = toDoubles(matmul(dtype, Backend.SCALAR).matmul());
-            for (Backend backend : new Backend[] {Backend.VECTOR_1T, Backend.VECTOR_ALL}) {
-                double[] got = ((Tensor) matmul(dtype, backend).matmul()).toDoubleArray();
+            for (Backend backend : torch4jBackends()) {
+                double[] got = ((Tensor) matmul(dtype, backend).matmul()).cpu().toDoubleArray();
                 assertArrayEquals(reference, got, 1e-3, dtype + " " + backend);
             }
         }
@@ -56,36 +83,41 @@ class BenchmarksSmokeTest {
     @Test
     void elementwiseBackendsAgree() {
         ElementwiseBench scalar = elementwise(Backend.SCALAR);
-        for (Backend backend : new Backend[] {Backend.VECTOR_1T, Backend.VECTOR_ALL}) {
+        for (Backend backend : torch4jBackends()) {
             ElementwiseBench vector = elementwise(backend);
-            assertArrayEquals((float[]) scalar.add(), ((Tensor) vector.add()).toFloatArray(), 1e-6f);
-            assertArrayEquals((float[]) scalar.mul(), ((Tensor) vector.mul()).toFloatArray(), 1e-6f);
-            assertArrayEquals((float[]) scalar.relu(), ((Tensor) vector.relu()).toFloatArray(), 0f);
-            assertClose((float[]) scalar.exp(), ((Tensor) vector.exp()).toFloatArray(), 1e-6);
-            assertClose((float[]) scalar.sigmoid(), ((Tensor) vector.sigmoid()).toFloatArray(), 1e-6);
+            assertArrayEquals((float[]) scalar.add(), floats(vector.add()), 1e-6f);
+            assertArrayEquals((float[]) scalar.mul(), floats(vector.mul()), 1e-6f);
+            assertArrayEquals((float[]) scalar.relu(), floats(vector.relu()), 0f);
+            assertClose((float[]) scalar.exp(), floats(vector.exp()), 1e-6);
+            assertClose((float[]) scalar.sigmoid(), floats(vector.sigmoid()), 1e-6);
         }
     }
 
     @Test
     void reductionsAgree() {
-        ReductionBench b = new ReductionBench();
-        b.size = 100_000;
-        b.backend = Backend.VECTOR_ALL;
-        b.setUp();
-        b.sum(BH);
-        b.mean(BH);
-        b.max(BH);
         Torch.manualSeed(0);
-        Tensor t = Torch.randn(b.size);
-        float[] data = t.toFloatArray();
-        assertEquals(ScalarReference.sum(data), t.sum().item(), 1e-2);
-        assertEquals(ScalarReference.mean(data), t.mean().item(), 1e-6);
-        assertEquals(ScalarReference.max(data), t.max().itemFloat(), 0f);
-        assertClose(ScalarReference.softmaxRows(data, ReductionBench.ROW), ((Tensor) b.softmax()).toFloatArray(), 1e-6);
-        b.backend = Backend.SCALAR;
-        b.sum(BH);
-        b.mean(BH);
-        b.max(BH);
+        float[] data = Torch.randn(100_000).toFloatArray();
+        for (Backend backend : torch4jBackends()) {
+            ReductionBench b = new ReductionBench();
+            b.size = data.length;
+            b.backend = backend;
+            b.setUp();
+            b.sum(BH);
+            b.mean(BH);
+            b.max(BH);
+            Tensor t = backend.place(Torch.tensor(data));
+            assertEquals(ScalarReference.sum(data), t.sum().item(), 1e-2, backend.name());
+            assertEquals(ScalarReference.mean(data), t.mean().item(), 1e-6, backend.name());
+            assertEquals(ScalarReference.max(data), t.max().itemFloat(), 0f, backend.name());
+            assertClose(ScalarReference.softmaxRows(data, ReductionBench.ROW), floats(b.softmax()), 1e-6);
+        }
+        ReductionBench scalar = new ReductionBench();
+        scalar.size = data.length;
+        scalar.backend = Backend.SCALAR;
+        scalar.setUp();
+        scalar.sum(BH);
+        scalar.mean(BH);
+        scalar.max(BH);
     }
 
     @Test
@@ -108,7 +140,7 @@ class BenchmarksSmokeTest {
 
     @Test
     void trainingStepsRunAndTheTutorialMatchesPyTorch() {
-        for (Backend backend : new Backend[] {Backend.VECTOR_1T, Backend.VECTOR_ALL}) {
+        for (Backend backend : torch4jBackends()) {
             TrainingBench t = new TrainingBench();
             t.backend = backend;
             t.setUp();

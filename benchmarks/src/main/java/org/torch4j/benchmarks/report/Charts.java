@@ -101,6 +101,8 @@ final class Charts {
             case Backends.VECTOR_1T: return new Color(0x1f, 0x77, 0xb4);
             case Backends.VECTOR_ALL: return new Color(0x2c, 0xa0, 0x2c);
             case Backends.TORCH_1T: return new Color(0xff, 0x7f, 0x0e);
+            case Backends.CUDA: return new Color(0x94, 0x67, 0xbd);
+            case Backends.TORCH_CUDA: return new Color(0x8c, 0x56, 0x4b);
             default: return new Color(0xd6, 0x27, 0x28);
         }
     }

@@ -16,14 +16,15 @@ import java.util.TreeSet;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * Writes {@code REPORT.md} and its PNG charts from a JMH JSON result file and, when present, the JSON of
+ * Writes {@code REPORT.md} and its PNG charts from JMH JSON result files and, when present, the JSON of
  * {@code pytorch_bench.py}: the machine's measured limits, the targets of issue 8 (met or missed), and a table
- * per workload with each backend's throughput, its ratio to PyTorch at the same thread count and its share of
- * the machine's limit.
+ * per workload with each backend's throughput, its ratio to PyTorch on the same device at the same thread count
+ * and its share of the machine's limit. Columns appear for the backends the run measured.
  *
- * <p>Usage: {@code ReportGenerator --jmh jmh.json [--pytorch pytorch.json] --out DIR [--mode full]
- * [--load "1.0 0.9 0.8"] [--notes notes.md] [--remark "a line about this run"] [--cpu "model name"]}; the CPU model
- * defaults to the one /proc/cpuinfo names.
+ * <p>Usage: {@code ReportGenerator --jmh jmh.json[,jmh-cuda.json] [--pytorch pytorch.json] --out DIR [--mode full]
+ * [--load "1.0 0.9 0.8"] [--notes notes.md] [--remark "a line about this run"] [--cpu "model name"]
+ * [--gpu "device name"]}; the CPU model defaults to the one /proc/cpuinfo names, the GPU is named where the CUDA
+ * backend was measured.
  */
 public final class ReportGenerator {
     private final List<Result> results = new ArrayList<>();
@@ -36,7 +37,9 @@ public final class ReportGenerator {
     private ReportGenerator(Map<String, String> options) throws IOException {
         this.options = options;
         cpu = options.getOrDefault("cpu", cpuModel());
-        results.addAll(ResultReader.jmh(Path.of(required(options, "jmh"))));
+        for (String file : required(options, "jmh").split(",")) {
+            results.addAll(ResultReader.jmh(Path.of(file)));
+        }
         String pt = options.get("pytorch");
         ResultReader.PyTorchRun run = ResultReader.pytorch(pt == null ? null : Path.of(pt));
         results.addAll(run.results());
@@ -71,7 +74,9 @@ public final class ReportGenerator {
         System.setProperty("java.awt.headless", "true");
         header();
         machine();
-        targets();
+        if (measured(Backends.VECTOR_1T) || measured(Backends.VECTOR_ALL)) {
+            targets();
+        }
         matmul(out);
         vectors(out, "elementwise", "Elementwise ops", "float32, functional: a new result tensor per call");
         vectors(out, "reduction", "Reductions", "float32; softmax over rows of 1000");
@@ -87,11 +92,19 @@ public final class ReportGenerator {
 
     private void header() {
         int cores = Runtime.getRuntime().availableProcessors();
+        boolean cpuMeasured = measured(Backends.VECTOR_1T) || measured(Backends.VECTOR_ALL);
         md.append("# torch4j benchmark report\n\n");
         md.append("- date: ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
                 .append(", mode: ").append(options.getOrDefault("mode", "full")).append('\n');
-        md.append("- machine: ").append(cpu).append(", ").append(cores).append(" cores, Vector API species ")
-                .append(FloatVector.SPECIES_PREFERRED.vectorBitSize()).append(" bits\n");
+        md.append("- machine: ").append(cpu);
+        if (cpuMeasured) {
+            md.append(", ").append(cores).append(" cores, Vector API species ")
+                    .append(FloatVector.SPECIES_PREFERRED.vectorBitSize()).append(" bits");
+        }
+        if (options.containsKey("gpu")) {
+            md.append("; GPU: ").append(options.get("gpu"));
+        }
+        md.append('\n');
         md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vendor"))
                 .append(")\n");
@@ -101,16 +114,25 @@ public final class ReportGenerator {
             md.append("- load average (1/5/15 min) at start: ").append(options.get("load"))
                     .append("; at the end: ").append(loadAverage()).append('\n');
         }
-        md.append("- backends: **scalar** = plain Java loops (`ScalarReference`, one thread); **torch4j 1t** = "
-                + "`Torch.setNumThreads(1)`; **torch4j all** = ").append(cores).append(" threads; **PyTorch 1t** = "
-                + "`torch.set_num_threads(1)` with `OPENBLAS_NUM_THREADS=1`; **PyTorch all** = ").append(cores)
-                .append(" threads. CUDA: not measured (no torch4j-cuda backend on this machine's class path, no GPU).\n");
+        md.append("- backends: ");
+        if (cpuMeasured) {
+            md.append("**scalar** = plain Java loops (`ScalarReference`, one thread); **torch4j 1t** = "
+                    + "`Torch.setNumThreads(1)`; **torch4j all** = ").append(cores).append(" threads; **PyTorch 1t** = "
+                    + "`torch.set_num_threads(1)` with `OPENBLAS_NUM_THREADS=1`; **PyTorch all** = ").append(cores)
+                    .append(" threads. ");
+        }
+        md.append(options.containsKey("gpu")
+                ? "**torch4j cuda** = torch4j-cuda on " + options.get("gpu") + " (JCuda; inputs and models on the GPU, "
+                        + "each operation timed to its `Cuda.synchronize()`); **PyTorch cuda** = PyTorch on the same GPU, "
+                        + "each call followed by `torch.cuda.synchronize()`.\n"
+                : "CUDA: not measured (`CudaProbe` found no GPU).\n");
         if (options.containsKey("remark")) {
             md.append("- ").append(options.get("remark")).append('\n');
         }
         md.append("- each number is the best measurement iteration (JMH AverageTime, about a second of calls each; "
                 + "PyTorch: the best 20 ms batch): on a machine shared with other work, the least disturbed one. "
-                + "Raw data: `jmh.json` and `pytorch.json` beside this file. Reproduce with `benchmarks/run.sh full`.\n");
+                + "Raw data: the JMH and PyTorch JSON files beside this file. Reproduce with `benchmarks/run.sh ")
+                .append(options.getOrDefault("mode", "full")).append("`.\n");
     }
 
     private void machine() {
@@ -210,18 +232,24 @@ public final class ReportGenerator {
         md.append("\n## Training steps (steps/s; through nn, autograd and optim)\n\n");
         md.append("One operation is one training step; the last two columns time the issue's run (that many steps) "
                 + "on all threads. No scalar reference here: plain Java would need its own hand-written gradients.\n\n");
-        md.append("| workload | torch4j 1t | torch4j all | PyTorch 1t | PyTorch all | 1t vs PyTorch | all vs PyTorch "
-                + "| issue's run, torch4j all | issue's run, PyTorch all |\n|---");
-        md.append("|---:".repeat(8)).append("|\n");
+        List<String> backends = columns().stream().filter(b -> !b.equals(Backends.SCALAR)).toList();
+        List<String> compared = compared();
+        md.append("| workload");
+        backends.forEach(b -> md.append(" | ").append(b));
+        compared.forEach(b -> md.append(" | ").append(Backends.shortName(b)).append(" vs PyTorch"));
+        List<String> issueRuns = List.of(Backends.VECTOR_ALL, Backends.TORCH_ALL).stream().filter(this::measured).toList();
+        issueRuns.forEach(b -> md.append(" | issue's run, ").append(b));
+        md.append(" |\n|---");
+        md.append("|---:".repeat(backends.size() + compared.size() + issueRuns.size())).append("|\n");
         for (TrainingRun run : TRAINING) {
             md.append("| ").append(run.label);
-            for (String b : List.of(Backends.VECTOR_1T, Backends.VECTOR_ALL, Backends.TORCH_1T, Backends.TORCH_ALL)) {
+            for (String b : backends) {
                 md.append(" | ").append(find("training", run.variant, 0, b).map(r -> num(Work.throughput(r))).orElse("–"));
             }
-            for (String b : List.of(Backends.VECTOR_1T, Backends.VECTOR_ALL)) {
+            for (String b : compared) {
                 md.append(" | ").append(ratio("training", run.variant, 0, b).map(x -> num(x) + "×").orElse("–"));
             }
-            for (String b : List.of(Backends.VECTOR_ALL, Backends.TORCH_ALL)) {
+            for (String b : issueRuns) {
                 md.append(" | ").append(issueRun(run, b));
             }
             md.append(" |\n");
@@ -303,26 +331,46 @@ public final class ReportGenerator {
 
     private void tableHeader(String first) {
         md.append("| ").append(first);
-        for (String b : Backends.ALL) {
-            md.append(" | ").append(b);
-        }
-        md.append(" | 1t vs PyTorch | all vs PyTorch | 1t % of peak | all % of peak |\n|---");
-        md.append("|---:".repeat(Backends.ALL.size() + 4)).append("|\n");
+        columns().forEach(b -> md.append(" | ").append(b));
+        compared().forEach(b -> md.append(" | ").append(Backends.shortName(b)).append(" vs PyTorch"));
+        peakColumns().forEach(b -> md.append(" | ").append(Backends.shortName(b)).append(" % of peak"));
+        md.append(" |\n|---");
+        md.append("|---:".repeat(columns().size() + compared().size() + peakColumns().size())).append("|\n");
     }
 
     private void row(String label, String bench, String variant, long n) {
         md.append("| ").append(label);
-        for (String b : Backends.ALL) {
+        for (String b : columns()) {
             md.append(" | ").append(find(bench, variant, n, b).map(r -> num(Work.throughput(r))).orElse("–"));
         }
-        for (String b : List.of(Backends.VECTOR_1T, Backends.VECTOR_ALL)) {
+        for (String b : compared()) {
             md.append(" | ").append(ratio(bench, variant, n, b).map(x -> num(x) + "×").orElse("–"));
         }
-        for (String b : List.of(Backends.VECTOR_1T, Backends.VECTOR_ALL)) {
+        for (String b : peakColumns()) {
             md.append(" | ").append(find(bench, variant, n, b).map(peaks::fraction)
                     .filter(x -> !x.isNaN()).map(ReportGenerator::pct).orElse("–"));
         }
         md.append(" |\n");
+    }
+
+    /** The backends this run measured, in table order. */
+    private List<String> columns() {
+        return Backends.ALL.stream().filter(this::measured).toList();
+    }
+
+    /** The torch4j backends measured with their PyTorch peer: a ratio column each. */
+    private List<String> compared() {
+        return Backends.COMPARED.stream().filter(b -> measured(b) && measured(Backends.pytorchPeer(b))).toList();
+    }
+
+    /** The CPU backends whose share of the machine's limits is shown (when the limits were measured). */
+    private List<String> peakColumns() {
+        return peaks.present() ? List.of(Backends.VECTOR_1T, Backends.VECTOR_ALL).stream().filter(this::measured)
+                .toList() : List.of();
+    }
+
+    private boolean measured(String backend) {
+        return results.stream().anyMatch(r -> r.backend().equals(backend) && !r.bench().equals("machine"));
     }
 
     // ------------------------------------------------------------------ lookups and formatting

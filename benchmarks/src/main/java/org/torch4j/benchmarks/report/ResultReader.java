@@ -97,10 +97,11 @@ final class ResultReader {
         for (JsonElement e : results) {
             JsonObject r = e.getAsJsonObject();
             int threads = r.get("threads").getAsInt();
-            String backend = threads == 1 && all > 1 ? Backends.TORCH_1T : Backends.TORCH_ALL;
+            boolean cuda = r.has("device") && r.get("device").getAsString().equals("cuda");
+            String backend = cuda ? Backends.TORCH_CUDA : threads == 1 && all > 1 ? Backends.TORCH_1T : Backends.TORCH_ALL;
             out.add(new Result(r.get("bench").getAsString(), r.get("variant").getAsString(), r.get("size").getAsLong(),
                     backend, r.get("seconds").getAsDouble()));
-            if (all == 1) {
+            if (all == 1 && !cuda) {
                 out.add(new Result(r.get("bench").getAsString(), r.get("variant").getAsString(),
                         r.get("size").getAsLong(), Backends.TORCH_1T, r.get("seconds").getAsDouble()));
             }

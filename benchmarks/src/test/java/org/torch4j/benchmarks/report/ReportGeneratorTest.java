@@ -30,10 +30,14 @@ class ReportGeneratorTest {
         assertTrue(md.contains("| streaming copy (GB/s, read + write) | 13.4 |"), md);
         // read: 4 * 1e7 bytes in 1000 us = 40 GB/s; sum of 1e7 in 2000 us = 5 Gelem/s = 20 GB/s read, 50 % of it
         assertTrue(md.contains("| streaming read of 1e7 floats (GB/s, vector sum) | 40.0 |"), md);
-        assertTrue(md.contains("| sum, 1e7 | – | 5.00 | – |"), md);
+        assertTrue(md.contains("| sum, 1e7 | 5.00 | – |"), md);
         assertTrue(md.contains("| 50 % | – |"), md);
         // matmul 1024: 2 * 1024^3 flops in 10000 us = 215 GFLOP/s; PyTorch 1t took 20000 us: 2.00x; 80 % of 268
-        assertTrue(md.contains("| 1024 | – | 215 | – | 107 | – | 2.00× | – | 80 % | – |"), md);
+        // (no scalar column: the files measured no scalar reference)
+        assertTrue(md.contains("| n | torch4j 1t | torch4j all | PyTorch 1t | PyTorch all | 1t vs PyTorch "
+                + "| all vs PyTorch | 1t % of peak | all % of peak |"), md);
+        assertTrue(md.contains("| 1024 | 215 | – | 107 | – | 2.00× | – | 80 % | – |"), md);
+        assertTrue(md.contains("CUDA: not measured"), md);
         // the scaled 1-thread target: 140/171 of 268 = 220 GFLOP/s, missed by 215
         assertTrue(md.contains("| matmul float32 n=1024, 1 thread | ≥ 220 GFLOP/s | 215 GFLOP/s | **no** |"), md);
         // add 1e7 in 5000 us = 2.00 Gelem/s; PyTorch all in 10000 us: 2.00x, target met
@@ -45,6 +49,22 @@ class ReportGeneratorTest {
         assertTrue(md.contains("| two-neuron tutorial loop (SGD), 100000 steps | – | 250000 | – | 10000 | – | 25.0× |"), md);
         assertTrue(Files.size(out.resolve("matmul_float32.png")) > 1000);
         assertTrue(Files.size(out.resolve("elementwise.png")) > 1000);
+    }
+
+    /** A CUDA-only run (benchmarks/run.sh cuda): torch4j's and PyTorch's columns on the GPU, no CPU targets. */
+    @Test
+    void reportsTheCudaBackendAgainstPyTorchOnTheSameGpu(@TempDir Path out) throws Exception {
+        ReportGenerator.main(new String[] {"--jmh", resource("jmh-cuda.json").toString(),
+            "--pytorch", resource("pytorch-cuda.json").toString(), "--out", out.toString(), "--mode", "cuda",
+            "--gpu", "a test GPU"});
+        String md = Files.readString(out.resolve("REPORT.md"));
+        assertTrue(md.contains("**torch4j cuda** = torch4j-cuda on a test GPU"), md);
+        // 2 * 1024^3 flops in 100 us = 21475 GFLOP/s; PyTorch in 50 us: 0.500x
+        assertTrue(md.contains("| n | torch4j cuda | PyTorch cuda | cuda vs PyTorch |"), md);
+        assertTrue(md.contains("| 1024 | 21475 | 42950 | 0.500× |"), md);
+        // 200 us per step = 5000 steps/s; PyTorch's 400 us: 2.00x
+        assertTrue(md.contains("| MLP N=64, 1000→100→10 (Adam), 500 steps | 5000 | 2500 | 2.00× |"), md);
+        assertTrue(!md.contains("## Targets of issue 8"), md);
     }
 
     /** On an AMD EPYC the matmul goal is the project's 85 % of the measured FMA peak. */
