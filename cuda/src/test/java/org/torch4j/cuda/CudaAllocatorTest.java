@@ -62,7 +62,9 @@ class CudaAllocatorTest {
         assertTrue(Cuda.memoryReserved() >= 4 * MIB, "a live block is not given back");
         b = null;
         awaitAllocatedAtMost(baseAllocated);
+        long cached = Cuda.memoryReserved();
         Cuda.emptyCache();
-        assertEquals(Cuda.memoryAllocated(), Cuda.memoryReserved(), "after empty_cache only live blocks are reserved");
+        // segments of small blocks that live tensors still use stay reserved (CachingAllocatorTest)
+        assertTrue(Cuda.memoryReserved() <= cached - 4 * MIB, "empty_cache gives the cached block back");
     }
 }
