@@ -105,8 +105,8 @@ final class CudaReductions {
     /**
      * Launches kernel_rows or kernel_cols (as the plan says) for x's dtype with the arguments (it, red, parts,
      * chunk, partials, then args). Where the plan splits each output into several parts, the parts write their
-     * partial states (stateBytes each) to a scratch block of the caching allocator and kernel_combine_rows/cols
-     * (same arguments) merges them per output.
+     * partial states (stateBytes each) to a scratch block of the caching allocator and kernel_combine_rows or
+     * kernel_combine_cols (same arguments, shape from the plan) merges them per output.
      */
     private static void launch(String kernel, Tensor x, ReducePlan plan, Iter it, byte[] red, int stateBytes,
                                Object... args) {
@@ -121,10 +121,12 @@ final class CudaReductions {
         all[3] = plan.chunk(parts);
         all[4] = partials == null ? 0L : Iter.address(partials);
         System.arraycopy(args, 0, all, 5, args.length);
-        String suffix = (plan.rows() ? "_rows_" : "_cols_") + CudaElementwise.suffix(x.dtype());
-        device.launch(MODULE, kernel + suffix, plan.blocks(parts), plan.threads(), all);
+        String suffix = CudaElementwise.suffix(x.dtype());
+        device.launch(MODULE, kernel + (plan.rows() ? "_rows_" : "_cols_") + suffix, plan.blocks(parts), plan.threads(),
+                all);
         if (parts > 1) {
-            device.launch(MODULE, kernel + "_combine" + suffix, plan.combineBlocks(), plan.combineThreads(parts), all);
+            device.launch(MODULE, kernel + (plan.combineRows(parts) ? "_combine_rows_" : "_combine_cols_") + suffix,
+                    plan.combineBlocks(parts), plan.combineThreads(parts), all);
             Reference.reachabilityFence(partials);
         }
     }

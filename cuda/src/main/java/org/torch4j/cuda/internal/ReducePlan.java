@@ -23,6 +23,8 @@ final class ReducePlan {
     static final int COL_PART = 1024;
     /** Most parts an output is split into. */
     static final int MAX_PARTS = 1024;
+    /** Fewest parts merged by a block per output ({@link #combineRows}). */
+    static final int COMBINE_ROWS = 8;
 
     /** x's shape with the reduced dims set to 1: the output's shape with keepdim. */
     final int[] keepShape;
@@ -143,14 +145,23 @@ final class ReducePlan {
         return DeviceContext.blocks((long) outputs * parts, rows() ? 1 : DeviceContext.THREADS);
     }
 
-    /** Threads per block of the merge of parts parts per output (rows: a block per output, cols: a thread). */
-    int combineThreads(int parts) {
-        return rows() ? powerOfTwoThreads(parts) : DeviceContext.THREADS;
+    /**
+     * Whether a block per output (rather than a thread) merges the states of its parts: from
+     * {@link #COMBINE_ROWS} parts on, so that a thread never reads hundreds of states in turn (a cols split of
+     * 100 outputs on 132 multiprocessors has 676 parts).
+     */
+    boolean combineRows(int parts) {
+        return parts >= COMBINE_ROWS;
     }
 
-    /** Blocks of the merge of the parts' states. */
-    int combineBlocks() {
-        return DeviceContext.blocks(outputs, rows() ? 1 : DeviceContext.THREADS);
+    /** Threads per block of the merge of parts parts per output. */
+    int combineThreads(int parts) {
+        return combineRows(parts) ? powerOfTwoThreads(parts) : DeviceContext.THREADS;
+    }
+
+    /** Blocks of the merge of parts parts per output. */
+    int combineBlocks(int parts) {
+        return DeviceContext.blocks(outputs, combineRows(parts) ? 1 : DeviceContext.THREADS);
     }
 
     /** n rounded up to a power of two, 32 to 256. */

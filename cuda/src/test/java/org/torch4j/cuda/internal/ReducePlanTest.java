@@ -38,6 +38,11 @@ class ReducePlanTest {
         ReducePlan columns = rowMajor(10_000, 10_000, 0);
         assertFalse(columns.rows());
         assertEquals(7, columns.parts(H100));
+        assertFalse(columns.combineRows(7));
+        ReducePlan hundred = rowMajor(1_000_000, 100, 0);
+        assertEquals(676, hundred.parts(H100));
+        assertTrue(hundred.combineRows(676));
+        assertEquals(256, hundred.combineThreads(676));
     }
 
     @Test
