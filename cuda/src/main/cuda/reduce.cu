@@ -6,7 +6,11 @@
 // from, 2 the int64 indices of argreduce); the reduced elements by a Dims. Each reduction has two launch
 // shapes over one body: *_rows gives every output a block of threads (the reduced elements are spread over
 // the block and combined through shared memory), *_cols gives every output one thread (for many outputs,
-// reading neighbouring outputs' elements together when the reduced dims are outer ones).
+// reading neighbouring outputs' elements together when the reduced dims are outer ones). With few outputs and
+// many elements each (ReducePlan.parts), either shape splits every output's elements into consecutive parts:
+// each part is reduced as if it were an output and writes its partial state to a scratch buffer, then
+// *_combine_rows/cols merges the states of each output's parts in a fixed order (no atomics: the same bits
+// every run) and stores the result.
 #include "common.cuh"
 
 // The order of org.torch4j.cuda.internal.CudaReduceKind.
@@ -103,18 +107,49 @@ __device__ __forceinline__ long long finish<long long>(int, long long acc, unsig
     return acc;
 }
 
-// All threads of a block working on one output: the fold of everyone's values, returned to every thread.
+// Whether T is a floating type (logsumexp and var/std exist only for those).
+template <typename T>
+struct Floating {
+    static const bool value = true;
+};
+
+template <>
+struct Floating<long long> {
+    static const bool value = false;
+};
+
+// The type partial states are kept in: double for floating inputs, int64 for integers.
+template <typename T>
+struct Wide {
+    typedef double type;
+};
+
+template <>
+struct Wide<long long> {
+    typedef long long type;
+};
+
+template <typename T>
+__device__ __forceinline__ T shfl_down(T v, int delta) {
+    return __shfl_down_sync(0xffffffffu, v, delta);
+}
+
+// All threads of a block working on one output (the rows launch shape: outputs are dealt to blocks).
 struct BlockTeam {
     __device__ __forceinline__ unsigned rank() const { return threadIdx.x; }
     __device__ __forceinline__ unsigned size() const { return blockDim.x; }
     __device__ __forceinline__ bool leader() const { return threadIdx.x == 0; }
+    __device__ __forceinline__ unsigned first() const { return blockIdx.x; }
+    __device__ __forceinline__ unsigned stride() const { return gridDim.x; }
 
-    template <typename T>
-    __device__ T all(int f, T v) const {
-        __shared__ __align__(8) unsigned char raw[WARP * 8];
-        T* partial = (T*) raw;
+    // Everyone's v combined by f (identity: its neutral value) in a fixed order, a shuffle tree in each warp
+    // then one over the warps, returned to every thread.
+    template <typename V, typename F>
+    __device__ V combine(V v, V identity, F f) const {
+        __shared__ __align__(8) unsigned char raw[WARP * sizeof(V)];
+        V* partial = (V*) raw;
         for (int delta = WARP / 2; delta > 0; delta /= 2) {
-            v = fold(f, v, __shfl_down_sync(0xffffffffu, v, delta));
+            v = f(v, shfl_down(v, delta));
         }
         unsigned warp = threadIdx.x / WARP;
         unsigned warps = (blockDim.x + WARP - 1) / WARP;
@@ -124,9 +159,9 @@ struct BlockTeam {
         }
         __syncthreads();
         if (warp == 0) {
-            v = threadIdx.x < warps ? partial[threadIdx.x] : fold_identity<T>(f);
+            v = threadIdx.x < warps ? partial[threadIdx.x] : identity;
             for (int delta = WARP / 2; delta > 0; delta /= 2) {
-                v = fold(f, v, __shfl_down_sync(0xffffffffu, v, delta));
+                v = f(v, shfl_down(v, delta));
             }
             if (threadIdx.x == 0) {
                 partial[0] = v;
@@ -135,118 +170,225 @@ struct BlockTeam {
         __syncthreads();
         return partial[0];
     }
+
+    // The fold f of everyone's v.
+    template <typename T>
+    __device__ T all(int f, T v) const {
+        return combine(v, fold_identity<T>(f), [f](T a, T b) { return fold(f, a, b); });
+    }
 };
 
-// One thread working on one output alone.
+// One thread working on one output alone (the cols launch shape: outputs are dealt to threads).
 struct SoloTeam {
     __device__ __forceinline__ unsigned rank() const { return 0; }
     __device__ __forceinline__ unsigned size() const { return 1; }
     __device__ __forceinline__ bool leader() const { return true; }
+    __device__ __forceinline__ unsigned first() const { return global_thread(); }
+    __device__ __forceinline__ unsigned stride() const { return grid_threads(); }
+
+    template <typename V, typename F>
+    __device__ __forceinline__ V combine(V v, V, F) const { return v; }
 
     template <typename T>
     __device__ __forceinline__ T all(int, T v) const { return v; }
 };
 
-// The team's share of the fold of f over contribution(kind, x) for the elements of one output.
+// The ranks [lo, hi) of the reduced elements that part s of an output reads, of parts of chunk ranks each.
+__device__ __forceinline__ void part_range(const Dims& red, unsigned s, unsigned chunk, unsigned* lo, unsigned* hi) {
+    unsigned n = (unsigned) red.numel;
+    unsigned l = s * chunk;
+    *lo = l < n ? l : n;
+    *hi = n - *lo > chunk ? *lo + chunk : n;
+}
+
+// The team's fold of f over contribution(kind, x) for the elements of ranks [lo, hi) of one output.
 template <typename T, typename Team>
 __device__ __forceinline__ T fold_elements(const Team& team, const Operand& in, unsigned base, const Dims& red,
-                                           int kind, int f, double p) {
+                                           unsigned lo, unsigned hi, int kind, int f, double p) {
     T acc = fold_identity<T>(f);
-    for (unsigned r = team.rank(); r < (unsigned) red.numel; r += team.size()) {
+    for (unsigned r = lo + team.rank(); r < hi; r += team.size()) {
         acc = fold(f, acc, contribution<T>(kind, load<T>(in, base + dims_offset(red, r)), p));
     }
     return team.all(f, acc);
 }
 
-// var/std (two passes: the mean, then the deviations' sum and sum of squares, whose difference cancels the
-// mean's rounding error to first order, as the CPU backend computes them) and logsumexp (the max, then the
-// sum of exp(x - max); an infinite max counts as 0).
-template <typename T, typename Team>
-__device__ __forceinline__ T two_pass(const Team& team, const Operand& in, unsigned base, const Dims& red, int kind,
-                                      double correction) {
-    unsigned n = (unsigned) red.numel;
-    if (kind == R_LOGSUMEXP) {
-        T m = fold_elements<T>(team, in, base, red, R_MAX, 2, 0);
-        if (isinf(m)) {
-            m = (T) 0;
+// A reduction's state over n of an output's elements, in the wide type A: a is the fold of a one-pass kind,
+// the max of logsumexp, the mean of var/std; b the sum of exp(x - shift(a)) of logsumexp (shift: a, or 0
+// where a is infinite), the sum of squared deviations from the mean of var/std. The parts of a split reduction
+// store theirs in a scratch buffer (ReducePlan.STATE_BYTES each).
+template <typename A>
+struct State {
+    A a;
+    A b;
+    double n;
+};
+
+static_assert(sizeof(State<double>) == 24 && sizeof(State<long long>) == 24, "State size must match ReducePlan.java");
+
+template <typename A>
+__device__ __forceinline__ State<A> shfl_down(State<A> s, int delta) {
+    return {shfl_down(s.a, delta), shfl_down(s.b, delta), shfl_down(s.n, delta)};
+}
+
+// The state of no elements.
+template <typename A>
+__device__ __forceinline__ State<A> empty_state(int kind) {
+    return {fold_identity<A>(kind == R_LOGSUMEXP ? 2 : fold_of(kind)), (A) 0, 0.0};
+}
+
+template <typename A>
+__device__ __forceinline__ A lse_shift(A m) {
+    return isinf(m) ? (A) 0 : m;
+}
+
+// The logsumexp sum of s taken relative to shift instead of its own (0 stays 0, whatever the scale).
+template <typename A>
+__device__ __forceinline__ A lse_rescaled(const State<A>& s, A shift) {
+    return s.b == (A) 0 ? (A) 0 : s.b * exp(lse_shift(s.a) - shift);
+}
+
+// The state of the elements of x and y together: the fold of one-pass kinds; the larger max and both sums
+// rescaled to it (logsumexp); Chan et al.'s pairwise update of the mean and the squared deviations (var/std).
+template <typename A>
+__device__ __forceinline__ State<A> merge(int kind, const State<A>& x, const State<A>& y) {
+    if constexpr (Floating<A>::value) {
+        if (kind == R_LOGSUMEXP) {
+            A m = max_nan(x.a, y.a);
+            A shift = lse_shift(m);
+            return {m, lse_rescaled(x, shift) + lse_rescaled(y, shift), x.n + y.n};
         }
-        T sum = (T) 0;
-        for (unsigned r = team.rank(); r < n; r += team.size()) {
-            sum += exp(load<T>(in, base + dims_offset(red, r)) - m);
+        if (kind == R_VAR || kind == R_STD) {
+            if (x.n == 0 || y.n == 0) {
+                return x.n == 0 ? y : x;
+            }
+            double n = x.n + y.n;
+            double delta = y.a - x.a;
+            return {x.a + delta * (y.n / n), x.b + y.b + delta * delta * (x.n * (y.n / n)), n};
         }
-        sum = team.all(0, sum);
-        return log(sum) + m;
     }
-    T mean = (T) ((double) fold_elements<T>(team, in, base, red, R_SUM, 0, 0) / n);
-    T lin = (T) 0;
-    T sq = (T) 0;
-    for (unsigned r = team.rank(); r < n; r += team.size()) {
-        T d = load<T>(in, base + dims_offset(red, r)) - mean;
-        lin += d;
-        sq += d * d;
-    }
-    lin = team.all(0, lin);
-    sq = team.all(0, sq);
-    double v = (double) sq - (double) lin * (double) lin / n;
-    v = v < 0 ? 0 : v;
-    double divisor = (double) n - correction;
-    v /= divisor < 0 ? 0 : divisor;
-    return (T) (kind == R_STD ? sqrt(v) : v);
+    return {fold(fold_of(kind), x.a, y.a), (A) 0, x.n + y.n};
 }
 
+// The state of the ranks [lo, hi) of one output: one pass, or two for var/std (the mean, then the deviations'
+// sum and sum of squares, whose difference cancels the mean's rounding error to first order, as the CPU
+// backend computes them) and logsumexp (the max, then the sum of exp(x - shift(max))).
 template <typename T, typename Team>
-__device__ __forceinline__ T reduce_one(const Team& team, const Operand& in, unsigned base, const Dims& red, int kind,
-                                        double p, double correction) {
-    if (kind == R_VAR || kind == R_STD || kind == R_LOGSUMEXP) {
-        return two_pass<T>(team, in, base, red, kind, correction);
+__device__ State<typename Wide<T>::type> reduce_range(const Team& team, const Operand& in, unsigned base,
+                                                      const Dims& red, unsigned lo, unsigned hi, int kind, double p) {
+    typedef typename Wide<T>::type A;
+    unsigned n = hi - lo;
+    if constexpr (Floating<T>::value) {
+        if (kind == R_LOGSUMEXP) {
+            T m = fold_elements<T>(team, in, base, red, lo, hi, R_MAX, 2, 0);
+            T shift = lse_shift(m);
+            T sum = (T) 0;
+            for (unsigned r = lo + team.rank(); r < hi; r += team.size()) {
+                sum += exp(load<T>(in, base + dims_offset(red, r)) - shift);
+            }
+            return {(A) m, (A) team.all(0, sum), (double) n};
+        }
+        if (kind == R_VAR || kind == R_STD) {
+            T mean = (T) ((double) fold_elements<T>(team, in, base, red, lo, hi, R_SUM, 0, 0) / n);
+            T lin = (T) 0;
+            T sq = (T) 0;
+            for (unsigned r = lo + team.rank(); r < hi; r += team.size()) {
+                T d = load<T>(in, base + dims_offset(red, r)) - mean;
+                lin += d;
+                sq += d * d;
+            }
+            lin = team.all(0, lin);
+            sq = team.all(0, sq);
+            double m2 = (double) sq - (double) lin * (double) lin / n;
+            return {(double) mean + (double) lin / n, m2 < 0 ? 0 : m2, (double) n};
+        }
     }
-    T acc = fold_elements<T>(team, in, base, red, kind, fold_of(kind), p);
-    return finish<T>(kind, acc, (unsigned) red.numel, p);
+    return {(A) fold_elements<T>(team, in, base, red, lo, hi, kind, fold_of(kind), p), (A) 0, (double) n};
 }
 
-template <>
-__device__ __forceinline__ long long reduce_one<long long, BlockTeam>(const BlockTeam& team, const Operand& in,
-                                                                      unsigned base, const Dims& red, int kind,
-                                                                      double, double) {
-    return fold_elements<long long>(team, in, base, red, kind, fold_of(kind), 0);
-}
-
-template <>
-__device__ __forceinline__ long long reduce_one<long long, SoloTeam>(const SoloTeam& team, const Operand& in,
-                                                                     unsigned base, const Dims& red, int kind,
-                                                                     double, double) {
-    return fold_elements<long long>(team, in, base, red, kind, fold_of(kind), 0);
-}
-
+// The reduction's result from the state of all of an output's elements.
 template <typename T>
-__device__ void reduce_rows_body(const Iter& out, const Dims& red, int kind, double p, double correction) {
-    BlockTeam team;
-    for (unsigned o = blockIdx.x; o < (unsigned) out.numel; o += gridDim.x) {
+__device__ __forceinline__ T result(int kind, const State<typename Wide<T>::type>& s, double p, double correction) {
+    if constexpr (Floating<T>::value) {
+        if (kind == R_LOGSUMEXP) {
+            return log((T) s.b) + lse_shift((T) s.a);
+        }
+        if (kind == R_VAR || kind == R_STD) {
+            double divisor = s.n - correction;
+            double v = s.b / (divisor < 0 ? 0 : divisor);
+            return (T) (kind == R_STD ? sqrt(v) : v);
+        }
+    }
+    return (T) finish<typename Wide<T>::type>(kind, s.a, (unsigned) s.n, p);
+}
+
+// Part s of output o is the virtual output v = s * outputs + o (its ranks: part_range); the team reduces each
+// of its virtual outputs and, with one part, stores the result, with several, the state at partials[v].
+template <typename T, typename Team>
+__device__ void reduce_body(const Team& team, const Iter& out, const Dims& red, unsigned parts, unsigned chunk,
+                            unsigned long long partials, int kind, double p, double correction) {
+    typedef State<typename Wide<T>::type> S;
+    unsigned outputs = (unsigned) out.numel;
+    for (unsigned v = team.first(); v < outputs * parts; v += team.stride()) {
+        unsigned o = v % outputs;
+        unsigned lo, hi;
+        part_range(red, v / outputs, chunk, &lo, &hi);
         unsigned off[2];
         offsets<2>(out, o, off);
-        T v = reduce_one<T>(team, out.op[1], off[1], red, kind, p, correction);
+        S s = reduce_range<T>(team, out.op[1], off[1], red, lo, hi, kind, p);
         if (team.leader()) {
-            store<T>(out.op[0], off[0], v);
+            if (parts == 1) {
+                store<T>(out.op[0], off[0], result<T>(kind, s, p, correction));
+            } else {
+                ((S*) partials)[v] = s;
+            }
         }
     }
 }
 
-template <typename T>
-__device__ void reduce_cols_body(const Iter& out, const Dims& red, int kind, double p, double correction) {
-    SoloTeam team;
-    for (unsigned o = global_thread(); o < (unsigned) out.numel; o += grid_threads()) {
-        unsigned off[2];
-        offsets<2>(out, o, off);
-        store<T>(out.op[0], off[0], reduce_one<T>(team, out.op[1], off[1], red, kind, p, correction));
+// The result of each output from the states of its parts, merged in a fixed order (thread k of the team takes
+// parts k, k + size, ... in turn, then the team's tree), so that every run gives the same bits.
+template <typename T, typename Team>
+__device__ void reduce_combine_body(const Team& team, const Iter& out, unsigned parts, unsigned long long partials,
+                                    int kind, double p, double correction) {
+    typedef State<typename Wide<T>::type> S;
+    const S* states = (const S*) partials;
+    unsigned outputs = (unsigned) out.numel;
+    S none = empty_state<typename Wide<T>::type>(kind);
+    for (unsigned o = team.first(); o < outputs; o += team.stride()) {
+        S s = none;
+        for (unsigned k = team.rank(); k < parts; k += team.size()) {
+            s = merge(kind, s, states[k * outputs + o]);
+        }
+        s = team.combine(s, none, [kind](S x, S y) { return merge(kind, x, y); });
+        if (team.leader()) {
+            unsigned off[1];
+            offsets<1>(out, o, off);
+            store<T>(out.op[0], off[0], result<T>(kind, s, p, correction));
+        }
     }
 }
 
-#define REDUCE(SUFFIX, T)                                                                                       \
-    extern "C" __global__ void reduce_rows_##SUFFIX(Iter out, Dims red, int kind, double p, double correction) { \
-        reduce_rows_body<T>(out, red, kind, p, correction);                                                     \
-    }                                                                                                           \
-    extern "C" __global__ void reduce_cols_##SUFFIX(Iter out, Dims red, int kind, double p, double correction) { \
-        reduce_cols_body<T>(out, red, kind, p, correction);                                                     \
+// A reduction and the merge of its parts' states take the same arguments (the merge ignores red and chunk).
+#define REDUCE(SUFFIX, T)                                                                                        \
+    extern "C" __global__ void reduce_rows_##SUFFIX(Iter out, Dims red, int parts, int chunk,                    \
+                                                    unsigned long long partials, int kind, double p,             \
+                                                    double correction) {                                         \
+        reduce_body<T>(BlockTeam(), out, red, parts, chunk, partials, kind, p, correction);                      \
+    }                                                                                                            \
+    extern "C" __global__ void reduce_cols_##SUFFIX(Iter out, Dims red, int parts, int chunk,                    \
+                                                    unsigned long long partials, int kind, double p,             \
+                                                    double correction) {                                         \
+        reduce_body<T>(SoloTeam(), out, red, parts, chunk, partials, kind, p, correction);                       \
+    }                                                                                                            \
+    extern "C" __global__ void reduce_combine_rows_##SUFFIX(Iter out, Dims, int parts, int,                      \
+                                                            unsigned long long partials, int kind, double p,     \
+                                                            double correction) {                                 \
+        reduce_combine_body<T>(BlockTeam(), out, parts, partials, kind, p, correction);                          \
+    }                                                                                                            \
+    extern "C" __global__ void reduce_combine_cols_##SUFFIX(Iter out, Dims, int parts, int,                      \
+                                                            unsigned long long partials, int kind, double p,     \
+                                                            double correction) {                                 \
+        reduce_combine_body<T>(SoloTeam(), out, parts, partials, kind, p, correction);                           \
     }
 
 REDUCE(f32, float)
@@ -270,96 +412,111 @@ __device__ __forceinline__ bool better(bool max, T v, long long i, T w, long lon
     return max ? v > w : v < w;
 }
 
+// The best element and its rank (-1: none yet); the parts of a split argreduce store theirs in a scratch
+// buffer (ReducePlan.ARG_STATE_BYTES each).
 template <typename T>
-__device__ void arg_pair(const Operand& in, unsigned base, const Dims& red, bool max, unsigned rank, unsigned size,
-                         T* value, long long* index) {
-    T v = (T) 0;
-    long long idx = -1;
-    for (unsigned r = rank; r < (unsigned) red.numel; r += size) {
+struct ArgState {
+    T v;
+    long long i;
+};
+
+static_assert(sizeof(ArgState<float>) == 16 && sizeof(ArgState<double>) == 16 && sizeof(ArgState<long long>) == 16,
+              "ArgState size must match ReducePlan.java");
+
+template <typename T>
+__device__ __forceinline__ ArgState<T> shfl_down(ArgState<T> s, int delta) {
+    return {shfl_down(s.v, delta), shfl_down(s.i, delta)};
+}
+
+// The better of two pairs (better() orders all pairs, so any merge order gives the same winner).
+template <typename T>
+__device__ __forceinline__ ArgState<T> arg_merge(bool max, const ArgState<T>& x, const ArgState<T>& y) {
+    return y.i >= 0 && (x.i < 0 || better(max, y.v, y.i, x.v, x.i)) ? y : x;
+}
+
+// The best of the elements of ranks from, from + step, ... below hi.
+template <typename T>
+__device__ ArgState<T> arg_range(const Operand& in, unsigned base, const Dims& red, bool max, unsigned from,
+                                 unsigned hi, unsigned step) {
+    ArgState<T> best = {(T) 0, -1};
+    for (unsigned r = from; r < hi; r += step) {
         T x = load<T>(in, base + dims_offset(red, r));
-        if (idx < 0 || better(max, x, (long long) r, v, idx)) {
-            v = x;
-            idx = r;
+        if (best.i < 0 || better(max, x, (long long) r, best.v, best.i)) {
+            best = {x, (long long) r};
         }
     }
-    *value = v;
-    *index = idx;
+    return best;
 }
 
+// Stores an output's value (where values are wanted) and index.
 template <typename T>
-__device__ __forceinline__ void arg_fold(bool max, T* v, long long* i, T w, long long j) {
-    if (j >= 0 && (*i < 0 || better(max, w, j, *v, *i))) {
-        *v = w;
-        *i = j;
+__device__ __forceinline__ void arg_store(const Iter& out, const unsigned* off, const ArgState<T>& best) {
+    if (out.op[0].ptr != 0) {
+        store<T>(out.op[0], off[0], best.v);
     }
+    store<long long>(out.op[2], off[2], best.i);
 }
 
-template <typename T>
-__device__ void argreduce_rows_body(const Iter& out, const Dims& red, int max) {
-    __shared__ __align__(8) unsigned char raw_values[WARP * 8];
-    __shared__ long long indices[WARP];
-    T* values = (T*) raw_values;
-    for (unsigned o = blockIdx.x; o < (unsigned) out.numel; o += gridDim.x) {
+// As reduce_body, with (value, index) pairs.
+template <typename T, typename Team>
+__device__ void argreduce_body(const Team& team, const Iter& out, const Dims& red, unsigned parts, unsigned chunk,
+                               unsigned long long partials, int max) {
+    unsigned outputs = (unsigned) out.numel;
+    ArgState<T> none = {(T) 0, -1};
+    for (unsigned v = team.first(); v < outputs * parts; v += team.stride()) {
+        unsigned lo, hi;
+        part_range(red, v / outputs, chunk, &lo, &hi);
         unsigned off[3];
-        offsets<3>(out, o, off);
-        T v;
-        long long i;
-        arg_pair<T>(out.op[1], off[1], red, max, threadIdx.x, blockDim.x, &v, &i);
-        for (int delta = WARP / 2; delta > 0; delta /= 2) {
-            T w = __shfl_down_sync(0xffffffffu, v, delta);
-            long long j = __shfl_down_sync(0xffffffffu, i, delta);
-            arg_fold(max, &v, &i, w, j);
-        }
-        unsigned warp = threadIdx.x / WARP;
-        unsigned warps = (blockDim.x + WARP - 1) / WARP;
-        __syncthreads();
-        if (threadIdx.x % WARP == 0) {
-            values[warp] = v;
-            indices[warp] = i;
-        }
-        __syncthreads();
-        if (warp == 0) {
-            i = -1;
-            if (threadIdx.x < warps) {
-                v = values[threadIdx.x];
-                i = indices[threadIdx.x];
-            }
-            for (int delta = WARP / 2; delta > 0; delta /= 2) {
-                T w = __shfl_down_sync(0xffffffffu, v, delta);
-                long long j = __shfl_down_sync(0xffffffffu, i, delta);
-                arg_fold(max, &v, &i, w, j);
-            }
-            if (threadIdx.x == 0) {
-                if (out.op[0].ptr != 0) {
-                    store<T>(out.op[0], off[0], v);
-                }
-                store<long long>(out.op[2], off[2], i);
+        offsets<3>(out, v % outputs, off);
+        ArgState<T> best = arg_range<T>(out.op[1], off[1], red, max, lo + team.rank(), hi, team.size());
+        best = team.combine(best, none, [max](ArgState<T> x, ArgState<T> y) { return arg_merge<T>(max, x, y); });
+        if (team.leader()) {
+            if (parts == 1) {
+                arg_store(out, off, best);
+            } else {
+                ((ArgState<T>*) partials)[v] = best;
             }
         }
     }
 }
 
-template <typename T>
-__device__ void argreduce_cols_body(const Iter& out, const Dims& red, int max) {
-    for (unsigned o = global_thread(); o < (unsigned) out.numel; o += grid_threads()) {
-        unsigned off[3];
-        offsets<3>(out, o, off);
-        T v;
-        long long i;
-        arg_pair<T>(out.op[1], off[1], red, max, 0, 1, &v, &i);
-        if (out.op[0].ptr != 0) {
-            store<T>(out.op[0], off[0], v);
+// As reduce_combine_body, with (value, index) pairs.
+template <typename T, typename Team>
+__device__ void argreduce_combine_body(const Team& team, const Iter& out, unsigned parts, unsigned long long partials,
+                                       int max) {
+    const ArgState<T>* states = (const ArgState<T>*) partials;
+    unsigned outputs = (unsigned) out.numel;
+    ArgState<T> none = {(T) 0, -1};
+    for (unsigned o = team.first(); o < outputs; o += team.stride()) {
+        ArgState<T> best = none;
+        for (unsigned k = team.rank(); k < parts; k += team.size()) {
+            best = arg_merge<T>(max, best, states[k * outputs + o]);
         }
-        store<long long>(out.op[2], off[2], i);
+        best = team.combine(best, none, [max](ArgState<T> x, ArgState<T> y) { return arg_merge<T>(max, x, y); });
+        if (team.leader()) {
+            unsigned off[3];
+            offsets<3>(out, o, off);
+            arg_store(out, off, best);
+        }
     }
 }
 
-#define ARGREDUCE(SUFFIX, T)                                                                   \
-    extern "C" __global__ void argreduce_rows_##SUFFIX(Iter out, Dims red, int max) {          \
-        argreduce_rows_body<T>(out, red, max);                                                 \
-    }                                                                                          \
-    extern "C" __global__ void argreduce_cols_##SUFFIX(Iter out, Dims red, int max) {          \
-        argreduce_cols_body<T>(out, red, max);                                                 \
+#define ARGREDUCE(SUFFIX, T)                                                                                     \
+    extern "C" __global__ void argreduce_rows_##SUFFIX(Iter out, Dims red, int parts, int chunk,                 \
+                                                       unsigned long long partials, int max) {                   \
+        argreduce_body<T>(BlockTeam(), out, red, parts, chunk, partials, max);                                   \
+    }                                                                                                            \
+    extern "C" __global__ void argreduce_cols_##SUFFIX(Iter out, Dims red, int parts, int chunk,                 \
+                                                       unsigned long long partials, int max) {                   \
+        argreduce_body<T>(SoloTeam(), out, red, parts, chunk, partials, max);                                    \
+    }                                                                                                            \
+    extern "C" __global__ void argreduce_combine_rows_##SUFFIX(Iter out, Dims, int parts, int,                   \
+                                                               unsigned long long partials, int max) {           \
+        argreduce_combine_body<T>(BlockTeam(), out, parts, partials, max);                                       \
+    }                                                                                                            \
+    extern "C" __global__ void argreduce_combine_cols_##SUFFIX(Iter out, Dims, int parts, int,                   \
+                                                               unsigned long long partials, int max) {           \
+        argreduce_combine_body<T>(SoloTeam(), out, parts, partials, max);                                        \
     }
 
 ARGREDUCE(f32, float)

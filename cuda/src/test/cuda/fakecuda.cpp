@@ -38,6 +38,7 @@ static const CUresult CUDA_ERROR_INVALID_VALUE = 1;
 static const CUresult CUDA_ERROR_OUT_OF_MEMORY = 2;
 static const CUresult CUDA_ERROR_INVALID_DEVICE = 101;
 static const CUresult CUDA_ERROR_NOT_FOUND = 500;
+static const int CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT = 16;
 
 namespace {
 
@@ -75,6 +76,13 @@ const Kernel KERNELS[] = {
     K(red, reduce_cols_f32, false), K(red, reduce_cols_f64, false), K(red, reduce_cols_i64, false),
     K(red, argreduce_rows_f32, true), K(red, argreduce_rows_f64, true), K(red, argreduce_rows_i64, true),
     K(red, argreduce_cols_f32, false), K(red, argreduce_cols_f64, false), K(red, argreduce_cols_i64, false),
+    K(red, reduce_combine_rows_f32, true), K(red, reduce_combine_rows_f64, true), K(red, reduce_combine_rows_i64, true),
+    K(red, reduce_combine_cols_f32, false), K(red, reduce_combine_cols_f64, false),
+    K(red, reduce_combine_cols_i64, false),
+    K(red, argreduce_combine_rows_f32, true), K(red, argreduce_combine_rows_f64, true),
+    K(red, argreduce_combine_rows_i64, true),
+    K(red, argreduce_combine_cols_f32, false), K(red, argreduce_combine_cols_f64, false),
+    K(red, argreduce_combine_cols_i64, false),
     K(red, softmax_rows_f32, true), K(red, softmax_rows_f64, true),
     K(red, softmax_cols_f32, false), K(red, softmax_cols_f64, false),
     K(red, cumsum_f32, false), K(red, cumsum_f64, false), K(red, cumsum_i64, false),
@@ -111,6 +119,15 @@ CUresult cuDeviceGet(CUdevice* device, int ordinal) {
 
 CUresult cuDeviceGetName(char* name, int len, CUdevice) {
     std::strncpy(name, "torch4j CPU emulation", (std::size_t) len);
+    return CUDA_SUCCESS;
+}
+
+// A small GPU: 4 multiprocessors, so that reductions of moderate size already split over several blocks.
+CUresult cuDeviceGetAttribute(int* value, int attribute, CUdevice) {
+    if (attribute != CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT) {
+        return CUDA_ERROR_INVALID_VALUE;
+    }
+    *value = 4;
     return CUDA_SUCCESS;
 }
 

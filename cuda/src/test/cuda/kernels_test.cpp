@@ -1,7 +1,7 @@
 // The kernels of src/main/cuda run on the CPU through emulate.h against plain C++ references: elementwise
-// ops with broadcasting and conversions, every reduction kind in both launch shapes, max/argmax, softmax,
-// cumsum, take/scatter with the error slot, the boolean-mask pipeline, and the tiled GEMM. Prints one line
-// per check and "N passed, M failed"; exits non-zero on a failure.
+// ops with broadcasting and conversions, every reduction kind in both launch shapes (whole and split into
+// parts), max/argmax, softmax, cumsum, take/scatter with the error slot, the boolean-mask pipeline, and the
+// tiled GEMM. Prints one line per check and "N passed, M failed"; exits non-zero on a failure.
 #include "emulate.h"
 #include "../../main/cuda/common.cuh"
 
@@ -184,6 +184,74 @@ static double reference(int kind, const std::vector<float>& v, double p, double 
     }
 }
 
+// Each output's elements split into parts (partial states, then the merge launch) against one part per output,
+// for every kind, in both launch shapes: 3 outputs of 5000 elements, as rows (3 x 5000) and as columns (5000 x 3).
+static void split_reductions() {
+    const int R = 3, C = 5000, PARTS = 7, CHUNK = (C + PARTS - 1) / PARTS;
+    auto x = randoms(R * C, 8);
+    std::vector<float> near1(R * C);
+    for (int i = 0; i < R * C; i++) {
+        near1[i] = 1 + x[i] / 1000;
+    }
+    std::vector<red::State<double>> states(R * PARTS);
+    auto ptr = (unsigned long long) states.data();
+    const char* names[] = {"sum", "sum_abs", "sum_sq", "sum_pow", "count_nonzero", "prod", "max", "min", "max_abs",
+                           "min_abs", "mean", "norm2", "norm_p", "var", "std", "logsumexp"};
+    for (int kind = red::R_SUM; kind <= red::R_LOGSUMEXP; kind++) {
+        const float* in = kind == red::R_PROD ? near1.data() : x.data();
+        std::vector<float> one(R), split(R), one_c(R), split_c(R);
+        Dims rd = dims({C}, {1});
+        Iter o1 = iter({R}, {array(one.data(), DT_FLOAT32, {1}), array(in, DT_FLOAT32, {C})});
+        Iter os = iter({R}, {array(split.data(), DT_FLOAT32, {1}), array(in, DT_FLOAT32, {C})});
+        emu::launch({R}, {256}, [&] { red::reduce_rows_f32(o1, rd, 1, C, 0, kind, 3, 1); });
+        emu::launch({R * PARTS}, {256}, [&] { red::reduce_rows_f32(os, rd, PARTS, CHUNK, ptr, kind, 3, 1); });
+        emu::launch({R}, {32}, [&] { red::reduce_combine_rows_f32(os, rd, PARTS, CHUNK, ptr, kind, 3, 1); });
+        Dims cd = dims({C}, {R});
+        Iter c1 = iter({R}, {array(one_c.data(), DT_FLOAT32, {1}), array(in, DT_FLOAT32, {1})});
+        Iter cs = iter({R}, {array(split_c.data(), DT_FLOAT32, {1}), array(in, DT_FLOAT32, {1})});
+        emu::launch({1}, {32}, [&] { red::reduce_cols_f32(c1, cd, 1, C, 0, kind, 3, 1); }, false);
+        emu::launch({1}, {32}, [&] { red::reduce_cols_f32(cs, cd, PARTS, CHUNK, ptr, kind, 3, 1); }, false);
+        emu::launch({1}, {32}, [&] { red::reduce_combine_cols_f32(cs, cd, PARTS, CHUNK, ptr, kind, 3, 1); }, false);
+        bool ok = true;
+        for (int i = 0; i < R; i++) {
+            ok &= close(split[i], one[i], 1e-4) && close(split_c[i], one_c[i], 1e-4);
+        }
+        check(ok, std::string("reduce_*_f32 ") + names[kind] + " split into 7 parts as in one");
+    }
+
+    Dims all_c = dims({C}, {1});
+
+    // logsumexp with -inf in a whole part (its sum 0 must not meet exp(+big)) and a large negative max elsewhere
+    std::vector<float> lse(C, -INFINITY);
+    lse[C - 1] = -1000;
+    float lse_out = 0;
+    Iter lo = iter({}, {array(&lse_out, DT_FLOAT32, {}), array(lse.data(), DT_FLOAT32, {})});
+    emu::launch({PARTS}, {256}, [&] { red::reduce_rows_f32(lo, all_c, PARTS, CHUNK, ptr, red::R_LOGSUMEXP, 0, 0); });
+    emu::launch({1}, {32}, [&] { red::reduce_combine_rows_f32(lo, all_c, PARTS, CHUNK, ptr, red::R_LOGSUMEXP, 0, 0); });
+    check(lse_out == -1000, "reduce split logsumexp with parts of -inf only");
+
+    // argmax/argmin over 5000 elements in 7 parts: ties to the first index across parts, the first NaN wins
+    std::vector<double> t(C);
+    for (int i = 0; i < C; i++) {
+        t[i] = (i * 37) % 100;
+    }
+    std::vector<red::ArgState<double>> pairs(PARTS);
+    auto pp = (unsigned long long) pairs.data();
+    long long at_max = -1, at_min = -1, at_nan = -1;
+    Iter am = iter({}, {Operand{}, array(t.data(), DT_FLOAT64, {}), array(&at_max, DT_INT64, {})});
+    Iter an = iter({}, {Operand{}, array(t.data(), DT_FLOAT64, {}), array(&at_min, DT_INT64, {})});
+    emu::launch({PARTS}, {256}, [&] { red::argreduce_rows_f64(am, all_c, PARTS, CHUNK, pp, 1); });
+    emu::launch({1}, {32}, [&] { red::argreduce_combine_rows_f64(am, all_c, PARTS, CHUNK, pp, 1); });
+    emu::launch({1}, {32}, [&] { red::argreduce_cols_f64(an, all_c, PARTS, CHUNK, pp, 0); }, false);
+    emu::launch({1}, {32}, [&] { red::argreduce_combine_cols_f64(an, all_c, PARTS, CHUNK, pp, 0); }, false);
+    t[4000] = NAN;
+    t[3000] = NAN;
+    Iter ann = iter({}, {Operand{}, array(t.data(), DT_FLOAT64, {}), array(&at_nan, DT_INT64, {})});
+    emu::launch({PARTS}, {256}, [&] { red::argreduce_rows_f64(ann, all_c, PARTS, CHUNK, pp, 0); });
+    emu::launch({1}, {32}, [&] { red::argreduce_combine_rows_f64(ann, all_c, PARTS, CHUNK, pp, 0); });
+    check(at_max == 27 && at_min == 0 && at_nan == 3000, "argreduce split into 7 parts: first max, first min, first NaN");
+}
+
 static void reductions() {
     // x is 7 x 300 (row-major); reduce over dim 1 (contiguous rows: rows kernel) and over dim 0 (cols kernel)
     const int R = 7, C = 300;
@@ -194,7 +262,7 @@ static void reductions() {
         std::vector<float> rows(R);
         Iter out = iter({R}, {array(rows.data(), DT_FLOAT32, {1}), array(x.data(), DT_FLOAT32, {C})});
         Dims rd = dims({C}, {1});
-        emu::launch({R}, {256}, [&] { red::reduce_rows_f32(out, rd, kinds[k], 3, 1); });
+        emu::launch({R}, {256}, [&] { red::reduce_rows_f32(out, rd, 1, C, 0, kinds[k], 3, 1); });
         bool ok = true;
         for (int i = 0; i < R; i++) {
             std::vector<float> v(x.begin() + i * C, x.begin() + (i + 1) * C);
@@ -204,7 +272,7 @@ static void reductions() {
         std::vector<float> cols(C);
         Iter outc = iter({C}, {array(cols.data(), DT_FLOAT32, {1}), array(x.data(), DT_FLOAT32, {1})});
         Dims cd = dims({R}, {C});
-        emu::launch({2}, {256}, [&] { red::reduce_cols_f32(outc, cd, kinds[k], 3, 1); });
+        emu::launch({2}, {256}, [&] { red::reduce_cols_f32(outc, cd, 1, R, 0, kinds[k], 3, 1); });
         ok = true;
         for (int j = 0; j < C; j++) {
             std::vector<float> v;
@@ -218,7 +286,7 @@ static void reductions() {
     float m = 0;
     Iter one = iter({}, {array(&m, DT_FLOAT32, {}), array(nan.data(), DT_FLOAT32, {})});
     Dims all = dims({R, C}, {C, 1});
-    emu::launch({1}, {256}, [&] { red::reduce_rows_f32(one, all, red::R_MAX, 0, 0); });
+    emu::launch({1}, {256}, [&] { red::reduce_rows_f32(one, all, 1, R * C, 0, red::R_MAX, 0, 0); });
     check(std::isnan(m), "reduce_rows_f32 max propagates NaN");
 
     std::vector<int> ints = {3, -4, 5, 100, 0};
@@ -227,8 +295,8 @@ static void reductions() {
     Iter is = iter({}, {array(&total, DT_INT64, {}), array(ints.data(), DT_INT32, {})});
     Iter ip = iter({}, {array(&product, DT_INT64, {}), array(ints.data(), DT_INT32, {})});
     Dims id = dims({4}, {1});
-    emu::launch({1}, {32}, [&] { red::reduce_rows_i64(is, id, red::R_SUM, 0, 0); });
-    emu::launch({1}, {32}, [&] { red::reduce_cols_i64(ip, id, red::R_PROD, 0, 0); });
+    emu::launch({1}, {32}, [&] { red::reduce_rows_i64(is, id, 1, 4, 0, red::R_SUM, 0, 0); });
+    emu::launch({1}, {32}, [&] { red::reduce_cols_i64(ip, id, 1, 4, 0, red::R_PROD, 0, 0); });
     check(total == 104 && product == -6000, "reduce_*_i64 sum and prod of int32 in int64");
 
     // argmax with ties (first index wins) and NaN (first NaN wins), both launch shapes
@@ -237,9 +305,9 @@ static void reductions() {
     std::vector<long long> at(3), atc(3);
     Iter ar = iter({3}, {array(vals.data(), DT_FLOAT32, {1}), array(t.data(), DT_FLOAT32, {4}), array(at.data(), DT_INT64, {1})});
     Dims a4 = dims({4}, {1});
-    emu::launch({3}, {64}, [&] { red::argreduce_rows_f32(ar, a4, 1); });
+    emu::launch({3}, {64}, [&] { red::argreduce_rows_f32(ar, a4, 1, 4, 0, 1); });
     Iter ac = iter({3}, {Operand{}, array(t.data(), DT_FLOAT32, {4}), array(atc.data(), DT_INT64, {1})});
-    emu::launch({1}, {32}, [&] { red::argreduce_cols_f32(ac, a4, 1); });
+    emu::launch({1}, {32}, [&] { red::argreduce_cols_f32(ac, a4, 1, 4, 0, 1); });
     check(at[0] == 1 && at[1] == 1 && at[2] == 0 && vals[0] == 3 && std::isnan(vals[1]) && atc == at,
           "argreduce max: ties to the first index, NaN first");
     std::vector<long long> big(1000);
@@ -247,7 +315,7 @@ static void reductions() {
     long long where = -1;
     Iter ai = iter({}, {Operand{}, array(big.data(), DT_INT64, {}), array(&where, DT_INT64, {})});
     Dims d1000 = dims({1000}, {1});
-    emu::launch({1}, {256}, [&] { red::argreduce_rows_i64(ai, d1000, 0); });
+    emu::launch({1}, {256}, [&] { red::argreduce_rows_i64(ai, d1000, 1, 1000, 0, 0); });
     check(where == 0, "argreduce_rows_i64 argmin over 1000 elements");
 
     // softmax over the rows (last dim) and over dim 0 of a 7 x 300 block
@@ -360,6 +428,7 @@ static void gemm() {
 int main() {
     elementwise();
     reductions();
+    split_reductions();
     indexing();
     gemm();
     std::printf("%d passed, %d failed\n", passed, failed);

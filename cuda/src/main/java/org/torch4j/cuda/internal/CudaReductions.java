@@ -1,5 +1,6 @@
 package org.torch4j.cuda.internal;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import org.torch4j.DType;
 import org.torch4j.Tensor;
@@ -9,7 +10,7 @@ import org.torch4j.internal.TypePromotion;
 /**
  * Reductions on CUDA tensors (reduce.cu) with the CPU backend's result dtypes, checks and formulas: integral
  * and bool inputs reduce in int64, floating ones in their own dtype; var/std and logsumexp run their two passes
- * inside one kernel.
+ * inside one kernel. Few outputs of many elements each are split over the whole GPU ({@link ReducePlan#parts}).
  */
 final class CudaReductions {
     private static final String MODULE = "reduce";
@@ -95,14 +96,39 @@ final class CudaReductions {
                               double correction) {
         Tensor result = CudaElementwise.allocate(x.device(), plan.keepShape, out);
         if (plan.outputs > 0) {
-            Iter it = plan.outputs(op, result, null);
-            String shape = plan.rows() ? "rows" : "cols";
-            int threads = plan.rows() ? plan.rowThreads() : DeviceContext.THREADS;
-            int blocks = plan.rows() ? DeviceContext.blocks(plan.outputs, 1) : DeviceContext.blocks(plan.outputs, threads);
-            CudaRuntime.context(x.device()).launch(MODULE, "reduce_" + shape + "_" + CudaElementwise.suffix(x.dtype()),
-                    blocks, threads, it.bytes, plan.reduced(op), kind.ordinal(), p, correction);
+            launch("reduce", x, plan, plan.outputs(op, result, null), plan.reduced(op), ReducePlan.STATE_BYTES,
+                    kind.ordinal(), p, correction);
         }
         return plan.shape(result);
+    }
+
+    /**
+     * Launches kernel_rows or kernel_cols (as the plan says) for x's dtype with the arguments (it, red, parts,
+     * chunk, partials, then args). Where the plan splits each output into several parts, the parts write their
+     * partial states (stateBytes each) to a scratch block of the caching allocator and kernel_combine_rows or
+     * kernel_combine_cols (same arguments, shape from the plan) merges them per output.
+     */
+    private static void launch(String kernel, Tensor x, ReducePlan plan, Iter it, byte[] red, int stateBytes,
+                               Object... args) {
+        DeviceContext device = CudaRuntime.context(x.device());
+        int parts = plan.parts(device.multiprocessors());
+        Tensor partials = parts == 1 ? null : CudaElementwise.allocate(x.device(),
+                new int[] {(int) (((long) plan.outputs * parts * stateBytes + 7) / 8)}, DType.INT64);
+        Object[] all = new Object[5 + args.length];
+        all[0] = it.bytes;
+        all[1] = red;
+        all[2] = parts;
+        all[3] = plan.chunk(parts);
+        all[4] = partials == null ? 0L : Iter.address(partials);
+        System.arraycopy(args, 0, all, 5, args.length);
+        String suffix = CudaElementwise.suffix(x.dtype());
+        device.launch(MODULE, kernel + (plan.rows() ? "_rows_" : "_cols_") + suffix, plan.blocks(parts), plan.threads(),
+                all);
+        if (parts > 1) {
+            device.launch(MODULE, kernel + (plan.combineRows(parts) ? "_combine_rows_" : "_combine_cols_") + suffix,
+                    plan.combineBlocks(parts), plan.combineThreads(parts), all);
+            Reference.reachabilityFence(partials);
+        }
     }
 
     /** {@code torch.max(x, dim, keepdim)}: {values, int64 indices}. */
@@ -143,12 +169,8 @@ final class CudaReductions {
         Tensor v = values ? CudaElementwise.allocate(x.device(), plan.keepShape, x.dtype()) : null;
         Tensor indices = CudaElementwise.allocate(x.device(), plan.keepShape, DType.INT64);
         if (plan.outputs > 0) {
-            Iter it = plan.outputs(op, v, indices);
-            String shape = plan.rows() ? "rows" : "cols";
-            int threads = plan.rows() ? plan.rowThreads() : DeviceContext.THREADS;
-            int blocks = plan.rows() ? DeviceContext.blocks(plan.outputs, 1) : DeviceContext.blocks(plan.outputs, threads);
-            CudaRuntime.context(x.device()).launch(MODULE, "argreduce_" + shape + "_" + CudaElementwise.suffix(x.dtype()),
-                    blocks, threads, it.bytes, plan.reduced(op), max ? 1 : 0);
+            launch("argreduce", x, plan, plan.outputs(op, v, indices), plan.reduced(op), ReducePlan.ARG_STATE_BYTES,
+                    max ? 1 : 0);
         }
         return new Tensor[] {v == null ? null : plan.shape(v), plan.shape(indices)};
     }

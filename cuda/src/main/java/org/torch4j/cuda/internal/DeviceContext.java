@@ -10,6 +10,7 @@ import jcuda.CudaException;
 import jcuda.Pointer;
 import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
+import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
 import jcuda.driver.JCudaDriver;
@@ -31,6 +32,7 @@ public final class DeviceContext {
     private final Device device;
     private final CUcontext context = new CUcontext();
     private final CachingAllocator allocator;
+    private final int multiprocessors;
     private final Map<String, CUmodule> modules = new HashMap<>();
     private final Map<String, CUfunction> functions = new HashMap<>();
     private Blas blas;
@@ -40,6 +42,9 @@ public final class DeviceContext {
         CUdevice d = new CUdevice();
         JCudaDriver.cuDeviceGet(d, index);
         JCudaDriver.cuDevicePrimaryCtxRetain(context, d);
+        int[] count = new int[1];
+        JCudaDriver.cuDeviceGetAttribute(count, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT, d);
+        this.multiprocessors = count[0];
         this.allocator = new CachingAllocator(this);
     }
 
@@ -49,6 +54,11 @@ public final class DeviceContext {
 
     public CachingAllocator allocator() {
         return allocator;
+    }
+
+    /** The device's streaming multiprocessors (CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT), read once. */
+    int multiprocessors() {
+        return multiprocessors;
     }
 
     /** This device's cuBLAS handle, or null before {@link Blas#of} made it. */

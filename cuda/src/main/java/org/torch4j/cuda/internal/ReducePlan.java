@@ -9,9 +9,23 @@ import org.torch4j.internal.Shapes;
  * output's reduced elements start from, and the reduced dims walked by a {@code Dims} struct in x's dim order
  * (so that a reduced element's rank is its row-major index, as argmax reports it). The launch shape is chosen
  * here: a block per output when there are few outputs or each one reads a contiguous run, a thread per output
- * otherwise (the outputs' reads then run side by side).
+ * otherwise (the outputs' reads then run side by side); and, with few outputs of many elements, how many parts
+ * each output's elements are split into ({@link #parts}).
  */
 final class ReducePlan {
+    /** Bytes of the partial state of one part of a split reduce_* (State in reduce.cu). */
+    static final int STATE_BYTES = 24;
+    /** Bytes of the partial state of one part of a split argreduce_* (ArgState in reduce.cu). */
+    static final int ARG_STATE_BYTES = 16;
+    /** Fewest elements a part of a split rows launch reads: 16 per thread of a 256-thread block. */
+    static final int ROW_PART = 4096;
+    /** Fewest elements a part of a split cols launch reads (one thread reads them in turn). */
+    static final int COL_PART = 1024;
+    /** Most parts an output is split into. */
+    static final int MAX_PARTS = 1024;
+    /** Fewest parts merged by a block per output ({@link #combineRows}). */
+    static final int COMBINE_ROWS = 8;
+
     /** x's shape with the reduced dims set to 1: the output's shape with keepdim. */
     final int[] keepShape;
     /** The result's shape: {@link #keepShape}, or without the reduced dims. */
@@ -95,10 +109,65 @@ final class ReducePlan {
         return innermost == 1 && count >= 32;
     }
 
-    /** Threads per block of the rows launch: the reduced count rounded up to a power of two, 32 to 256. */
-    int rowThreads() {
+    /**
+     * How many parts each output's elements are split into on a device with that many multiprocessors (1: none).
+     * The rows launch gives every output one block and the cols launch one thread, so few outputs leave most of
+     * the GPU idle however many elements each reduces (x.sum() of 1e7 elements would run on one multiprocessor).
+     * Where the outputs alone make fewer than two blocks per multiprocessor (rows: fewer outputs than that; cols:
+     * fewer than that many blocks of 256 threads), each output's elements are split into enough consecutive parts
+     * to reach it, as long as every part keeps {@link #ROW_PART} (rows) or {@link #COL_PART} (cols) elements, so
+     * that the reads outweigh the cost of the partial states and of the second launch merging them. Many outputs
+     * or short reductions keep one part (and one launch).
+     */
+    int parts(int multiprocessors) {
+        long target = 2L * multiprocessors * (rows() ? 1 : DeviceContext.THREADS);
+        long wanted = (target + outputs - 1) / Math.max(1, outputs);
+        long most = count / (rows() ? ROW_PART : COL_PART);
+        long parts = Math.min(MAX_PARTS, Math.min(wanted, most));
+        if (parts <= 1) {
+            return 1;
+        }
+        return (int) ((count + chunk((int) parts) - 1L) / chunk((int) parts));
+    }
+
+    /** Elements per part (the last part may have fewer). */
+    int chunk(int parts) {
+        return (int) ((count + parts - 1L) / parts);
+    }
+
+    /** Threads per block of the reduction (rows: the reduced count rounded up to a power of two, 32 to 256). */
+    int threads() {
+        return rows() ? powerOfTwoThreads(count) : DeviceContext.THREADS;
+    }
+
+    /** Blocks of the reduction of parts parts per output. */
+    int blocks(int parts) {
+        return DeviceContext.blocks((long) outputs * parts, rows() ? 1 : DeviceContext.THREADS);
+    }
+
+    /**
+     * Whether a block per output (rather than a thread) merges the states of its parts: from
+     * {@link #COMBINE_ROWS} parts on, so that a thread never reads hundreds of states in turn (a cols split of
+     * 100 outputs on 132 multiprocessors has 676 parts).
+     */
+    boolean combineRows(int parts) {
+        return parts >= COMBINE_ROWS;
+    }
+
+    /** Threads per block of the merge of parts parts per output. */
+    int combineThreads(int parts) {
+        return combineRows(parts) ? powerOfTwoThreads(parts) : DeviceContext.THREADS;
+    }
+
+    /** Blocks of the merge of parts parts per output. */
+    int combineBlocks(int parts) {
+        return DeviceContext.blocks(outputs, combineRows(parts) ? 1 : DeviceContext.THREADS);
+    }
+
+    /** n rounded up to a power of two, 32 to 256. */
+    private static int powerOfTwoThreads(int n) {
         int t = 32;
-        while (t < count && t < DeviceContext.THREADS) {
+        while (t < n && t < DeviceContext.THREADS) {
             t *= 2;
         }
         return t;
