@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
 import org.torch4j.Torch;
@@ -78,16 +79,16 @@ class CudaOptimTest {
     }
 
     /** The parameters of {@link #loss} from the same start on every device. */
-    private static List<Tensor> params(Device device) {
+    private static List<Tensor> params(Device device, DType dtype) {
         Torch.manualSeed(7);
-        Tensor w = Torch.randn(5, 7);
-        Tensor b = Torch.randn(3);
+        Tensor w = Torch.randn(5, 7).to(dtype);
+        Tensor b = Torch.randn(3).to(dtype);
         return List.of(w.to(device).requiresGrad_(), b.to(device).requiresGrad_());
     }
 
-    private static Tensor target(Device device) {
+    private static Tensor target(Device device, DType dtype) {
         Torch.manualSeed(8);
-        return Torch.randn(5, 7).to(device);
+        return Torch.randn(5, 7).to(dtype).to(device);
     }
 
     /** The optimizer after {@link #STEPS} steps on parameters of the device; on CUDA, no step crosses to the host. */
@@ -113,40 +114,45 @@ class CudaOptimTest {
 
     @TestFactory
     Stream<DynamicTest> everyOptimizerStepsCudaParametersAsOnTheCpu() {
-        return optimizers().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-            String name = e.getKey();
-            List<Tensor> cpu = params(Device.CPU);
-            List<Tensor> gpu = params(GPU);
-            Optimizer onCpu = train(name, e.getValue(), cpu, target(Device.CPU));
-            Optimizer onGpu = train(name, e.getValue(), gpu, target(GPU));
-            for (int i = 0; i < cpu.size(); i++) {
-                assertEquals(GPU, gpu.get(i).device());
-                CudaParityTest.assertClose(name + ": parameter " + i, cpu.get(i).detach(), gpu.get(i).detach());
-                Map<String, Object> expected = onCpu.state().get(cpu.get(i));
-                Map<String, Object> actual = onGpu.state().get(gpu.get(i));
-                assertEquals(expected.keySet(), actual.keySet(), name + ": state keys");
-                for (Map.Entry<String, Object> s : expected.entrySet()) {
-                    String what = name + ": state " + s.getKey() + " of parameter " + i;
-                    Object value = actual.get(s.getKey());
-                    if (s.getValue() instanceof Tensor) {
-                        assertNotNull(value, what);
-                        assertEquals(GPU, ((Tensor) value).device(), what);
-                        CudaParityTest.assertClose(what, (Tensor) s.getValue(), (Tensor) value);
-                    } else {
-                        assertEquals(s.getValue(), value, what);
-                    }
+        return Stream.of(DType.FLOAT32, DType.FLOAT64).flatMap(dtype -> optimizers().entrySet().stream().map(e -> {
+            String name = e.getKey() + " " + dtype;
+            return DynamicTest.dynamicTest(name, () -> sameSteps(name, e.getValue(), dtype));
+        }));
+    }
+
+    /** The optimizer's steps from the same start on both devices: parameters and every state entry agree. */
+    private static void sameSteps(String name, Function<List<Tensor>, Optimizer> make, DType dtype) {
+        List<Tensor> cpu = params(Device.CPU, dtype);
+        List<Tensor> gpu = params(GPU, dtype);
+        Optimizer onCpu = train(name, make, cpu, target(Device.CPU, dtype));
+        Optimizer onGpu = train(name, make, gpu, target(GPU, dtype));
+        for (int i = 0; i < cpu.size(); i++) {
+            assertEquals(GPU, gpu.get(i).device());
+            CudaParityTest.assertClose(name + ": parameter " + i, cpu.get(i).detach(), gpu.get(i).detach());
+            Map<String, Object> expected = onCpu.state().get(cpu.get(i));
+            Map<String, Object> actual = onGpu.state().get(gpu.get(i));
+            assertEquals(expected.keySet(), actual.keySet(), name + ": state keys");
+            for (Map.Entry<String, Object> s : expected.entrySet()) {
+                String what = name + ": state " + s.getKey() + " of parameter " + i;
+                Object value = actual.get(s.getKey());
+                if (s.getValue() instanceof Tensor) {
+                    assertNotNull(value, what);
+                    assertEquals(GPU, ((Tensor) value).device(), what);
+                    CudaParityTest.assertClose(what, (Tensor) s.getValue(), (Tensor) value);
+                } else {
+                    assertEquals(s.getValue(), value, what);
                 }
             }
-        }));
+        }
     }
 
     /** LBFGS's arithmetic runs on the host (its flat vectors), its parameter updates on the device. */
     @Test
     void lbfgsStepsCudaParametersAsOnTheCpu() {
-        List<Tensor> cpu = params(Device.CPU);
-        List<Tensor> gpu = params(GPU);
+        List<Tensor> cpu = params(Device.CPU, DType.FLOAT32);
+        List<Tensor> gpu = params(GPU, DType.FLOAT32);
         for (List<Tensor> params : List.of(cpu, gpu)) {
-            Tensor target = target(params.get(0).device());
+            Tensor target = target(params.get(0).device(), DType.FLOAT32);
             LBFGS opt = new LBFGS(params, new LBFGS.Options(0.5).maxIter(4));
             for (int i = 0; i < 2; i++) {
                 opt.step(() -> {
