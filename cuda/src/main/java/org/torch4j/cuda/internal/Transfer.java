@@ -1,6 +1,7 @@
 package org.torch4j.cuda.internal;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import jcuda.Pointer;
 import jcuda.driver.JCudaDriver;
 import org.torch4j.DType;
@@ -17,17 +18,27 @@ import org.torch4j.internal.Shapes;
  * data (it runs on the same stream).
  */
 final class Transfer {
+    /** How many tensors this class has copied between the host and a device, either way (for tests). */
+    private static final AtomicLong CROSSINGS = new AtomicLong();
+
     private Transfer() {
     }
 
     static Tensor to(Tensor x, Device device) {
         if (x.device().isCpu()) {
+            CROSSINGS.incrementAndGet();
             return toCuda(dense(x), device);
         }
         if (device.isCpu()) {
+            CROSSINGS.incrementAndGet();
             return toHost(dense(x));
         }
         return toOtherCuda(dense(x), device);
+    }
+
+    /** The tensors copied between the host and a device so far, in either direction. */
+    static long crossings() {
+        return CROSSINGS.get();
     }
 
     /** x itself when dense, else a dense copy on x's device. */

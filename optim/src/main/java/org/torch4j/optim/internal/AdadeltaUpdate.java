@@ -2,6 +2,7 @@ package org.torch4j.optim.internal;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import org.torch4j.Tensor;
 
 /**
  * {@code torch.optim.adadelta._single_tensor_adadelta} for one parameter. Operands: 0 param, 1 square_avg,
@@ -79,5 +80,18 @@ public final class AdadeltaUpdate extends FusedUpdate {
             mulAddSquare(av, rhoV, delta, oneMinusRho).intoArray(acc, ao + i);
             delta.fma(negLr, pv).intoArray(p, po + i);
         }
+    }
+
+    @Override
+    protected void onDevice(Tensor[] written, Tensor[] read) {
+        Tensor param = written[0];
+        Tensor squareAvg = written[1];
+        Tensor accDelta = written[2];
+        Tensor grad = DeviceSteps.grad(read[0], param, maximize, weightDecay);
+        DeviceSteps.mulAddSquare_(squareAvg, rho, grad, 1 - rho);
+        Tensor std = squareAvg.add(eps).sqrt_();
+        Tensor delta = accDelta.add(eps).sqrt_().div_(std).mul_(grad);
+        DeviceSteps.mulAddSquare_(accDelta, rho, delta, 1 - rho);
+        param.add_(delta, -lr);
     }
 }

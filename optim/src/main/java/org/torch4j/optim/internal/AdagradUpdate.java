@@ -2,6 +2,7 @@ package org.torch4j.optim.internal;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import org.torch4j.Tensor;
 
 /** {@code torch.optim.adagrad._single_tensor_adagrad} (dense) for one parameter. Operands: 0 param, 1 sum, 2 grad. */
 public final class AdagradUpdate extends FusedUpdate {
@@ -58,5 +59,14 @@ public final class AdagradUpdate extends FusedUpdate {
             sv.intoArray(sum, so + i);
             addcdiv(pv, gv, negClr, sv.sqrt().add(epsV)).intoArray(p, po + i);
         }
+    }
+
+    @Override
+    protected void onDevice(Tensor[] written, Tensor[] read) {
+        Tensor param = written[0];
+        Tensor sum = written[1];
+        Tensor grad = DeviceSteps.grad(read[0], param, maximize, weightDecay);
+        DeviceSteps.addcmul_(sum, grad, grad, 1);
+        DeviceSteps.addcdiv_(param, grad, sum.sqrt().add_(eps), -clr);
     }
 }

@@ -2,6 +2,7 @@ package org.torch4j.optim.internal;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import org.torch4j.Tensor;
 
 /**
  * {@code torch.optim.adam._single_tensor_adam} and {@code adamw._single_tensor_adamw} for one parameter (non
@@ -124,5 +125,21 @@ public final class AdamUpdate extends FusedUpdate {
             DoubleVector denom = vv.sqrt().div(bc2Sqrt).add(epsV);
             addcdiv(pv, mv, negStep, denom).intoArray(p, po + i);
         }
+    }
+
+    @Override
+    protected void onDevice(Tensor[] written, Tensor[] read) {
+        Tensor param = written[0];
+        Tensor expAvg = written[1];
+        Tensor expAvgSq = written[2];
+        Tensor grad = DeviceSteps.grad(read[0], param, maximize, decoupled ? 0 : weightDecay);
+        if (decoupled) {
+            param.mul_(1 - lr * weightDecay);
+        }
+        DeviceSteps.mulAdd_(expAvg, beta1, grad, 1 - beta1);
+        DeviceSteps.mulAddSquare_(expAvgSq, beta2, grad, 1 - beta2);
+        Tensor second = amsgrad ? DeviceSteps.maximum_(written[3], expAvgSq) : expAvgSq;
+        Tensor denom = second.sqrt().div_(biasCorrection2Sqrt()).add_(eps);
+        DeviceSteps.addcdiv_(param, expAvg, denom, negStepSize());
     }
 }

@@ -2,6 +2,7 @@ package org.torch4j.optim.internal;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import org.torch4j.Tensor;
 
 /**
  * {@code torch.optim.adamax._single_tensor_adamax} for one parameter. Operands: 0 param, 1 exp_avg, 2 exp_inf,
@@ -80,5 +81,16 @@ public final class AdamaxUpdate extends FusedUpdate {
             uv.intoArray(u, uo + i);
             addcdiv(pv, mv, negClr, uv).intoArray(p, po + i);
         }
+    }
+
+    @Override
+    protected void onDevice(Tensor[] written, Tensor[] read) {
+        Tensor param = written[0];
+        Tensor expAvg = written[1];
+        Tensor expInf = written[2];
+        Tensor grad = DeviceSteps.grad(read[0], param, maximize, weightDecay);
+        DeviceSteps.mulAdd_(expAvg, beta1, grad, 1 - beta1);
+        DeviceSteps.maximum_(expInf.mul_(beta2), grad.abs().add_(eps));
+        DeviceSteps.addcdiv_(param, expAvg, expInf, -clr);
     }
 }

@@ -2,6 +2,7 @@ package org.torch4j.optim.internal;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import org.torch4j.Tensor;
 
 /** {@code param.add_(update, alpha=alpha)} as PyTorch's CPU kernel computes it (one FMA). Operands: 0 param, 1 update. */
 public final class AxpyUpdate extends FusedUpdate {
@@ -34,5 +35,10 @@ public final class AxpyUpdate extends FusedUpdate {
         for (int i = 0; i < n; i += D.length()) {
             DoubleVector.fromArray(D, u, uo + i).fma(k, DoubleVector.fromArray(D, p, po + i)).intoArray(p, po + i);
         }
+    }
+
+    @Override
+    protected void onDevice(Tensor[] written, Tensor[] read) {
+        written[0].add_(read[0], alpha);
     }
 }

@@ -8,6 +8,7 @@ import org.torch4j.DType;
 import org.torch4j.Device;
 import org.torch4j.Tensor;
 import org.torch4j.internal.CpuStorage;
+import org.torch4j.internal.GradMode;
 import org.torch4j.internal.Parallel;
 
 /**
@@ -17,12 +18,15 @@ import org.torch4j.internal.Parallel;
  *
  * <p>Subclasses hold the step's scalars and write {@link #floats} and {@link #doubles}: loops over whole vectors of
  * the operand arrays. {@link #apply} hands them the arrays of contiguous CPU operands directly (and bumps the
- * written tensors' version counters as an in-place op does); other operands (strided, or on another device) go
- * through a contiguous CPU copy that is copied back. The tail shorter than a vector runs through the same loop on
+ * written tensors' version counters as an in-place op does); other operands of a CPU parameter (strided, or of
+ * another dtype) go through a contiguous copy that is copied back. The tail shorter than a vector runs through the same loop on
  * zero-padded copies, so every element sees exactly the same operations; above ATen's grain size the body is split
  * over the intra-op pool (elementwise, so the bits do not depend on the split). The static helpers below are the
  * per-vector steps several optimizers share; they are small and static, so C2 inlines them into each loop and the
  * vectors stay in registers.
+ *
+ * <p>A parameter on another device (CUDA) never comes to the host: subclasses also write {@link #onDevice}, PyTorch's
+ * single-tensor ops run on that device (with the shared steps of {@link DeviceSteps}).
  */
 public abstract class FusedUpdate {
     /** The float32 species. */
@@ -95,6 +99,14 @@ public abstract class FusedUpdate {
     protected abstract void doubles(double[][] a, int[] o, int n);
 
     /**
+     * The update of a parameter on a device other than the CPU, as PyTorch's {@code _single_tensor_*} code runs it
+     * there (non-capturable: the scalars are Java doubles): the same tensor ops in the same order, in place on the
+     * {@code written} tensors (same order and nulls as in {@link #apply}); {@code read} are on the parameter's
+     * device and of its dtype. Runs without grad mode.
+     */
+    protected abstract void onDevice(Tensor[] written, Tensor[] read);
+
+    /**
      * Runs the update. {@code written} are the tensors the update writes (the parameter first, then state buffers;
      * null for an absent optional buffer), {@code read} the ones it only reads (the gradient); operand indices
      * follow that order. All have the parameter's shape; the parameter's dtype must be float32 or float64.
@@ -104,6 +116,10 @@ public abstract class FusedUpdate {
         if (dtype != DType.FLOAT32 && dtype != DType.FLOAT64) {
             throw new IllegalArgumentException("torch4j optimizers update float32 and float64 parameters, but got "
                     + dtype);
+        }
+        if (!written[0].device().isCpu()) {
+            applyOnDevice(written, read, dtype);
+            return;
         }
         int k = written.length + read.length;
         int n = written[0].numel();
@@ -137,6 +153,25 @@ public abstract class FusedUpdate {
             } else {
                 t.copy_(work[i]);
             }
+        }
+    }
+
+    /**
+     * {@link #onDevice} for a parameter on a device: read operands held elsewhere or in another dtype (LBFGS's
+     * direction is a float64 host vector) are moved to the parameter's device and dtype first; nothing is copied to
+     * the host.
+     */
+    private void applyOnDevice(Tensor[] written, Tensor[] read, DType dtype) {
+        Device device = written[0].device();
+        Tensor[] operands = new Tensor[read.length];
+        for (int i = 0; i < read.length; i++) {
+            operands[i] = read[i].to(dtype).to(device);
+        }
+        boolean previous = GradMode.set(false);
+        try {
+            onDevice(written, operands);
+        } finally {
+            GradMode.set(previous);
         }
     }
 

@@ -2,6 +2,7 @@ package org.torch4j.optim.internal;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import org.torch4j.Tensor;
 
 /**
  * {@code torch.optim.nadam._single_tensor_nadam} for one parameter. Operands: 0 param, 1 exp_avg, 2 exp_avg_sq,
@@ -93,5 +94,18 @@ public final class NadamUpdate extends FusedUpdate {
             DoubleVector denom = vv.div(bc2).sqrt().add(epsV);
             addcdiv(addcdiv(pv, gv, gScale, denom), mv, mScale, denom).intoArray(p, po + i);
         }
+    }
+
+    @Override
+    protected void onDevice(Tensor[] written, Tensor[] read) {
+        Tensor param = written[0];
+        Tensor expAvg = written[1];
+        Tensor expAvgSq = written[2];
+        Tensor grad = DeviceSteps.grad(read[0], param, false, weightDecay);
+        DeviceSteps.mulAdd_(expAvg, beta1, grad, 1 - beta1);
+        DeviceSteps.mulAddSquare_(expAvgSq, beta2, grad, 1 - beta2);
+        Tensor denom = expAvgSq.div(biasCorrection2).sqrt_().add_(eps);
+        DeviceSteps.addcdiv_(param, grad, denom, gradScale);
+        DeviceSteps.addcdiv_(param, expAvg, denom, avgScale);
     }
 }

@@ -2,6 +2,7 @@ package org.torch4j.optim.internal;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import org.torch4j.Tensor;
 
 /**
  * {@code torch.optim.radam._single_tensor_radam} for one parameter. Operands: 0 param, 1 exp_avg, 2 exp_avg_sq,
@@ -108,5 +109,22 @@ public final class RadamUpdate extends FusedUpdate {
             }
             pv.sub(stepV).intoArray(p, po + i);
         }
+    }
+
+    @Override
+    protected void onDevice(Tensor[] written, Tensor[] read) {
+        Tensor param = written[0];
+        Tensor expAvg = written[1];
+        Tensor expAvgSq = written[2];
+        Tensor grad = DeviceSteps.grad(read[0], param, false, weightDecay);
+        DeviceSteps.mulAdd_(expAvg, beta1, grad, 1 - beta1);
+        DeviceSteps.mulAddSquare_(expAvgSq, beta2, grad, 1 - beta2);
+        Tensor step = expAvg.div(biasCorrection1).mul_(lr);
+        if (rectified) {
+            // PyTorch's math.sqrt(bias_correction2) / tensor is tensor.reciprocal() * float
+            Tensor adaptive = expAvgSq.sqrt().add_(eps).reciprocal().mul_(biasCorrection2Sqrt);
+            step.mul_(adaptive).mul_(rect);
+        }
+        param.add_(step, -1.0);
     }
 }

@@ -2,6 +2,7 @@ package org.torch4j.optim.internal;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import org.torch4j.Tensor;
 
 /**
  * {@code torch.optim.rmsprop._single_tensor_rmsprop} for one parameter. Operands: 0 param, 1 square_avg,
@@ -113,6 +114,28 @@ public final class RmspropUpdate extends FusedUpdate {
             } else {
                 addcdiv(pv, gv, negLr, avg).intoArray(p, po + i);
             }
+        }
+    }
+
+    @Override
+    protected void onDevice(Tensor[] written, Tensor[] read) {
+        Tensor param = written[0];
+        Tensor squareAvg = written[1];
+        Tensor grad = DeviceSteps.grad(read[0], param, maximize, weightDecay);
+        DeviceSteps.mulAddSquare_(squareAvg, alpha, grad, 1 - alpha);
+        Tensor avg;
+        if (centered) {
+            Tensor gradAvg = DeviceSteps.mulAdd_(written[2], alpha, grad, 1 - alpha);
+            avg = DeviceSteps.addcmul(squareAvg, gradAvg, gradAvg, -1).sqrt_();
+        } else {
+            avg = squareAvg.sqrt();
+        }
+        avg.add_(eps);
+        if (momentum > 0) {
+            Tensor buf = DeviceSteps.addcdiv_(written[3].mul_(momentum), grad, avg, 1);
+            param.add_(buf, -lr);
+        } else {
+            DeviceSteps.addcdiv_(param, grad, avg, -lr);
         }
     }
 }

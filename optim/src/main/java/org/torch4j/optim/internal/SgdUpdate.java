@@ -2,6 +2,7 @@ package org.torch4j.optim.internal;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import org.torch4j.Tensor;
 
 /**
  * {@code torch.optim.sgd._single_tensor_sgd} for one parameter. Operands: 0 param, 1 momentum buffer (null without
@@ -81,5 +82,17 @@ public final class SgdUpdate extends FusedUpdate {
             }
             d.fma(negLr, pv).intoArray(p, po + i);
         }
+    }
+
+    @Override
+    protected void onDevice(Tensor[] written, Tensor[] read) {
+        Tensor param = written[0];
+        Tensor d = DeviceSteps.grad(read[0], param, maximize, weightDecay);
+        if (momentum != 0) {
+            // the new buffer (zeros) takes the gradient, as PyTorch's torch.clone(d_p)
+            Tensor buf = firstStep ? written[1].copy_(d) : DeviceSteps.mulAdd_(written[1], momentum, d, 1 - dampening);
+            d = nesterov ? d.add(buf, momentum) : buf;
+        }
+        param.add_(d, -lr);
     }
 }
