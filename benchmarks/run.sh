@@ -96,7 +96,7 @@ fi
 
 echo "== report"
 notes_args=(--notes benchmarks/NOTES.md)
-[[ "$mode" == cuda ]] && notes_args=()
+[[ "$mode" == cuda ]] && notes_args=(--notes benchmarks/NOTES-cuda.md)
 "$java" "${java_opts[@]}" -cp "$cp" org.torch4j.benchmarks.report.ReportGenerator \
   --jmh "$(IFS=,; echo "${jmh_files[*]}")" "${pytorch_args[@]}" "${gpu_args[@]}" --out "$out" --mode "$mode" \
   --load "$load" "${notes_args[@]}"

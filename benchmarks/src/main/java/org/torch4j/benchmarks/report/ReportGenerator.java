@@ -230,14 +230,15 @@ public final class ReportGenerator {
             return;
         }
         md.append("\n## Training steps (steps/s; through nn, autograd and optim)\n\n");
-        md.append("One operation is one training step; the last two columns time the issue's run (that many steps) "
-                + "on all threads. No scalar reference here: plain Java would need its own hand-written gradients.\n\n");
         List<String> backends = columns().stream().filter(b -> !b.equals(Backends.SCALAR)).toList();
         List<String> compared = compared();
+        List<String> issueRuns = List.of(Backends.VECTOR_ALL, Backends.TORCH_ALL).stream().filter(this::measured).toList();
+        md.append("One operation is one training step").append(issueRuns.isEmpty() ? "" : "; the \"issue's run\" columns "
+                + "time the issue's run (that many steps) on all threads").append(". No scalar reference here: plain Java "
+                + "would need its own hand-written gradients.\n\n");
         md.append("| workload");
         backends.forEach(b -> md.append(" | ").append(b));
         compared.forEach(b -> md.append(" | ").append(Backends.shortName(b)).append(" vs PyTorch"));
-        List<String> issueRuns = List.of(Backends.VECTOR_ALL, Backends.TORCH_ALL).stream().filter(this::measured).toList();
         issueRuns.forEach(b -> md.append(" | issue's run, ").append(b));
         md.append(" |\n|---");
         md.append("|---:".repeat(backends.size() + compared.size() + issueRuns.size())).append("|\n");
