@@ -10,8 +10,9 @@ import org.torch4j.internal.Parallel;
  *
  * <p>Per batch, the columns of C are cut into blocks of {@link #NC}, the depth into blocks of {@link #KC}:
  * each KC x NC block of B is packed once into micro-panels of {@code nr} columns, then the rows are cut into
- * blocks of {@link #MC}, each MC x KC block of A packed into micro-panels of {@code mr} rows, and the
- * register-tiled micro-kernel computes one {@code mr x nr} tile of C per pair of micro-panels. Packing reads
+ * blocks of {@link #MC}, each MC x KC block of A packed row by row (rows {@link #A_STRIDE} apart), and the
+ * register-tiled micro-kernel computes one {@code mr x nr} tile of C per micro-panel of B and {@code mr} rows of
+ * the A block. Packing reads
  * the operands through their strides, so transposed, sliced and expanded inputs cost no extra copy. Edge
  * tiles are packed with zero padding and computed into a scratch tile. When C has fewer columns than a tile
  * and more rows, the product is computed transposed ({@code Cᵀ = Bᵀ · Aᵀ}, tiles stored through the scratch
@@ -49,6 +50,12 @@ abstract class PackedGemm<T> {
      * through B (measured from memory: 16 GB/s, against 5 GB/s a micro-panel at a time and 12 GB/s a row at a time).
      */
     static final int B_ROWS = 4;
+    /**
+     * Row stride of a packed A block: KC plus 16 elements, so that the mr rows of a micro-panel, which the
+     * micro-kernel reads side by side, fall in different L1 sets (at a multiple of 4 KiB apart they would all fall in
+     * one, with the B micro-panel). Row-major A is then packed by copying its rows.
+     */
+    static final int A_STRIDE = KC + 16;
     /**
      * Up to this many multiply-adds (about 8 x 8 x 8), packing costs more than it saves; above it the packed
      * path wins even with mostly padded tiles (measured on AVX-512: packed is already faster at 12 x 12 x 12).
@@ -166,8 +173,8 @@ abstract class PackedGemm<T> {
     abstract T scratch(int slot, int length);
 
     /**
-     * Packs A[row0 .. row0+rows, p0 .. p0+depth) of the batch at {@code base} into {@code dst} as micro-panels of
-     * mr rows, each stored depth-major ({@code dst[panel * mr * depth + p * mr + i]}), zero-padding the last.
+     * Packs A[row0 .. row0+rows, p0 .. p0+depth) of the batch at {@code base} into {@code dst} row by row, row i at
+     * {@code dst[i * A_STRIDE]}, with zero rows after the last up to a multiple of mr (the last micro-panel's padding).
      */
     abstract void packA(T dst, int base, int row0, int rows, int p0, int depth);
 
@@ -179,7 +186,7 @@ abstract class PackedGemm<T> {
     abstract void packB(T dst, int dstOff, int base, int p0, int depth, int col0, int cols);
 
     /**
-     * The micro-kernel: {@code target[ti + i * ld + j] += alpha * sum_p aPack[ai + p * mr + i] *
+     * The micro-kernel: {@code target[ti + i * ld + j] += alpha * sum_p aPack[ai + i * A_STRIDE + p] *
      * bPack[bi + p * nr + j]} for the whole mr x nr tile.
      */
     abstract void kernel(int depth, T aPack, int ai, T bPack, int bi, T target, int ti, int ld);
@@ -233,7 +240,7 @@ abstract class PackedGemm<T> {
         int mcMax = MC / mr * mr;
         int ncMax = NC / nr * nr;
         int kcMax = Math.min(KC, k);
-        int aPackLength = roundUp(Math.min(mcMax, m), mr) * kcMax;
+        int aPackLength = roundUp(Math.min(mcMax, m), mr) * A_STRIDE;
         T bPack = scratch(B_PACK, kcMax * roundUp(Math.min(ncMax, n), nr));
         int rowPanels = (m + mr - 1) / mr;
         boolean parallel = (long) m * n * k >= PARALLEL_WORK;
@@ -304,9 +311,9 @@ abstract class PackedGemm<T> {
                 int rows = Math.min(mr, mc - ir);
                 int at = ci + ir * ldc + jr * cCs;
                 if (rows == mr && cols == nr && cCs == 1) {
-                    kernel(kc, aPack, ir * kc, bPack, jr * kc, c, at, ldc);
+                    kernel(kc, aPack, ir * A_STRIDE, bPack, jr * kc, c, at, ldc);
                 } else {
-                    kernel(kc, aPack, ir * kc, bPack, jr * kc, tile, 0, nr);
+                    kernel(kc, aPack, ir * A_STRIDE, bPack, jr * kc, tile, 0, nr);
                     addTile(tile, at, rows, cols);
                 }
             }
