@@ -186,9 +186,9 @@ class LinalgParityTest {
 
     @Test
     void packedGemmCrossesEveryCacheBlockBoundary() {
-        // beyond one block of columns (1024), of depth (512) and of rows (48), with ragged edges and transposes;
-        // the last shape (few columns, many rows) is computed transposed
-        int[][] sizes = {{7, 520, 1030}, {197, 600, 40}, {13, 1025, 35}, {300, 520, 7}};
+        // beyond one block of columns (1024), of depth (1024, cut into equal blocks) and of rows (48), with ragged
+        // edges and transposes; the last shape (few columns, many rows) is computed transposed
+        int[][] sizes = {{7, 1030, 1030}, {197, 1100, 40}, {13, 2051, 35}, {300, 1030, 7}};
         for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
             for (int[] s : sizes) {
                 Tensor a = det(new int[] {s[1], s[0]}, s[0], dtype).t();
@@ -211,7 +211,7 @@ class LinalgParityTest {
         // its smaller stride (column-major, every other column, one column expanded), over two blocks of rows and of
         // depth with a partial last micro-panel; mm and addmm (alpha != 1)
         int m = 197;
-        int k = 600;
+        int k = 1100;
         int n = 70;
         for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
             Tensor[] layouts = {det(new int[] {m, k}, 1, dtype), det(new int[] {k, m}, 2, dtype).t(),
