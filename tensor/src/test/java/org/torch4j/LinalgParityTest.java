@@ -186,9 +186,9 @@ class LinalgParityTest {
 
     @Test
     void packedGemmCrossesEveryCacheBlockBoundary() {
-        // beyond one block of columns (1024), of depth (256) and of rows (96), with ragged edges and transposes;
-        // the last shape (few columns, many rows) is computed transposed
-        int[][] sizes = {{7, 260, 1030}, {197, 300, 40}, {13, 513, 35}, {300, 260, 7}};
+        // beyond one block of columns (1024), of depth (1024, cut into equal blocks) and of rows (48), with ragged
+        // edges and transposes; the last shape (few columns, many rows) is computed transposed
+        int[][] sizes = {{7, 1030, 1030}, {197, 1100, 40}, {13, 2051, 35}, {300, 1030, 7}};
         for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
             for (int[] s : sizes) {
                 Tensor a = det(new int[] {s[1], s[0]}, s[0], dtype).t();
@@ -200,6 +200,40 @@ class LinalgParityTest {
                     assertTrue(Math.abs(expected[i] - actual[i]) <= tol * (1 + Math.abs(expected[i])),
                             dtype + " " + java.util.Arrays.toString(s) + " element " + i + ": " + expected[i] + " vs "
                                     + actual[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void packedGemmReadsEveryLayoutOfA() {
+        // A copied row by row (row-major, rows a stride apart from a storage offset, one row expanded) or read along
+        // its smaller stride (column-major, every other column, one column expanded), over two blocks of rows and of
+        // depth with a partial last micro-panel; mm and addmm (alpha != 1)
+        int m = 197;
+        int k = 1100;
+        int n = 70;
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            Tensor[] layouts = {det(new int[] {m, k}, 1, dtype), det(new int[] {k, m}, 2, dtype).t(),
+                det(new int[] {m, 2 * k}, 3, dtype).slice(1, 0, 2 * k, 2),
+                det(new int[] {3 * m + 1, k}, 4, dtype).slice(0, 1, 3 * m + 1, 3),
+                det(new int[] {1, k}, 5, dtype).expand(m, k), det(new int[] {m, 1}, 6, dtype).expand(m, k)};
+            Tensor b = det(new int[] {k, n}, 7, dtype);
+            Tensor bias = det(new int[] {n}, 8, dtype);
+            double[] biasValues = bias.toDoubleArray();
+            double tol = (dtype == DType.FLOAT32 ? 1e-5 : 1e-12) * Math.sqrt(k);
+            for (int layout = 0; layout < layouts.length; layout++) {
+                Tensor a = layouts[layout];
+                double[] expected = reference(a, b);
+                double[] actual = a.mm(b).toDoubleArray();
+                double[] fused = bias.addmm(a, b, 0.5, -1.5).toDoubleArray();
+                String what = dtype + " layout " + layout + " element ";
+                for (int i = 0; i < expected.length; i++) {
+                    assertTrue(Math.abs(expected[i] - actual[i]) <= tol * (1 + Math.abs(expected[i])),
+                            what + i + ": " + expected[i] + " vs " + actual[i]);
+                    double want = 0.5 * biasValues[i % n] - 1.5 * expected[i];
+                    assertTrue(Math.abs(want - fused[i]) <= 2 * tol * (1 + Math.abs(want)),
+                            "addmm " + what + i + ": " + want + " vs " + fused[i]);
                 }
             }
         }

@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.torch4j.Tensor;
 
 /**
- * The float32 GEMM ({@code torch.mm}, {@code torch.bmm}, {@code torch.addmm}): packing and a 6 x 2-vector
+ * The float32 GEMM ({@code torch.mm}, {@code torch.bmm}, {@code torch.addmm}): packing and an 8 x 2-vector
  * register-tiled micro-kernel of FloatVector FMAs under the blocking of {@link PackedGemm}, and the 4 x 3 tile of
  * vector dot products of its dot path.
  */
@@ -133,45 +133,59 @@ final class FloatGemm extends PackedGemm<float[]> {
     }
 
     /**
-     * Full panels read their MR rows side by side (eight streams along A's rows, or along its columns for
-     * column-major A) and write each depth step's MR values contiguously; the last partial panel is zero-padded.
+     * Row-major A is copied a row at a time; other layouts are read along A's smaller stride. The rows that pad the
+     * last micro-panel to MR are zeroed.
      */
     @Override
     void packA(float[] dst, int base, int row0, int rows, int p0, int depth) {
-        for (int ir = 0; ir < rows; ir += MR) {
-            int h = Math.min(MR, rows - ir);
-            int panel = ir * depth;
-            int src = base + (row0 + ir) * aRs + p0 * aCs;
-            if (h == MR) {
-                packFullPanel(dst, panel, src, depth);
-                continue;
+        int src = base + row0 * aRs + p0 * aCs;
+        if (aCs == 1) {
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(a, src + i * aRs, dst, i * A_STRIDE, depth);
             }
+        } else if (Math.abs(aRs) <= Math.abs(aCs)) {
             for (int p = 0; p < depth; p++) {
-                for (int i = 0; i < MR; i++) {
-                    dst[panel + p * MR + i] = i < h ? a[src + i * aRs + p * aCs] : 0f;
+                for (int i = 0; i < rows; i++) {
+                    dst[i * A_STRIDE + p] = a[src + i * aRs + p * aCs];
+                }
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
+                for (int p = 0; p < depth; p++) {
+                    dst[i * A_STRIDE + p] = a[src + i * aRs + p * aCs];
                 }
             }
         }
-    }
-
-    private void packFullPanel(float[] dst, int d, int s, int depth) {
-        int r = aRs;
-        for (int p = 0; p < depth; p++, d += MR, s += aCs) {
-            dst[d] = a[s];
-            dst[d + 1] = a[s + r];
-            dst[d + 2] = a[s + 2 * r];
-            dst[d + 3] = a[s + 3 * r];
-            dst[d + 4] = a[s + 4 * r];
-            dst[d + 5] = a[s + 5 * r];
-            dst[d + 6] = a[s + 6 * r];
-            dst[d + 7] = a[s + 7 * r];
+        for (int i = rows; i % MR != 0; i++) {
+            Arrays.fill(dst, i * A_STRIDE, i * A_STRIDE + depth, 0f);
         }
     }
 
-    /** Copies row runs of row-major B whole; otherwise reads along B's smaller stride. */
+    /**
+     * Row-major B: the full panels are copied a few rows at a time across the panels, so that B is read as a few
+     * sequential streams (a panel at a time, its rows are a page apart and the prefetchers do not follow them: three
+     * times slower from memory); the last partial panel is copied row by row. Other layouts read along B's smaller
+     * stride.
+     */
     @Override
     void packB(float[] dst, int dstOff, int base, int p0, int depth, int col0, int cols) {
-        for (int jr = 0; jr < cols; jr += NR) {
+        int full = 0;
+        if (bCs == 1) {
+            full = cols / NR * NR;
+            int src = base + p0 * bRs + col0;
+            for (int p = 0; p < depth; p += B_ROWS) {
+                int h = Math.min(B_ROWS, depth - p);
+                for (int jr = 0; jr < full; jr += NR) {
+                    int d = dstOff + jr * depth + p * NR;
+                    int s = src + p * bRs + jr;
+                    for (int q = 0; q < h; q++, d += NR, s += bRs) {
+                        FloatVector.fromArray(S, b, s).intoArray(dst, d);
+                        FloatVector.fromArray(S, b, s + L).intoArray(dst, d + L);
+                    }
+                }
+            }
+        }
+        for (int jr = full; jr < cols; jr += NR) {
             int w = Math.min(NR, cols - jr);
             int panel = dstOff + jr * depth;
             int src = base + p0 * bRs + (col0 + jr) * bCs;
@@ -229,32 +243,32 @@ final class FloatGemm extends PackedGemm<float[]> {
         FloatVector c70 = c00;
         FloatVector c71 = c00;
         for (int p = 0; p < depth; p++) {
-            int ia = ai + p * MR;
+            int ia = ai + p;
             int ib = bi + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, bp, ib);
             FloatVector b1 = FloatVector.fromArray(S, bp, ib + L);
             FloatVector x = FloatVector.broadcast(S, ap[ia]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, ap[ia + 1]);
+            x = FloatVector.broadcast(S, ap[ia + A_STRIDE]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, ap[ia + 2]);
+            x = FloatVector.broadcast(S, ap[ia + 2 * A_STRIDE]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, ap[ia + 3]);
+            x = FloatVector.broadcast(S, ap[ia + 3 * A_STRIDE]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, ap[ia + 4]);
+            x = FloatVector.broadcast(S, ap[ia + 4 * A_STRIDE]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, ap[ia + 5]);
+            x = FloatVector.broadcast(S, ap[ia + 5 * A_STRIDE]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, ap[ia + 6]);
+            x = FloatVector.broadcast(S, ap[ia + 6 * A_STRIDE]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, ap[ia + 7]);
+            x = FloatVector.broadcast(S, ap[ia + 7 * A_STRIDE]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
