@@ -1,9 +1,10 @@
 package org.torch4j.cuda.internal;
 
 import java.util.ArrayDeque;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import jcuda.CudaException;
 import jcuda.driver.JCudaDriver;
@@ -184,7 +185,7 @@ public final class CachingAllocator {
             return;
         }
         device.synchronize();
-        Map<Segment, Boolean> idle = new IdentityHashMap<>();
+        Set<Segment> idle = new HashSet<>();
         for (Iterator<ArrayDeque<Block>> lists = free.values().iterator(); lists.hasNext(); ) {
             ArrayDeque<Block> blocks = lists.next();
             blocks.removeIf(b -> {
@@ -194,7 +195,7 @@ public final class CachingAllocator {
                     return true;
                 }
                 if (b.segment.live == 0) {
-                    idle.put(b.segment, true);
+                    idle.add(b.segment);
                     return true;
                 }
                 return false;
@@ -203,7 +204,7 @@ public final class CachingAllocator {
                 lists.remove();
             }
         }
-        for (Segment s : idle.keySet()) {
+        for (Segment s : idle) {
             JCudaDriver.cuMemFree(s.base);
             reserved -= SEGMENT;
             if (s == carving) {
