@@ -32,14 +32,18 @@ public final class ReportGenerator {
     private final String torchVersion;
     private final Map<String, String> options;
     private final String cpu;
+    /** The options of the JVMs that ran the first JMH file. */
+    private final List<String> jvmOptions;
     private final StringBuilder md = new StringBuilder();
 
     private ReportGenerator(Map<String, String> options) throws IOException {
         this.options = options;
         cpu = options.getOrDefault("cpu", cpuModel());
-        for (String file : required(options, "jmh").split(",")) {
+        String[] jmhFiles = required(options, "jmh").split(",");
+        for (String file : jmhFiles) {
             results.addAll(ResultReader.jmh(Path.of(file)));
         }
+        jvmOptions = ResultReader.jvmOptions(Path.of(jmhFiles[0]));
         String pt = options.get("pytorch");
         ResultReader.PyTorchRun run = ResultReader.pytorch(pt == null ? null : Path.of(pt));
         results.addAll(run.results());
@@ -107,7 +111,11 @@ public final class ReportGenerator {
         md.append('\n');
         md.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vendor"))
-                .append(")\n");
+                .append(")");
+        if (!jvmOptions.isEmpty()) {
+            md.append("; benchmark JVMs: `").append(String.join(" ", jvmOptions)).append('`');
+        }
+        md.append('\n');
         md.append("- PyTorch: ").append(torchVersion == null ? "not measured (no torch for /usr/bin/python3)"
                 : torchVersion + " (`benchmarks/pytorch_bench.py`, the same workloads)").append('\n');
         if (options.containsKey("load")) {

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads JMH's JSON result file and the JSON written by {@code pytorch_bench.py} into {@link Result}s. */
 final class ResultReader {
@@ -57,6 +59,29 @@ final class ResultReader {
             out.add(new Result(bench, variant, size, Backends.ofJmh(params.get("backend").getAsString()), seconds));
         }
         return out;
+    }
+
+    /**
+     * The options of the JVMs that ran a JMH result file, each once in the order first given ({@code --add-modules=m}
+     * written as {@code --add-modules m}), system properties left out; empty when the file names none.
+     */
+    static List<String> jvmOptions(Path file) throws IOException {
+        JsonArray runs = JsonParser.parseString(Files.readString(file)).getAsJsonArray();
+        Set<String> options = new LinkedHashSet<>();
+        JsonObject first = runs.isEmpty() ? null : runs.get(0).getAsJsonObject();
+        if (first != null && first.has("jvmArgs")) {
+            JsonArray args = first.getAsJsonArray("jvmArgs");
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i).getAsString();
+                if (arg.equals("--add-modules") && i + 1 < args.size()) {
+                    arg += "=" + args.get(++i).getAsString();
+                }
+                if (!arg.startsWith("-D")) {
+                    options.add(arg.replace("--add-modules=", "--add-modules "));
+                }
+            }
+        }
+        return new ArrayList<>(options);
     }
 
     /**

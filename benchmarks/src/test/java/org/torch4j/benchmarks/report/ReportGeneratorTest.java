@@ -38,6 +38,8 @@ class ReportGeneratorTest {
                 + "| all vs PyTorch | 1t % of peak | all % of peak |"), md);
         assertTrue(md.contains("| 1024 | 215 | – | 107 | – | 2.00× | – | 80 % | – |"), md);
         assertTrue(md.contains("CUDA: not measured"), md);
+        // the forks' options from the JMH file, each once, without system properties
+        assertTrue(md.contains("; benchmark JVMs: `--add-modules jdk.incubator.vector -Xms2g -XX:+AlwaysPreTouch`\n"), md);
         // the scaled 1-thread target: 140/171 of 268 = 220 GFLOP/s, missed by 215
         assertTrue(md.contains("| matmul float32 n=1024, 1 thread | ≥ 220 GFLOP/s | 215 GFLOP/s | **no** |"), md);
         // add 1e7 in 5000 us = 2.00 Gelem/s; PyTorch all in 10000 us: 2.00x, target met
