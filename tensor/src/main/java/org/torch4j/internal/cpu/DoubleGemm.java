@@ -104,8 +104,9 @@ final class DoubleGemm extends PackedGemm<double[]> {
     }
 
     /**
-     * Row-major A is copied a row at a time; other layouts are read along A's smaller stride. The rows that pad the
-     * last micro-panel to MR are zeroed.
+     * Row-major A is copied a row at a time; other layouts are read along A's smaller stride, column-major A (the
+     * transposed operand of a backward pass) in tiles of {@link #A_TILE} columns. The rows that pad the last
+     * micro-panel to MR are zeroed.
      */
     @Override
     void packA(double[] dst, int base, int row0, int rows, int p0, int depth) {
@@ -115,9 +116,14 @@ final class DoubleGemm extends PackedGemm<double[]> {
                 System.arraycopy(a, src + i * aRs, dst, i * A_STRIDE, depth);
             }
         } else if (Math.abs(aRs) <= Math.abs(aCs)) {
-            for (int p = 0; p < depth; p++) {
+            for (int pb = 0; pb < depth; pb += A_TILE) {
+                int pe = Math.min(depth, pb + A_TILE);
                 for (int i = 0; i < rows; i++) {
-                    dst[i * A_STRIDE + p] = a[src + i * aRs + p * aCs];
+                    int d = i * A_STRIDE;
+                    int s = src + i * aRs;
+                    for (int p = pb; p < pe; p++) {
+                        dst[d + p] = a[s + p * aCs];
+                    }
                 }
             }
         } else {

@@ -133,8 +133,9 @@ final class FloatGemm extends PackedGemm<float[]> {
     }
 
     /**
-     * Row-major A is copied a row at a time; other layouts are read along A's smaller stride. The rows that pad the
-     * last micro-panel to MR are zeroed.
+     * Row-major A is copied a row at a time; other layouts are read along A's smaller stride, column-major A (the
+     * transposed operand of a backward pass) in tiles of {@link #A_TILE} columns. The rows that pad the last
+     * micro-panel to MR are zeroed.
      */
     @Override
     void packA(float[] dst, int base, int row0, int rows, int p0, int depth) {
@@ -144,9 +145,14 @@ final class FloatGemm extends PackedGemm<float[]> {
                 System.arraycopy(a, src + i * aRs, dst, i * A_STRIDE, depth);
             }
         } else if (Math.abs(aRs) <= Math.abs(aCs)) {
-            for (int p = 0; p < depth; p++) {
+            for (int pb = 0; pb < depth; pb += A_TILE) {
+                int pe = Math.min(depth, pb + A_TILE);
                 for (int i = 0; i < rows; i++) {
-                    dst[i * A_STRIDE + p] = a[src + i * aRs + p * aCs];
+                    int d = i * A_STRIDE;
+                    int s = src + i * aRs;
+                    for (int p = pb; p < pe; p++) {
+                        dst[d + p] = a[s + p * aCs];
+                    }
                 }
             }
         } else {
