@@ -72,12 +72,12 @@ final class ResultReader {
         if (first != null && first.has("jvmArgs")) {
             JsonArray args = first.getAsJsonArray("jvmArgs");
             for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i).getAsString();
+                String arg = args.get(i).getAsString().replace("--add-modules=", "--add-modules ");
                 if (arg.equals("--add-modules") && i + 1 < args.size()) {
-                    arg += "=" + args.get(++i).getAsString();
+                    arg += " " + args.get(++i).getAsString();
                 }
                 if (!arg.startsWith("-D")) {
-                    options.add(arg.replace("--add-modules=", "--add-modules "));
+                    options.add(arg);
                 }
             }
         }
